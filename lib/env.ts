@@ -1,0 +1,141 @@
+// The one place configuration is read. Every variable is parsed with zod once; a missing or
+// malformed one stops the app with a message naming it and what is expected.
+import { z } from "zod";
+import { loadDevSecrets } from "./dev-secrets";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const encryptionKey = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)");
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const DEFAULT_KLINK_HOSTS = ["apigw.klinkcx.com", "api.klink.cloud", "uat-api.klink.cloud"];
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DEMO_MODE: bool,
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/console.db")
+      .refine(
+        (v) => /^(file:.+|postgres(ql)?:\/\/.+)$/.test(v),
+        "must be file:<path> (SQLite) or postgresql://user:pass@host:port/db",
+      ),
+    NEXTAUTH_URL: z.url("must be the console's public URL, e.g. https://console.example.com").optional(),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    APP_ENCRYPTION_KEY: encryptionKey.optional(),
+    APP_ENCRYPTION_KEY_PREVIOUS: encryptionKey.optional().or(z.literal("").transform(() => undefined)),
+    REDIS_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v === "" ? undefined : v))
+      .refine((v) => v === undefined || /^rediss?:\/\//.test(v), "must be redis://host:port or rediss://..."),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ADMIN_EMAIL: optionalString.pipe(z.email("must be an e-mail address").optional()),
+    ADMIN_PASSWORD: optionalString,
+    OIDC_ISSUER: optionalString.pipe(z.url("must be the issuer URL").optional()),
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_NAME: z.string().default("Single sign-on"),
+    OIDC_DEFAULT_ROLE: z.enum(["admin", "agent", "viewer"]).default("viewer"),
+    OIDC_NEW_USERS: z.enum(["create", "refuse"]).default("create"),
+    KLINK_ALLOWED_HOSTS: csv.transform((v) => (v.length ? v : DEFAULT_KLINK_HOSTS)),
+    KLINK_ALLOW_HTTP_LOOPBACK: bool,
+    KLINK_TIMEOUT_MS: positiveInt(10_000),
+    METRICS_TOKEN: optionalString,
+    AUDIT_RETENTION_DAYS: positiveInt(365),
+    WEBHOOK_RETENTION_DAYS: positiveInt(30),
+    WEBHOOK_ALLOW_UNAUTHENTICATED: bool,
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when OIDC is configured" });
+      }
+    }
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      const missing = env.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL";
+      ctx.addIssue({ code: "custom", path: [missing], message: "ADMIN_EMAIL and ADMIN_PASSWORD go together" });
+    }
+  });
+
+type Parsed = z.infer<typeof schema>;
+export type Env = Omit<Parsed, "NEXTAUTH_URL" | "NEXTAUTH_SECRET" | "APP_ENCRYPTION_KEY"> & {
+  NEXTAUTH_URL: string;
+  NEXTAUTH_SECRET: string;
+  APP_ENCRYPTION_KEY: string;
+  /** true when development secrets were generated or read from the local secrets file */
+  usingDevSecrets: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+const REQUIRED_IN_PRODUCTION = {
+  NEXTAUTH_URL: "is required in production (the console's public URL)",
+  NEXTAUTH_SECRET: "is required in production (openssl rand -base64 32)",
+  APP_ENCRYPTION_KEY: "is required in production (openssl rand -base64 32)",
+} as const;
+
+/** Parses a set of variables; throws EnvError naming every bad or missing variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+  }
+  const env = result.data;
+  const strict = env.NODE_ENV === "production" && !env.DEMO_MODE;
+  const missing = (Object.keys(REQUIRED_IN_PRODUCTION) as (keyof typeof REQUIRED_IN_PRODUCTION)[]).filter((k) => !env[k]);
+  if (strict && missing.length) throw new EnvError(missing.map((k) => `${k} ${REQUIRED_IN_PRODUCTION[k]}`));
+  const dev = missing.length ? loadDevSecrets(env.DATABASE_URL) : undefined;
+  return {
+    ...env,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? "http://localhost:3000",
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? dev!.nextAuthSecret,
+    APP_ENCRYPTION_KEY: env.APP_ENCRYPTION_KEY ?? dev!.encryptionKey,
+    usingDevSecrets: Boolean(dev && (!env.NEXTAUTH_SECRET || !env.APP_ENCRYPTION_KEY)),
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function isProductionStrict(e: Env = env()): boolean {
+  return e.NODE_ENV === "production" && !e.DEMO_MODE;
+}

@@ -1,0 +1,24 @@
+// The request id (and later the actor) of the request being handled, available to every log line
+// without passing it around.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+
+export type RequestContext = { requestId: string };
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+export function currentRequestContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Reuses a well-formed incoming x-request-id (from a proxy in front of us) or makes a new one. */
+export function requestIdFrom(headers: Headers): string {
+  const incoming = headers.get("x-request-id");
+  return incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { EnvError, parseEnv } from "../../lib/env";
+
+const key = Buffer.alloc(32, 1).toString("base64");
+const production = {
+  NODE_ENV: "production",
+  DATABASE_URL: "file:./data/x.db",
+  NEXTAUTH_URL: "https://console.example.com",
+  NEXTAUTH_SECRET: "s".repeat(40),
+  APP_ENCRYPTION_KEY: key,
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("accepts a complete production configuration and applies defaults", () => {
+    const env = parseEnv(production);
+    expect(env.LOG_LEVEL).toBe("info");
+    expect(env.KLINK_ALLOWED_HOSTS).toEqual(["apigw.klinkcx.com", "api.klink.cloud", "uat-api.klink.cloud"]);
+    expect(env.AUDIT_RETENTION_DAYS).toBe(365);
+    expect(env.usingDevSecrets).toBe(false);
+  });
+
+  it("refuses to start in production without real secrets, naming each missing variable", () => {
+    const problems = problemsOf({ NODE_ENV: "production", DATABASE_URL: "file:./data/x.db" });
+    expect(problems.join("\n")).toMatch(/NEXTAUTH_URL/);
+    expect(problems.join("\n")).toMatch(/NEXTAUTH_SECRET/);
+    expect(problems.join("\n")).toMatch(/APP_ENCRYPTION_KEY/);
+  });
+
+  it("names a malformed DATABASE_URL and says what is expected", () => {
+    const problems = problemsOf({ ...production, DATABASE_URL: "mysql://x" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^DATABASE_URL must be file:/);
+  });
+
+  it("rejects an encryption key that is not 32 bytes of base64", () => {
+    const problems = problemsOf({ ...production, APP_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") });
+    expect(problems[0]).toMatch(/^APP_ENCRYPTION_KEY must be 32 random bytes/);
+  });
+
+  it("rejects a bad LOG_LEVEL and a bad REDIS_URL together", () => {
+    const problems = problemsOf({ ...production, LOG_LEVEL: "loud", REDIS_URL: "localhost:6379" });
+    expect(problems.some((p) => p.startsWith("LOG_LEVEL"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("REDIS_URL"))).toBe(true);
+  });
+
+  it("requires the OIDC variables together", () => {
+    const problems = problemsOf({ ...production, OIDC_ISSUER: "https://sso.example.com" });
+    expect(problems.sort()).toEqual(["OIDC_CLIENT_ID is required when OIDC is configured", "OIDC_CLIENT_SECRET is required when OIDC is configured"]);
+  });
+
+  it("generates development secrets once into a private file in demo mode, and reuses them", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kc-env-"));
+    const source = { NODE_ENV: "production", DEMO_MODE: "true", DATABASE_URL: `file:${dir}/console.db` };
+    const first = parseEnv(source);
+    const second = parseEnv(source);
+    expect(first.usingDevSecrets).toBe(true);
+    expect(first.NEXTAUTH_SECRET).toBe(second.NEXTAUTH_SECRET);
+    expect(Buffer.from(first.APP_ENCRYPTION_KEY, "base64")).toHaveLength(32);
+    const file = path.join(dir, "dev-secrets.json");
+    expect(JSON.parse(readFileSync(file, "utf8")).encryptionKey).toBe(first.APP_ENCRYPTION_KEY);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
