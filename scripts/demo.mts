@@ -9,7 +9,7 @@ import { buildIsStale } from "./build-is-stale";
 
 const port = Number(process.env.PORT ?? 3000);
 process.env.DEMO_MODE = "true";
-process.env.NODE_ENV = "production";
+(process.env as Record<string, string>).NODE_ENV = "production";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 const children: ChildProcess[] = [];

@@ -36,7 +36,7 @@ export async function startConsole(extraEnv: Record<string, string> = {}): Promi
     APP_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
     LOG_LEVEL: "warn",
     ...extraEnv,
-  };
+  } as unknown as NodeJS.ProcessEnv;
   const logs: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => logs.push(String(d)));
