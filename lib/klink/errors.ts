@@ -1,0 +1,57 @@
+// Typed failures of a call to K-LINK. The client throws them; the proxy's resilience layer and
+// error mapper decide what each means for the caller.
+
+/** K-LINK answered with a non-2xx status. `body` is the parsed JSON, or the text when not JSON. */
+export class KlinkHttpError extends Error {
+  readonly name = "KlinkHttpError";
+  constructor(
+    readonly endpoint: string,
+    readonly status: number,
+    readonly body: unknown,
+    readonly upstreamRequestId?: string,
+    /** Seconds from a Retry-After header (429/503), when K-LINK sent one. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`K-LINK ${endpoint} answered ${status}`);
+  }
+}
+
+/** No answer within the per-request timeout. */
+export class KlinkTimeoutError extends Error {
+  readonly name = "KlinkTimeoutError";
+  constructor(readonly endpoint: string, readonly timeoutMs: number) {
+    super(`K-LINK ${endpoint} did not answer within ${timeoutMs} ms`);
+  }
+}
+
+/** Connection refused or reset, DNS failure, TLS failure: K-LINK was not reached. */
+export class KlinkNetworkError extends Error {
+  readonly name = "KlinkNetworkError";
+  constructor(readonly endpoint: string, readonly causeCode?: string) {
+    super(`K-LINK ${endpoint} could not be reached${causeCode ? ` (${causeCode})` : ""}`);
+  }
+}
+
+/** A 2xx answer whose body does not have the shape the console needs. Keeps the body: never dropped. */
+export class KlinkResponseShapeError extends Error {
+  readonly name = "KlinkResponseShapeError";
+  constructor(
+    readonly endpoint: string,
+    readonly status: number,
+    readonly issues: { path: string; message: string }[],
+    readonly body: unknown,
+  ) {
+    super(`K-LINK ${endpoint} answered ${status} with a body of an unexpected shape`);
+  }
+}
+
+export type KlinkError = KlinkHttpError | KlinkTimeoutError | KlinkNetworkError | KlinkResponseShapeError;
+
+export function isKlinkError(error: unknown): error is KlinkError {
+  return (
+    error instanceof KlinkHttpError ||
+    error instanceof KlinkTimeoutError ||
+    error instanceof KlinkNetworkError ||
+    error instanceof KlinkResponseShapeError
+  );
+}
