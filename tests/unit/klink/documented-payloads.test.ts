@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import type { EndpointDef } from "../../../lib/klink/endpoint-def";
 import { endpoints, type EndpointName } from "../../../lib/klink/registry";
 import { webhookDataSchemas, webhookEnvelopeSchema } from "../../../lib/klink/webhook-payloads";
 
@@ -54,8 +55,9 @@ describe("documented example payloads", () => {
   });
 
   it.each(bodies)("%s parses as the %s request body, every field kept", (file, name) => {
-    expectParsesKeepingEverything(endpoints[name].body!, fixture(file));
-    expectParsesKeepingEverything(endpoints[name].body!, { ...(fixture(file) as object), x_unknown_field: 1 });
+    const body = (endpoints[name] as EndpointDef).body!;
+    expectParsesKeepingEverything(body, fixture(file));
+    expectParsesKeepingEverything(body, { ...(fixture(file) as object), x_unknown_field: 1 });
   });
 
   it("the documented CX log request passes the query and header schemas", () => {
