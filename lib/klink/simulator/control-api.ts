@@ -1,5 +1,5 @@
 // The simulator's control API under /__sim/ (no token): for tests, benchmarks and the demo.
-//   GET    /__sim/info                  seed, sizes, endpoint names
+//   GET    /__sim/info                  seed, sizes, endpoint names (and the unverified ones)
 //   POST   /__sim/reset                 data back to the seed; clears request log, counters, faults, deliveries
 //   GET    /__sim/requests              request log (?endpoint=tickets.list&since=<seq>); DELETE clears it
 //   GET    /__sim/counters              requests per endpoint name
@@ -11,7 +11,7 @@
 //   GET    /__sim/webhooks/deliveries   every delivery with its attempts
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { endpointNames } from "../registry";
+import { endpointNames, endpoints } from "../registry";
 import type { SimulatorCore } from "./core";
 import { faultSpecSchema } from "./faults";
 import { errorBody, parseJsonBody, readBody, sendJson, SimHttpError, validBody } from "./http-io";
@@ -30,6 +30,8 @@ export async function handleControl(sim: SimulatorCore, req: IncomingMessage, re
           referenceTime: new Date(sim.referenceTime).toISOString(),
           counts: { contacts: sim.state.contacts.filter((c) => !c.deletedAt).length, tickets: sim.state.tickets.length, cxLogs: sim.state.cxLogs.length },
           endpoints: endpointNames,
+          // Paths and shapes that are this project's assumption, not K-LINK's documentation (README §13).
+          unverified: endpointNames.filter((name) => !endpoints[name].verified),
         });
       case "POST /__sim/reset":
         sim.reset();
