@@ -1,9 +1,10 @@
 // The client's typed errors, produced by a real simulator over a real socket.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { createKlinkClient } from "../../../lib/klink/client";
 import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "../../../lib/klink/errors";
 import { startSimulator } from "../../../lib/klink/simulator";
+import { logger } from "../../../lib/log/logger";
 import type { RequestLogEntry } from "../../../lib/klink/simulator";
 import { startHarness, TOKEN, type Harness } from "./simulator-harness";
 
@@ -91,7 +92,13 @@ describe("client errors", () => {
     try {
       const port = (server.address() as { port: number }).port;
       const client = createKlinkClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN });
+      const warn = vi.spyOn(logger, "warn");
       const error = (await caught(client.categories.list())) as KlinkResponseShapeError;
+      // Logged with the endpoint and the failing paths; neither the token nor the body.
+      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ endpoint: "categories.list", issues: [{ path: "data.0.id", message: expect.any(String) }] }), expect.any(String));
+      expect(JSON.stringify(warn.mock.calls)).not.toContain(TOKEN);
+      expect(JSON.stringify(warn.mock.calls)).not.toContain("Billing");
+      warn.mockRestore();
       expect(error).toBeInstanceOf(KlinkResponseShapeError);
       expect(error.issues).toEqual([{ path: "data.0.id", message: expect.any(String) }]);
       expect(error.body).toEqual({ data: [{ id: 7, value: "Billing", extra: "kept" }] });
