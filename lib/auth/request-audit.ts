@@ -26,3 +26,8 @@ export function createAudit(actor: Actor | undefined, info: RequestInfo): Audit 
       requestId: info.requestId,
     });
 }
+
+/** For command-line scripts and start-up tasks: the actor is the system itself. */
+export function systemAudit(): Audit {
+  return (entry) => recordAudit({ ...entry, actor: { type: "system" } });
+}
