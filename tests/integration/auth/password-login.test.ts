@@ -6,6 +6,7 @@ import { createTestUser, jsonRequest, TEST_PASSWORD } from "../../helpers/auth";
 import { credentialsSignIn } from "../../helpers/auth-flow";
 import { loginErrorMessage } from "../../../lib/auth/login-errors";
 import { THROTTLE_POLICY } from "../../../lib/auth/login-throttle";
+import { resetEnvCache } from "../../../lib/env";
 
 const whoAmI = route({ access: "viewer" }, async ({ actor }) => Response.json(actor));
 
@@ -25,6 +26,24 @@ describe("password sign-in through next-auth's CSRF + credentials callback", () 
     const res = await whoAmI(jsonRequest("/api/me", { headers: { cookie: result.sessionCookie! } }));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ userId: user.id, role: "agent" });
+  });
+
+  it("marks the session cookie Secure (with the __Secure- prefix) when the console runs on https", async () => {
+    const user = await createTestUser("viewer");
+    const previous = process.env.NEXTAUTH_URL;
+    process.env.NEXTAUTH_URL = "https://console.example.com";
+    resetEnvCache();
+    try {
+      const result = await credentialsSignIn(user.email, TEST_PASSWORD);
+      const setCookie = result.setCookies.find((c) => c.startsWith("__Secure-next-auth.session-token="));
+      expect(setCookie).toMatch(/; Secure/i);
+      expect(setCookie).toMatch(/HttpOnly/i);
+      const res = await whoAmI(new Request("https://console.example.com/api/me", { headers: { cookie: result.sessionCookie! } }));
+      expect(res.status).toBe(200);
+    } finally {
+      process.env.NEXTAUTH_URL = previous;
+      resetEnvCache();
+    }
   });
 
   it("matches the e-mail address case-insensitively", async () => {
