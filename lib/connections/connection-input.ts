@@ -1,6 +1,6 @@
 // What the connections API and pages accept. Tokens and webhook secrets are write-only: they
-// come in here and are never sent back. Safe to import anywhere (the base URL rules read the
-// server's configuration when a body is parsed).
+// come in here and are never sent back. Server-side only: the base URL rules read the server's
+// configuration when a body is parsed.
 import { z } from "zod";
 import { checkBaseUrl } from "./base-url";
 

@@ -24,6 +24,7 @@ let server: ConsoleServer;
 let browser: Browser;
 let users: { email: string; password: string; role: string }[];
 let readConnectionRow: (name: string) => Promise<{ tokenCiphertext: string } | null>;
+const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   const databaseUrl = `file:${path.join(mkdtempSync(path.join(tmpdir(), "klink-auth-e2e-")), "console.db")}`;
@@ -55,6 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  process.env = savedEnv;
 });
 
 const userOf = (role: string) => users.find((u) => u.role === role)!;
