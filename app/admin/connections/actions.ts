@@ -6,6 +6,7 @@ import { guardedAction, type ActionResult } from "@/lib/auth/server-action";
 import { createConnection } from "@/lib/connections/create-connection";
 import { updateConnection } from "@/lib/connections/update-connection";
 import { deleteConnection } from "@/lib/connections/delete-connection";
+import { testConnection, type ConnectionTestResult } from "@/lib/connections/test-connection";
 import type { WebhookInput } from "@/lib/connections/connection-input";
 import { checked, text } from "../_components/form-data";
 
@@ -61,5 +62,20 @@ export async function deleteConnectionAction(_previous: ActionResult | null, for
     await deleteConnection(actor, text(form, "id") ?? "", audit);
     revalidatePath("/admin/connections");
     return { message: "Deleted." };
+  });
+}
+
+const TEST_MESSAGES: Record<ConnectionTestResult["result"], string> = {
+  ok: "OK: K-LINK answered",
+  unauthorized: "Unauthorized: K-LINK refused the token",
+  unreachable: "Unreachable: K-LINK did not answer",
+  error: "Error: K-LINK answered unexpectedly",
+};
+
+export async function testConnectionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<ConnectionTestResult>> {
+  return guardedAction("admin", async (actor, audit) => {
+    const outcome = await testConnection(actor, text(form, "id") ?? "", audit);
+    const status = outcome.status ? `, HTTP ${outcome.status}` : "";
+    return { data: outcome, message: `${TEST_MESSAGES[outcome.result]} (${outcome.latencyMs} ms${status}).` };
   });
 }

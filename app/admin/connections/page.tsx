@@ -3,7 +3,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { listConnections } from "@/lib/connections/list-connections";
 import { DEFAULT_KLINK_BASE_URL } from "@/lib/connections/base-url";
 import { ActionForm, Field } from "../_components/action-form";
-import { createConnectionAction, deleteConnectionAction, updateConnectionAction } from "./actions";
+import { createConnectionAction, deleteConnectionAction, testConnectionAction, updateConnectionAction } from "./actions";
 import { WebhookFields } from "./webhook-fields";
 import styles from "../admin.module.css";
 
@@ -44,6 +44,9 @@ export default async function ConnectionsPage() {
               <code>{c.webhook.url}</code>
             </dd>
           </dl>
+          <ActionForm action={testConnectionAction} submitLabel={`Test ${c.name}`} variant="plain">
+            <input type="hidden" name="id" value={c.id} />
+          </ActionForm>
           <details>
             <summary>Edit {c.name}</summary>
             <ActionForm action={updateConnectionAction} submitLabel="Save">

@@ -3,9 +3,11 @@ import * as users from "../../../app/api/admin/users/route";
 import * as user from "../../../app/api/admin/users/[id]/route";
 import * as connections from "../../../app/api/admin/connections/route";
 import * as connection from "../../../app/api/admin/connections/[id]/route";
+import * as connectionTest from "../../../app/api/admin/connections/[id]/test/route";
 import * as keys from "../../../app/api/keys/route";
 import * as key from "../../../app/api/keys/[id]/route";
 import { insertConnection } from "../../../lib/connections/create-connection";
+import { startSimulator } from "../../../lib/klink/simulator";
 import { systemAudit } from "../../../lib/auth/request-audit";
 import { resetDatabase } from "../../helpers/db";
 import { browserHeaders, createTestApiKey, createTestUser, jsonRequest } from "../../helpers/auth";
@@ -27,6 +29,7 @@ const ADMIN_ROUTES: Case[] = [
   { name: "POST /api/admin/connections", handler: connections.POST as Handler, method: "POST", path: "/api/admin/connections", body: () => ({ name: `C${next()}`, token: "kpt_MatrixToken0001" }) },
   { name: "GET /api/admin/connections/{id}", handler: connection.GET as Handler, method: "GET", path: "/api/admin/connections/x", params: () => ({ id: fixtures.connectionIds[0] }) },
   { name: "PATCH /api/admin/connections/{id}", handler: connection.PATCH as Handler, method: "PATCH", path: "/api/admin/connections/x", params: () => ({ id: fixtures.connectionIds[0] }), body: () => ({ token: "kpt_MatrixToken0002" }) },
+  { name: "POST /api/admin/connections/{id}/test", handler: connectionTest.POST as Handler, method: "POST", path: "/api/admin/connections/x/test", params: () => ({ id: fixtures.connectionIds[3] }) },
   { name: "DELETE /api/admin/connections/{id}", handler: connection.DELETE as Handler, method: "DELETE", path: "/api/admin/connections/x", params: () => ({ id: fixtures.connectionIds[2] }) },
 ];
 
@@ -38,6 +41,10 @@ beforeAll(async () => {
   headersOf.anonymous = { origin: "http://localhost:3000" };
   fixtures.userId = (await createTestUser("viewer")).id;
   for (let i = 0; i < 3; i++) fixtures.connectionIds.push((await insertConnection({ name: `fixture ${i}`, token: "kpt_FixtureToken000" }, systemAudit())).id);
+  // The test route calls out: point it at a loopback port nobody listens on (answers "unreachable" at once).
+  const gone = await startSimulator({ tokens: ["kpt_FixtureToken000"] });
+  await gone.stop();
+  fixtures.connectionIds.push((await insertConnection({ name: "fixture test", baseUrl: gone.url, token: "kpt_FixtureToken000" }, systemAudit())).id);
 });
 
 describe("role matrix: every admin route × anonymous, viewer, agent, admin", () => {
