@@ -1,6 +1,9 @@
 // npm run demo — the console on the embedded default, with nothing to set up: SQLite in ./data,
 // local secrets generated on first run, the in-memory cache, and the built-in K-LINK simulator.
-// Builds when the sources changed, applies migrations, starts the simulator and the console.
+// Builds when the sources changed, applies migrations, starts the simulator, seeds one user per
+// role and a "Demo simulator" connection (pointed at this run's simulator address and token),
+// registers the console's webhook endpoint with the simulator, and starts the console.
+// Runs under `tsx --conditions=react-server` (npm run demo): the seed imports server-only modules.
 // Ctrl-C stops everything it started.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -9,6 +12,9 @@ import { startSimulator, type RunningSimulator } from "../lib/klink/simulator";
 import { migrateDatabase } from "./run-prisma-migrate";
 import { exitWithReason } from "./exit-with-reason";
 import { buildIsStale } from "./build-is-stale";
+import { seedDemo } from "./demo-seed";
+import { demoWebhookSecret } from "./demo-webhook-secret";
+import { db } from "../lib/db/client";
 
 const port = Number(process.env.PORT ?? 3000);
 process.env.DEMO_MODE = "true";
@@ -25,6 +31,8 @@ process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
 let klinkLine: string;
+let webhookLine = "";
+let signIns: { email: string; password: string; role: string }[] = [];
 try {
   const env = parseEnv(process.env);
   if (buildIsStale()) {
@@ -47,6 +55,23 @@ try {
     process.env.KLINK_DEMO_TOKEN = token;
     klinkLine = `K-LINK simulator: ${simulator.url} (control API ${simulator.url}/__sim/info)`;
   }
+  const webhookSecret = demoWebhookSecret(env.DATABASE_URL);
+  // The connection is seeded only for the local simulator: an external K-LINK given through
+  // KLINK_DEMO_BASE_URL may be outside KLINK_ALLOWED_HOSTS, and is read by the demo page directly.
+  const seeded = await seedDemo(simulator ? { klinkBaseUrl: simulator.url, klinkToken: process.env.KLINK_DEMO_TOKEN, webhookSecret } : {});
+  signIns = seeded.users;
+  if (simulator && seeded.connectionId) {
+    const webhookUrl = `http://127.0.0.1:${port}/api/webhooks/klink/${seeded.connectionId}`;
+    const registered = await fetch(`${simulator.url}/__sim/webhooks/targets`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ url: webhookUrl, secret: webhookSecret }),
+    });
+    if (!registered.ok) throw new Error(`the simulator refused the webhook target (${registered.status})`);
+    webhookLine = `\n  Webhooks: the simulator posts its events to ${webhookUrl}`;
+  }
+  // The console opens the database itself; let go of this process's connection.
+  await db().$disconnect();
 } catch (error) {
   await simulator?.stop();
   exitWithReason(error);
@@ -59,9 +84,14 @@ const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start"
 children.push(next);
 next.on("exit", (code) => stopAll(code ?? 0));
 
+const width = Math.max(...signIns.map((u) => u.email.length));
 console.log(`
   Klink Console (demo mode) is starting on http://localhost:${port}
-  ${klinkLine}
+  ${klinkLine}${webhookLine}
   Database: ${process.env.DATABASE_URL ?? "file:./data/console.db"} · cache: in memory
+
+  Demo sign-ins (demo data only; never use these anywhere else):
+${signIns.map((u) => `    ${u.role.padEnd(6)}  ${u.email.padEnd(width)}  ${u.password}`).join("\n")}
+
   Press Ctrl-C to stop.
 `);

@@ -49,10 +49,10 @@ describe("first admin from ADMIN_EMAIL / ADMIN_PASSWORD", () => {
 });
 
 describe("demo seed", () => {
-  it("creates one user per role with working demo passwords and a default simulator connection, idempotently", async () => {
+  it("creates one user per role with working demo passwords and a default simulator connection, idempotently, following the simulator's new address and token", async () => {
     const opts = { klinkBaseUrl: "http://127.0.0.1:4999", klinkToken: "kpt_demoToken000001", webhookSecret: "demo-webhook-secret" };
     const first = await seedDemo(opts);
-    const second = await seedDemo({ ...opts, klinkBaseUrl: "http://127.0.0.1:5000" });
+    const second = await seedDemo({ ...opts, klinkBaseUrl: "http://127.0.0.1:5000", klinkToken: "kpt_demoToken000002" });
     expect(second.connectionId).toBe(first.connectionId);
     expect(first.users.map((u) => u.role).sort()).toEqual(["admin", "agent", "viewer"]);
     for (const user of first.users) {
@@ -62,7 +62,7 @@ describe("demo seed", () => {
     expect(await db().user.count()).toBe(3);
     expect(await db().klinkConnection.count()).toBe(1);
     const actor = { type: "user" as const, userId: "x", email: "x", name: "x", role: "viewer" as const };
-    expect(await resolveConnection(actor)).toMatchObject({ id: first.connectionId, baseUrl: "http://127.0.0.1:5000", token: "kpt_demoToken000001" });
+    expect(await resolveConnection(actor)).toMatchObject({ id: first.connectionId, baseUrl: "http://127.0.0.1:5000", token: "kpt_demoToken000002" });
     expect(await loadWebhookSettings(first.connectionId!)).toMatchObject({ mode: "hmac", secrets: ["demo-webhook-secret"] });
   });
 
