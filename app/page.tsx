@@ -1,3 +1,4 @@
+import { requirePageActor } from "@/lib/auth/page-guard";
 import { loadDemoOverview, type DemoTicket } from "@/lib/klink/demo-overview";
 
 export const dynamic = "force-dynamic";
@@ -45,6 +46,7 @@ function TicketTable({ tickets }: { tickets: DemoTicket[] }) {
 }
 
 export default async function Home() {
+  await requirePageActor();
   const overview = await loadDemoOverview();
   return (
     <main style={{ padding: "2rem", maxWidth: "72rem", margin: "0 auto" }}>

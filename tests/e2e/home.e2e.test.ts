@@ -16,10 +16,12 @@ afterAll(async () => {
 });
 
 describe("the built console in Chromium", () => {
-  it("serves the home page with the product name", async () => {
+  it("sends a signed-out visitor from the home page to the sign-in page, which names the product", async () => {
     const page = await browser.newPage();
     const response = await page.goto(server.url);
     expect(response?.status()).toBeLessThan(400);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/");
     await expect(page.locator("h1").first().textContent()).resolves.toContain("Klink Console");
     await screenshot(page, "home");
   });
