@@ -63,6 +63,8 @@ const schema = z
     KLINK_ALLOWED_HOSTS: csv.transform((v) => (v.length ? v : DEFAULT_KLINK_HOSTS)),
     KLINK_ALLOW_HTTP_LOOPBACK: bool,
     KLINK_TIMEOUT_MS: positiveInt(10_000),
+    KLINK_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).default(2_000),
+    CACHE_MEMORY_MAX_MB: positiveInt(64),
     METRICS_TOKEN: optionalString,
     AUDIT_RETENTION_DAYS: positiveInt(365),
     WEBHOOK_RETENTION_DAYS: positiveInt(30),
