@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { ApiError, errorResponse, zodFieldErrors } from "./errors";
 import { logger } from "../log/logger";
 import { requestIdFrom, runWithRequestContext } from "../log/request-context";
+import { observeHttpRequest } from "../metrics/observe-request";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -45,6 +46,7 @@ export function route<Q extends Schema | undefined = undefined, B extends Schema
         response = errorResponse(error, requestId);
       }
       if (!response.headers.has("x-request-id")) response.headers.set("x-request-id", requestId);
+      observeHttpRequest(req.method, new URL(req.url).pathname, response.status, (performance.now() - started) / 1000);
       logger.info(
         { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
         "request",
