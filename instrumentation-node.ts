@@ -1,5 +1,6 @@
 // A bad configuration stops the server at start-up with a one-line reason.
 import { env, EnvError } from "./lib/env";
+import { scheduleAuditPurge } from "./lib/audit/audit-purge-schedule";
 
 try {
   env();
@@ -10,3 +11,6 @@ try {
   }
   throw error;
 }
+
+// Retention jobs of the server process.
+scheduleAuditPurge();
