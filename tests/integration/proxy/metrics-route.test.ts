@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../../app/api/metrics/route";
 import { GET as health } from "../../../app/api/health/route";
 import { resetEnvCache } from "../../../lib/env";
+import { signedInAs } from "../../helpers/auth";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
 const get = (headers: Record<string, string> = {}) => GET(new Request("http://localhost/api/metrics", { headers }));
@@ -22,6 +23,7 @@ describe("GET /api/metrics", () => {
     expect(response.headers.get("www-authenticate")).toBe("Bearer");
     const body = await response.json();
     expect(body).toMatchObject({ status: "error", code: "unauthorized" });
+    expect(JSON.stringify(body)).not.toContain("klink_console_");
     expect(body.requestId).toBeTruthy();
   });
 
@@ -45,7 +47,16 @@ describe("GET /api/metrics", () => {
     expect(text).not.toContain(TOKEN);
   });
 
-  it("is closed to everyone when METRICS_TOKEN is not configured", async () => {
+  it("is open to an admin's session or API key, and refused to other roles", async () => {
+    const admin = await signedInAs("admin");
+    const agent = await signedInAs("agent");
+    expect((await get(admin.headers)).status).toBe(200);
+    expect((await get({ authorization: `Bearer ${admin.apiKey}` })).status).toBe(200);
+    expect((await get(agent.headers)).status).toBe(403);
+    expect((await get({ authorization: `Bearer ${agent.apiKey}` })).status).toBe(403);
+  });
+
+  it("is closed to callers without a role when METRICS_TOKEN is not configured", async () => {
     delete process.env.METRICS_TOKEN;
     resetEnvCache();
     try {
