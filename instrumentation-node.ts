@@ -1,5 +1,6 @@
 // A bad configuration stops the server at start-up with a one-line reason.
 import { env, EnvError } from "./lib/env";
+import { scheduleAuditPurge } from "./lib/audit/audit-purge-schedule";
 
 try {
   env();
@@ -18,3 +19,6 @@ try {
 } catch (error) {
   console.error(`klink-console: could not create the first admin from ADMIN_EMAIL: ${(error as Error).message}`);
 }
+
+// Retention jobs of the server process.
+scheduleAuditPurge();

@@ -63,6 +63,8 @@ const schema = z
     KLINK_ALLOWED_HOSTS: csv.transform((v) => (v.length ? v : DEFAULT_KLINK_HOSTS)),
     KLINK_ALLOW_HTTP_LOOPBACK: bool,
     KLINK_TIMEOUT_MS: positiveInt(10_000),
+    KLINK_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).default(2_000),
+    CACHE_MEMORY_MAX_MB: positiveInt(64),
     // The interim demo page reads K-LINK through these (npm run demo sets them to its simulator).
     KLINK_DEMO_BASE_URL: optionalString.pipe(z.url("must be a base URL such as http://127.0.0.1:4010").optional()),
     KLINK_DEMO_TOKEN: optionalString,

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { ApiError, errorResponse, forbidden, unauthorized, zodFieldErrors } from "./errors";
 import { logger } from "../log/logger";
 import { requestIdFrom, runWithRequestContext } from "../log/request-context";
+import { observeHttpRequest } from "../metrics/observe-request";
 import type { Actor } from "../auth/actor";
 import { roleAtLeast, type Role } from "../auth/roles";
 import { authenticateRequest } from "../auth/authenticate-request";
@@ -62,6 +63,7 @@ export function route<
         response = errorResponse(error, requestId);
       }
       if (!response.headers.has("x-request-id")) response.headers.set("x-request-id", requestId);
+      observeHttpRequest(req.method, new URL(req.url).pathname, response.status, (performance.now() - started) / 1000);
       logger.info(
         { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
         "request",
