@@ -1,0 +1,62 @@
+// Shared pieces of the webhook tests: signing like K-LINK does, and the endpoint built with test
+// dependencies (the real database, settings handed in by the test).
+import { createHmac } from "node:crypto";
+import { db } from "../../../lib/db/client";
+import type { Db } from "../../../lib/db/client";
+import { createWebhookEndpoint } from "../../../lib/webhooks/webhook-endpoint";
+import type { WebhookSettings } from "../../../lib/webhooks/webhook-settings";
+
+export const SECRET = "whsec_test_0123456789abcdef";
+
+export const sign = (body: string | Buffer, secret = SECRET) => createHmac("sha256", secret).update(body).digest("hex");
+
+let counter = 0;
+/** A K-LINK envelope, unique per call unless told otherwise (the body hash is the dedupe key). */
+export function envelope(event = "ticket.update", data: Record<string, unknown> = { id: `t-${++counter}`, contactId: "c-1" }, timestamp = new Date().toISOString()) {
+  return JSON.stringify({ event, timestamp, data });
+}
+
+export function hmacSettings(connectionId: string, secrets: string[] = [SECRET]): WebhookSettings {
+  return { connectionId, mode: "hmac", secrets };
+}
+
+export type EndpointSetup = {
+  settings?: Record<string, WebhookSettings>;
+  database?: Db;
+  kick?: () => void;
+  allowUnauthenticated?: boolean;
+  retentionDays?: number;
+  loadSettings?: (id: string) => Promise<WebhookSettings | null>;
+};
+
+export function makeEndpoint(setup: EndpointSetup = {}) {
+  return createWebhookEndpoint({
+    loadSettings: setup.loadSettings ?? (async (id) => setup.settings?.[id] ?? null),
+    db: () => setup.database ?? db(),
+    processor: setup.kick ? () => ({ kick: setup.kick! }) : undefined,
+    allowUnauthenticated: () => setup.allowUnauthenticated ?? false,
+    retentionDays: () => setup.retentionDays ?? 30,
+  });
+}
+
+export async function post(
+  endpoint: ReturnType<typeof makeEndpoint>,
+  connectionId: string,
+  body: string | Buffer | ReadableStream<Uint8Array>,
+  headers: Record<string, string> = {},
+) {
+  const init: RequestInit & { duplex?: "half" } = {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-real-ip": "15.235.232.70", ...headers },
+    body: body as BodyInit,
+  };
+  if (body instanceof ReadableStream) init.duplex = "half";
+  const res = await endpoint(new Request(`http://localhost/api/webhooks/klink/${connectionId}`, init), {
+    params: Promise.resolve({ connectionId }),
+  });
+  return { res, json: (await res.json()) as Record<string, unknown> };
+}
+
+export async function postSigned(endpoint: ReturnType<typeof makeEndpoint>, connectionId: string, body: string, secret = SECRET) {
+  return post(endpoint, connectionId, body, { "x-signature": sign(body, secret) });
+}
