@@ -163,7 +163,10 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     if (!row) return { kind: "not_found" };
     // A forged, malformed, duplicate or too-old delivery must never have an effect.
     if (row.verification !== "verified" || row.status === "rejected" || row.status === "duplicate") {
-      return { kind: "not_replayable", reason: `A ${row.status === "duplicate" ? "duplicate" : row.verification === "verified" ? "rejected" : row.verification} delivery is never processed.` };
+      const reason = row.status === "duplicate"
+        ? "A duplicate delivery is never processed; replay the original instead."
+        : `This delivery was rejected (${row.verification === "verified" ? "outside the retention window" : row.verification}) and is never processed.`;
+      return { kind: "not_replayable", reason };
     }
     const lease = await claim(row.id, { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] });
     if (!lease) return { kind: "busy" };
