@@ -1,12 +1,13 @@
 import "server-only";
 // Processes stored deliveries after they were acknowledged: invalidates the cache entries the
-// event affects and publishes a live event. Works only from the stored rows, so a restart (or
+// event affects and publishes a live event. Works only from stored rows, so a restart (or
 // another instance) resumes whatever was not finished.
 //
-// Claiming: a row is taken with one conditional UPDATE (status pending/processing, lease free,
-// retry due) that sets a lease (lockedUntil). Only the instance whose UPDATE changed the row
-// processes it; an instance that dies mid-way leaves a lease that expires and the row is taken
-// again. Finishing is conditional on still holding the same lease.
+// Claiming: a row belongs to the instance that set its lease (lockedUntil), either when it
+// inserted the row (the fast path: the receiving instance processes what it just stored, from
+// memory) or with one conditional UPDATE on a pending row or one whose lease ran out (the sweep:
+// retries, and rows left behind by a stopped instance). A row is only finished by the instance
+// that holds its lease; effects are idempotent, so even a lease lost mid-way does no harm.
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client";
 import type { LiveEvent } from "../events/live-event";
@@ -27,31 +28,43 @@ export type DeliveryProcessorOptions = {
   /** Wait before attempt n+1 after attempt n failed. */
   backoffMs?: (attempt: number) => number;
   batchSize?: number;
+  /** Accepted deliveries waiting in memory; beyond this, new rows wait for the sweep instead. */
+  maxQueued?: number;
   now?: () => Date;
 };
 
+/** A row this instance holds the lease of, with what processing needs. */
+export type ClaimedDelivery = { id: string; connectionId: string; eventType: string | null; rawBody: string | null; attempts: number; lease: Date };
+
 export type ReplayOutcome =
-  | { kind: "done"; status: "processed" | "failed" | "pending"; lastError: string | null }
+  | { kind: "done"; status: FinishedStatus; lastError: string | null }
   | { kind: "not_found" }
   | { kind: "not_replayable"; reason: string }
   | { kind: "busy" };
 
+type FinishedStatus = "processed" | "failed" | "pending";
+
 export type DeliveryProcessor = {
-  /** Schedules a drain now (coalesced with one already running). */
+  /** The lease for a row about to be inserted already claimed, or null to leave it to the sweep. */
+  leaseForNewRow(): Date | null;
+  /** Queues a row inserted with that lease for processing right away. */
+  enqueue(delivery: ClaimedDelivery): void;
+  /** Schedules a sweep now (coalesced with one already running). */
   kick(): void;
-  /** Processes every row that can be claimed now; resolves with how many were processed. */
+  /** Claims and processes every row that can be claimed now; resolves with how many were processed. */
   drain(): Promise<number>;
+  /** Waits until the in-memory queue is empty. */
+  idle(): Promise<void>;
   /** Runs processing again for one verified delivery, whatever its status, and waits for it. */
   replay(deliveryId: string): Promise<ReplayOutcome>;
-  /** Starts the periodic sweep (retries, and rows left behind by a stopped instance). */
+  /** Starts the periodic sweep. */
   start(sweepIntervalMs: number): void;
   stop(): Promise<void>;
 };
 
-type ClaimedRow = { id: string; connectionId: string; eventType: string | null; rawBody: string | null; attempts: number };
-
 const defaultBackoff = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 10 * 60_000);
 const MAX_ERROR_LENGTH = 500;
+const CLAIM_FIELDS = { id: true, connectionId: true, eventType: true, rawBody: true, attempts: true } as const;
 
 export function createDeliveryProcessor(options: DeliveryProcessorOptions): DeliveryProcessor {
   const rows = options.db.webhookDelivery;
@@ -59,10 +72,16 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
   const maxAttempts = options.maxAttempts ?? 6;
   const backoffMs = options.backoffMs ?? defaultBackoff;
   const batchSize = options.batchSize ?? 50;
+  const maxQueued = options.maxQueued ?? 5_000;
   const now = options.now ?? (() => new Date());
+  // Queued rows whose lease is this close to running out are left to the sweep, so two
+  // instances never work on one row at the same time.
+  const safetyMs = Math.min(leaseMs / 2, 10_000);
 
-  let running: Promise<number> | null = null;
-  let again = false;
+  const queue: ClaimedDelivery[] = [];
+  let worker: Promise<void> | null = null;
+  let sweeping: Promise<number> | null = null;
+  let sweepAgain = false;
   let timer: NodeJS.Timeout | null = null;
 
   const claimable = (at: Date): Prisma.WebhookDeliveryWhereInput => ({
@@ -71,95 +90,144 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: at } }] }],
   });
 
-  async function claim(id: string, where: Prisma.WebhookDeliveryWhereInput): Promise<Date | null> {
-    const at = now();
-    const lease = new Date(at.getTime() + leaseMs);
+  async function claim(row: Omit<ClaimedDelivery, "lease">, where: Prisma.WebhookDeliveryWhereInput): Promise<ClaimedDelivery | null> {
+    const lease = new Date(now().getTime() + leaseMs);
     const { count } = await rows.updateMany({
-      where: { id, ...where },
+      where: { id: row.id, ...where },
       data: { status: "processing", lockedUntil: lease, nextAttemptAt: null, attempts: { increment: 1 } },
     });
-    return count === 1 ? lease : null;
+    return count === 1 ? { ...row, attempts: row.attempts + 1, lease } : null;
   }
 
-  async function processClaimed(row: ClaimedRow, lease: Date): Promise<"processed" | "failed" | "pending"> {
-    const attempt = row.attempts;
-    let outcome: "processed" | "failed" | "pending";
-    let data: Prisma.WebhookDeliveryUpdateManyMutationInput;
-    try {
-      await applyEffects(row);
-      outcome = "processed";
-      data = { status: outcome, processedAt: now(), lockedUntil: null, nextAttemptAt: null, lastError: null };
-    } catch (error) {
-      outcome = attempt >= maxAttempts ? "failed" : "pending";
-      const lastError = errorText(error);
-      data = outcome === "failed"
-        ? { status: outcome, lockedUntil: null, lastError }
-        : { status: outcome, lockedUntil: null, lastError, nextAttemptAt: new Date(now().getTime() + backoffMs(attempt)) };
-      logger.warn({ deliveryId: row.id, attempt, outcome, error: lastError }, "webhook delivery processing failed");
+  /** Applies the effects of a batch and records the result of each row. */
+  async function processBatch(batch: ClaimedDelivery[]): Promise<Map<string, FinishedStatus>> {
+    const failures = new Map<string, string>();
+    const planned = batch.map((row) => {
+      try {
+        if (row.rawBody === null || !row.eventType) throw new Error("The delivery has no stored body to process.");
+        return { row, effects: eventEffects(row.eventType, (JSON.parse(row.rawBody) as { data?: unknown }).data) };
+      } catch (error) {
+        failures.set(row.id, errorText(error));
+        return null;
+      }
+    });
+    const ok = planned.filter((p): p is NonNullable<typeof p> => p !== null);
+
+    // One invalidation per connection for the whole batch (a Redis round trip each).
+    const tagsByConnection = new Map<string, Set<string>>();
+    for (const { row, effects } of ok) {
+      const tags = tagsByConnection.get(row.connectionId) ?? new Set<string>();
+      effects.tags.forEach((t) => tags.add(t));
+      tagsByConnection.set(row.connectionId, tags);
     }
-    await rows.updateMany({ where: { id: row.id, lockedUntil: lease }, data });
-    return outcome;
+    for (const [connectionId, tags] of tagsByConnection) {
+      if (tags.size === 0) continue;
+      try {
+        await options.invalidate(connectionId, [...tags]);
+      } catch (error) {
+        for (const { row } of ok) if (row.connectionId === connectionId) failures.set(row.id, errorText(error));
+      }
+    }
+    await Promise.all(
+      ok.map(async ({ row, effects }) => {
+        if (!effects.live || failures.has(row.id)) return;
+        try {
+          await options.publish({ ...effects.live, connectionId: row.connectionId, deliveryId: row.id, at: now().toISOString() });
+        } catch (error) {
+          failures.set(row.id, errorText(error));
+        }
+      }),
+    );
+    return finish(batch, failures);
   }
 
-  async function applyEffects(row: ClaimedRow): Promise<void> {
-    if (row.rawBody === null || !row.eventType) throw new Error("The delivery has no stored body to process.");
-    const data = (JSON.parse(row.rawBody) as { data?: unknown }).data;
-    const effects = eventEffects(row.eventType, data);
-    if (effects.tags.length) await options.invalidate(row.connectionId, effects.tags);
-    if (effects.live) await options.publish({ ...effects.live, connectionId: row.connectionId, deliveryId: row.id, at: now().toISOString() });
+  async function finish(batch: ClaimedDelivery[], failures: Map<string, string>): Promise<Map<string, FinishedStatus>> {
+    const result = new Map<string, FinishedStatus>();
+    const processedIds = batch.filter((row) => !failures.has(row.id)).map((row) => row.id);
+    if (processedIds.length) {
+      // Rows whose lease another instance took over meanwhile are finished by that instance.
+      await rows.updateMany({
+        where: { id: { in: processedIds }, status: "processing", lockedUntil: { in: distinctDates(batch.map((r) => r.lease)) } },
+        data: { status: "processed", processedAt: now(), lockedUntil: null, nextAttemptAt: null, lastError: null },
+      });
+      for (const id of processedIds) result.set(id, "processed");
+    }
+    for (const row of batch) {
+      const lastError = failures.get(row.id);
+      if (lastError === undefined) continue;
+      const final = row.attempts >= maxAttempts;
+      await rows.updateMany({
+        where: { id: row.id, lockedUntil: row.lease },
+        data: final
+          ? { status: "failed", lockedUntil: null, lastError }
+          : { status: "pending", lockedUntil: null, lastError, nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)) },
+      });
+      result.set(row.id, final ? "failed" : "pending");
+      logger.warn({ deliveryId: row.id, attempt: row.attempts, outcome: final ? "failed" : "retry", error: lastError }, "webhook delivery processing failed");
+    }
+    return result;
   }
 
-  async function drainOnce(): Promise<number> {
+  function runWorker(): void {
+    if (worker) return;
+    worker = (async () => {
+      while (queue.length) {
+        const soon = now().getTime() + safetyMs;
+        const batch = queue.splice(0, batchSize).filter((row) => row.lease.getTime() > soon);
+        if (!batch.length) continue;
+        try {
+          await processBatch(batch);
+        } catch (error) {
+          // The rows keep their lease; once it runs out the sweep takes them again.
+          logger.error({ err: error }, "webhook processing could not record its results");
+        }
+      }
+    })().finally(() => {
+      worker = null;
+    });
+  }
+
+  async function sweepOnce(): Promise<number> {
     let processed = 0;
     for (;;) {
-      const at = now();
-      const candidates = await rows.findMany({
-        where: claimable(at),
-        orderBy: { receivedAt: "asc" },
-        take: batchSize,
-        select: { id: true, connectionId: true, eventType: true, rawBody: true, attempts: true },
-      });
+      const candidates = await rows.findMany({ where: claimable(now()), orderBy: { receivedAt: "asc" }, take: batchSize, select: CLAIM_FIELDS });
       if (candidates.length === 0) return processed;
-      let claimedAny = false;
+      const claimed: ClaimedDelivery[] = [];
       for (const candidate of candidates) {
-        const lease = await claim(candidate.id, claimable(now()));
-        if (!lease) continue;
-        claimedAny = true;
-        await processClaimed({ ...candidate, attempts: candidate.attempts + 1 }, lease);
-        processed++;
+        const got = await claim(candidate, claimable(now()));
+        if (got) claimed.push(got);
       }
-      // Another instance took this whole batch: what it left is for the next kick or sweep.
-      if (!claimedAny) return processed;
+      // Another instance took this whole batch: what it left is for the next sweep.
+      if (claimed.length === 0) return processed;
+      await processBatch(claimed);
+      processed += claimed.length;
     }
   }
 
   function drain(): Promise<number> {
-    if (running) {
-      again = true;
-      return running;
+    if (sweeping) {
+      sweepAgain = true;
+      return sweeping;
     }
-    running = (async () => {
+    sweeping = (async () => {
       let total = 0;
       try {
         do {
-          again = false;
-          total += await drainOnce();
-        } while (again);
+          sweepAgain = false;
+          total += await sweepOnce();
+        } while (sweepAgain);
       } catch (error) {
-        logger.error({ err: error }, "webhook processing could not read its queue");
+        logger.error({ err: error }, "webhook processing sweep failed");
       } finally {
-        running = null;
+        sweeping = null;
       }
       return total;
     })();
-    return running;
+    return sweeping;
   }
 
   async function replay(deliveryId: string): Promise<ReplayOutcome> {
-    const row = await rows.findUnique({
-      where: { id: deliveryId },
-      select: { id: true, connectionId: true, eventType: true, rawBody: true, attempts: true, verification: true, status: true },
-    });
+    const row = await rows.findUnique({ where: { id: deliveryId }, select: { ...CLAIM_FIELDS, verification: true, status: true } });
     if (!row) return { kind: "not_found" };
     // A forged, malformed, duplicate or too-old delivery must never have an effect.
     if (row.verification !== "verified" || row.status === "rejected" || row.status === "duplicate") {
@@ -168,16 +236,24 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
         : `This delivery was rejected (${row.verification === "verified" ? "outside the retention window" : row.verification}) and is never processed.`;
       return { kind: "not_replayable", reason };
     }
-    const lease = await claim(row.id, { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] });
-    if (!lease) return { kind: "busy" };
-    const status = await processClaimed({ ...row, attempts: row.attempts + 1 }, lease);
+    const claimed = await claim(row, { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] });
+    if (!claimed) return { kind: "busy" };
+    const status = (await processBatch([claimed])).get(row.id) ?? "pending";
     const after = await rows.findUnique({ where: { id: row.id }, select: { lastError: true } });
     return { kind: "done", status, lastError: after?.lastError ?? null };
   }
 
   return {
+    leaseForNewRow: () => (queue.length >= maxQueued ? null : new Date(now().getTime() + leaseMs)),
+    enqueue(delivery) {
+      queue.push(delivery);
+      runWorker();
+    },
     kick: () => void drain(),
     drain,
+    async idle() {
+      while (worker) await worker;
+    },
     replay,
     start(sweepIntervalMs) {
       if (timer) return;
@@ -188,9 +264,13 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      await running;
+      await Promise.all([sweeping, worker]);
     },
   };
+}
+
+function distinctDates(dates: Date[]): Date[] {
+  return [...new Map(dates.map((d) => [d.getTime(), d])).values()];
 }
 
 function errorText(error: unknown): string {

@@ -6,6 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { logger } from "../log/logger";
+import type { DeliveryProcessor } from "./process-deliveries";
 import type { LimitedBody } from "./read-limited-body";
 import { claimedEventType, parseEnvelope } from "./parse-envelope";
 import { redactHeaders } from "./redact-headers";
@@ -26,8 +27,9 @@ export type ReceiverOptions = {
   allowUnauthenticated: boolean;
   /** Deliveries are kept this long; an older body cannot be checked for duplicates (see below). */
   retentionDays: number;
-  /** Called after an accepted delivery is committed, to start processing it. */
-  onAccepted?: (deliveryId: string) => void;
+  /** This instance's processor: an accepted row is inserted already claimed by it and handed
+   * over once committed, so processing starts right after the answer without another query. */
+  processor?: Pick<DeliveryProcessor, "leaseForNewRow" | "enqueue">;
   now?: () => Date;
 };
 
@@ -110,9 +112,13 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
     return { kind: "ignored", deliveryId: row.id, reason: "older_than_retention" };
   }
 
+  const lease = options.processor?.leaseForNewRow() ?? null;
   try {
-    const row = await rows.create({ data: { ...accepted, status: "pending", dedupeSlot: described.dedupeKey }, select: { id: true } });
-    options.onAccepted?.(row.id);
+    const row = await rows.create({
+      data: { ...accepted, dedupeSlot: described.dedupeKey, ...(lease ? { status: "processing", lockedUntil: lease, attempts: 1 } : { status: "pending" }) },
+      select: { id: true },
+    });
+    if (lease) options.processor!.enqueue({ id: row.id, connectionId: base.connectionId, eventType: event, rawBody: accepted.rawBody, attempts: 1, lease });
     return { kind: "accepted", deliveryId: row.id };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

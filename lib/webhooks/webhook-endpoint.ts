@@ -15,8 +15,8 @@ import type { WebhookSettings } from "./webhook-settings";
 export type WebhookEndpointDeps = {
   loadSettings: (connectionId: string) => Promise<WebhookSettings | null>;
   db: () => Db;
-  /** Told about every accepted delivery, to process it right after the answer. */
-  processor?: () => Pick<DeliveryProcessor, "kick">;
+  /** Takes every accepted delivery, to process it right after the answer. */
+  processor?: () => Pick<DeliveryProcessor, "leaseForNewRow" | "enqueue">;
   allowUnauthenticated: () => boolean;
   retentionDays: () => number;
 };
@@ -41,7 +41,7 @@ export function createWebhookEndpoint(deps: WebhookEndpointDeps) {
         db: deps.db(),
         allowUnauthenticated: deps.allowUnauthenticated(),
         retentionDays: deps.retentionDays(),
-        onAccepted: deps.processor ? () => deps.processor!().kick() : undefined,
+        processor: deps.processor?.(),
       },
     );
     return answer(outcome, requestId);

@@ -50,7 +50,8 @@ describe("processing stored deliveries", () => {
     await receive(envelope("contact.create", { id: "c-1", name: "John" }), envelope("message.inbound", { id: "m-1", contact_id: "c-2", message: "hi" }));
     const effects = recorder();
     await processor(effects).drain();
-    expect(effects.invalidations.map((i) => i.tags)).toEqual([[cacheTags.contactsList(), cacheTags.contact("c-1")], [cacheTags.contactCx("c-2")]]);
+    // One batch: one invalidation per connection, with the tags of both events.
+    expect(effects.invalidations).toEqual([{ connectionId: CONN, tags: [cacheTags.contactsList(), cacheTags.contact("c-1"), cacheTags.contactCx("c-2")] }]);
     expect(effects.events.map(({ type, id, contactId }) => ({ type, id, contactId }))).toEqual([
       { type: "contact.created", id: "c-1", contactId: undefined },
       { type: "message.inbound", id: "m-1", contactId: "c-2" },
@@ -97,13 +98,27 @@ describe("processing stored deliveries", () => {
     expect([...perDelivery.values()].every((n) => n === 1)).toBe(true);
   });
 
-  it("starts processing right after the answer when the endpoint kicks the processor", async () => {
+  it("processes a delivery right after the answer, from memory, on the instance that received it", async () => {
     const effects = recorder();
     const live = processor(effects);
-    const endpoint = makeEndpoint({ settings: { [CONN]: hmacSettings(CONN) }, kick: () => live.kick() });
-    const { json } = await postSigned(endpoint, CONN, envelope("ticket.create", { id: "t-new" }));
-    await live.drain();
-    expect(effects.events.map((e) => e.deliveryId)).toEqual([json.id]);
+    const endpoint = makeEndpoint({ settings: { [CONN]: hmacSettings(CONN) }, processor: live });
+    const answers = await Promise.all([1, 2, 3].map((n) => postSigned(endpoint, CONN, envelope("ticket.create", { id: `t-new-${n}` }))));
+    await live.idle();
+    expect(effects.events.map((e) => e.deliveryId).sort()).toEqual(answers.map((a) => a.json.id).sort());
+    expect(await rows().count({ where: { status: "processed", attempts: 1 } })).toBe(3);
+  });
+
+  it("leaves a queued delivery whose lease is about to run out to the sweep", async () => {
+    const effects = recorder();
+    const live = processor(effects, { leaseMs: 1000 });
+    const [id] = await receive(envelope());
+    // Handed over too late: only 100 ms of the lease are left.
+    await rows().update({ where: { id }, data: { status: "processing", attempts: 1, lockedUntil: new Date(Date.now() + 100) } });
+    const row = await rows().findUniqueOrThrow({ where: { id } });
+    live.enqueue({ id, connectionId: CONN, eventType: row.eventType, rawBody: row.rawBody, attempts: 1, lease: row.lockedUntil! });
+    await live.idle();
+    expect(effects.events).toEqual([]);
+    expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "processing" });
   });
 });
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { createDb } from "../../../lib/db/client";
 import { WEBHOOK_BODY_LIMIT_BYTES } from "../../../lib/webhooks/read-limited-body";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { SECRET, envelope, hmacSettings, makeEndpoint, post, postSigned, sign } from "./webhook-kit";
+import { SECRET, envelope, hmacSettings, makeEndpoint, post, postSigned, recordingProcessor, sign } from "./webhook-kit";
 
 const CONN = "conn-webhooks";
 const settings = { [CONN]: hmacSettings(CONN) };
@@ -13,9 +13,9 @@ const byId = (id: unknown) => rows().findUniqueOrThrow({ where: { id: String(id)
 beforeEach(resetDatabase);
 
 describe("POST /api/webhooks/klink/{connectionId} — authentication", () => {
-  it("accepts a correctly signed delivery and stores it, verified and pending, before answering", async () => {
-    let kicked = 0;
-    const endpoint = makeEndpoint({ settings, kick: () => kicked++ });
+  it("accepts a correctly signed delivery, stores it before answering and hands it to processing", async () => {
+    const processor = recordingProcessor();
+    const endpoint = makeEndpoint({ settings, processor });
     // K-LINK's format: microseconds and Z.
     const timestamp = new Date().toISOString().replace("Z", "000Z");
     const body = envelope("ticket.update", { id: "t-1", contactId: "c-9" }, timestamp);
@@ -26,7 +26,8 @@ describe("POST /api/webhooks/klink/{connectionId} — authentication", () => {
     expect(row).toMatchObject({
       connectionId: CONN,
       verification: "verified",
-      status: "pending",
+      status: "processing",
+      attempts: 1,
       eventType: "ticket.update",
       eventTimestamp: timestamp,
       rawBody: body,
@@ -36,17 +37,26 @@ describe("POST /api/webhooks/klink/{connectionId} — authentication", () => {
     });
     expect(row.dedupeSlot).toBe(row.dedupeKey);
     expect((row.headers as Record<string, string>)["x-signature"]).toBe("[redacted]");
-    expect(kicked).toBe(1);
+    expect(processor.queued).toEqual([{ id: row.id, connectionId: CONN, eventType: "ticket.update", rawBody: body, attempts: 1, lease: row.lockedUntil }]);
+  });
+
+  it("stores an accepted delivery as pending for the sweep when the processor's queue is full", async () => {
+    const processor = recordingProcessor(false);
+    const { json } = await postSigned(makeEndpoint({ settings, processor }), CONN, envelope());
+    expect(await byId(json.id)).toMatchObject({ status: "pending", attempts: 0, lockedUntil: null });
+    expect(processor.queued).toEqual([]);
   });
 
   it("rejects a delivery signed with another secret with 401, stored as invalid_signature without its body", async () => {
-    const endpoint = makeEndpoint({ settings, kick: () => expect.fail("a rejected delivery must not be processed") });
+    const processor = recordingProcessor();
+    const endpoint = makeEndpoint({ settings, processor });
     const body = envelope("contact.delete", { id: "c-1" });
     const { res, json } = await postSigned(endpoint, CONN, body, "whsec_attacker");
     expect(res.status).toBe(401);
     expect(json).toMatchObject({ status: "error", code: "invalid_signature", requestId: expect.any(String) });
     const row = await byId(res.headers.get("x-webhook-delivery-id"));
     expect(row).toMatchObject({ verification: "invalid_signature", status: "rejected", rawBody: null, eventType: "contact.delete", dedupeSlot: null });
+    expect(processor.queued).toEqual([]);
   });
 
   it("rejects a tampered body with 401", async () => {
@@ -171,15 +181,15 @@ describe("POST /api/webhooks/klink/{connectionId} — bad input", () => {
 
 describe("POST /api/webhooks/klink/{connectionId} — duplicates and durability", () => {
   it("answers 200 to a repeated delivery, records it as a duplicate of the first and does not process it", async () => {
-    let kicked = 0;
-    const endpoint = makeEndpoint({ settings, kick: () => kicked++ });
+    const processor = recordingProcessor();
+    const endpoint = makeEndpoint({ settings, processor });
     const body = envelope();
     const first = await postSigned(endpoint, CONN, body);
     const again = await postSigned(endpoint, CONN, body);
     expect(again.res.status).toBe(200);
     expect(again.json).toEqual({ received: true, id: expect.any(String), duplicate: true });
-    expect(await byId(again.json.id)).toMatchObject({ status: "duplicate", duplicateOfId: first.json.id, dedupeSlot: null, verification: "verified" });
-    expect(kicked).toBe(1);
+    expect(await byId(again.json.id)).toMatchObject({ status: "duplicate", duplicateOfId: first.json.id, dedupeSlot: null, verification: "verified", rawBody: null });
+    expect(processor.queued.map((d) => d.id)).toEqual([first.json.id]);
   });
 
   it("lets exactly one of many concurrent identical deliveries through", async () => {
@@ -187,7 +197,7 @@ describe("POST /api/webhooks/klink/{connectionId} — duplicates and durability"
     const body = envelope();
     const answers = await Promise.all(Array.from({ length: 25 }, () => postSigned(endpoint, CONN, body)));
     expect(answers.every(({ res }) => res.status === 200)).toBe(true);
-    expect(await rows().count({ where: { status: "pending" } })).toBe(1);
+    expect(await rows().count({ where: { dedupeSlot: { not: null } } })).toBe(1);
     expect(await rows().count({ where: { status: "duplicate" } })).toBe(24);
     expect(answers.filter(({ json }) => json.duplicate).length).toBe(24);
   });
@@ -203,14 +213,14 @@ describe("POST /api/webhooks/klink/{connectionId} — duplicates and durability"
 
   it("answers 503 and acknowledges nothing when the database is unreachable", async () => {
     const unreachable = createDb("postgresql://postgres@127.0.0.1:1/unreachable");
-    let kicked = 0;
-    const endpoint = makeEndpoint({ settings, database: unreachable, kick: () => kicked++ });
+    const processor = recordingProcessor();
+    const endpoint = makeEndpoint({ settings, database: unreachable, processor });
     const { res, json } = await postSigned(endpoint, CONN, envelope());
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
     expect(json).toMatchObject({ status: "error", code: "unavailable" });
     expect(JSON.stringify(json)).not.toContain("127.0.0.1");
-    expect(kicked).toBe(0);
+    expect(processor.queued).toEqual([]);
     await unreachable.$disconnect();
   });
 
@@ -221,11 +231,13 @@ describe("POST /api/webhooks/klink/{connectionId} — duplicates and durability"
   });
 
   it("records but never processes a signed delivery older than the retention window", async () => {
-    const endpoint = makeEndpoint({ settings, retentionDays: 30, kick: () => expect.fail("must not be processed") });
+    const processor = recordingProcessor();
+    const endpoint = makeEndpoint({ settings, retentionDays: 30, processor });
     const old = new Date(Date.now() - 31 * 86_400_000).toISOString();
     const { res, json } = await postSigned(endpoint, CONN, envelope("ticket.update", { id: "t-old" }, old));
     expect(res.status).toBe(200);
     expect(json.ignored).toBe("older_than_retention");
     expect(await byId(json.id)).toMatchObject({ verification: "verified", status: "rejected", dedupeSlot: null });
+    expect(processor.queued).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import { createHmac } from "node:crypto";
 import { db } from "../../../lib/db/client";
 import type { Db } from "../../../lib/db/client";
+import type { ClaimedDelivery, DeliveryProcessor } from "../../../lib/webhooks/process-deliveries";
 import { createWebhookEndpoint } from "../../../lib/webhooks/webhook-endpoint";
 import type { WebhookSettings } from "../../../lib/webhooks/webhook-settings";
 
@@ -23,7 +24,7 @@ export function hmacSettings(connectionId: string, secrets: string[] = [SECRET])
 export type EndpointSetup = {
   settings?: Record<string, WebhookSettings>;
   database?: Db;
-  kick?: () => void;
+  processor?: Pick<DeliveryProcessor, "leaseForNewRow" | "enqueue">;
   allowUnauthenticated?: boolean;
   retentionDays?: number;
   loadSettings?: (id: string) => Promise<WebhookSettings | null>;
@@ -33,10 +34,20 @@ export function makeEndpoint(setup: EndpointSetup = {}) {
   return createWebhookEndpoint({
     loadSettings: setup.loadSettings ?? (async (id) => setup.settings?.[id] ?? null),
     db: () => setup.database ?? db(),
-    processor: setup.kick ? () => ({ kick: setup.kick! }) : undefined,
+    processor: setup.processor ? () => setup.processor! : undefined,
     allowUnauthenticated: () => setup.allowUnauthenticated ?? false,
     retentionDays: () => setup.retentionDays ?? 30,
   });
+}
+
+/** A processor that only records what it is handed (processing itself is tested elsewhere). */
+export function recordingProcessor(accepting = true) {
+  const queued: ClaimedDelivery[] = [];
+  return {
+    queued,
+    leaseForNewRow: () => (accepting ? new Date(Date.now() + 60_000) : null),
+    enqueue: (delivery: ClaimedDelivery) => void queued.push(delivery),
+  };
 }
 
 export async function post(
