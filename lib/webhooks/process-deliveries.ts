@@ -9,9 +9,11 @@ import "server-only";
 // retries, and rows left behind by a stopped instance). A row is only finished by the instance
 // that holds its lease; effects are idempotent, so even a lease lost mid-way does no harm.
 import type { Db } from "../db/client";
+import type { DatabaseProvider } from "../db/provider";
 import type { Prisma } from "../db/generated/sqlite/client";
 import type { LiveEvent } from "../events/live-event";
 import { logger } from "../log/logger";
+import { markProcessed } from "./delivery-sql";
 import { eventEffects } from "./event-effects";
 
 export type InvalidateTags = (connectionId: string, tags: string[]) => Promise<void>;
@@ -19,6 +21,7 @@ export type PublishLiveEvent = (event: LiveEvent) => Promise<void>;
 
 export type DeliveryProcessorOptions = {
   db: Db;
+  provider: DatabaseProvider;
   invalidate: InvalidateTags;
   publish: PublishLiveEvent;
   /** How long a claimed row stays reserved for the instance that claimed it. */
@@ -30,6 +33,8 @@ export type DeliveryProcessorOptions = {
   batchSize?: number;
   /** Accepted deliveries waiting in memory; beyond this, new rows wait for the sweep instead. */
   maxQueued?: number;
+  /** How long the in-memory queue gathers deliveries before processing a batch. */
+  gatherMs?: number;
   now?: () => Date;
 };
 
@@ -73,6 +78,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
   const backoffMs = options.backoffMs ?? defaultBackoff;
   const batchSize = options.batchSize ?? 50;
   const maxQueued = options.maxQueued ?? 5_000;
+  const gatherMs = options.gatherMs ?? 20;
   const now = options.now ?? (() => new Date());
   // Queued rows whose lease is this close to running out are left to the sweep, so two
   // instances never work on one row at the same time.
@@ -146,10 +152,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     const processedIds = batch.filter((row) => !failures.has(row.id)).map((row) => row.id);
     if (processedIds.length) {
       // Rows whose lease another instance took over meanwhile are finished by that instance.
-      await rows.updateMany({
-        where: { id: { in: processedIds }, status: "processing", lockedUntil: { in: distinctDates(batch.map((r) => r.lease)) } },
-        data: { status: "processed", processedAt: now(), lockedUntil: null, nextAttemptAt: null, lastError: null },
-      });
+      await markProcessed(options.db, options.provider, processedIds, batch.map((r) => r.lease), now());
       for (const id of processedIds) result.set(id, "processed");
     }
     for (const row of batch) {
@@ -171,6 +174,9 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
   function runWorker(): void {
     if (worker) return;
     worker = (async () => {
+      // Waiting a moment lets a burst gather into one batch: one finishing UPDATE and one
+      // invalidation per connection for many deliveries, which keeps acks fast under load.
+      await new Promise((resolve) => setTimeout(resolve, gatherMs));
       while (queue.length) {
         const soon = now().getTime() + safetyMs;
         const batch = queue.splice(0, batchSize).filter((row) => row.lease.getTime() > soon);
@@ -267,10 +273,6 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
       await Promise.all([sweeping, worker]);
     },
   };
-}
-
-function distinctDates(dates: Date[]): Date[] {
-  return [...new Map(dates.map((d) => [d.getTime(), d])).values()];
 }
 
 function errorText(error: unknown): string {

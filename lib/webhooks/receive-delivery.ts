@@ -6,6 +6,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { logger } from "../log/logger";
+import type { NewDelivery } from "./delivery-sql";
+import { DuplicateDeliveryError, type DeliveryWriter } from "./delivery-writer";
 import type { DeliveryProcessor } from "./process-deliveries";
 import type { LimitedBody } from "./read-limited-body";
 import { claimedEventType, parseEnvelope } from "./parse-envelope";
@@ -24,6 +26,8 @@ export type IncomingDelivery = {
 
 export type ReceiverOptions = {
   db: Db;
+  /** Commits rows (grouped with concurrent deliveries) into that same database. */
+  writer: DeliveryWriter;
   allowUnauthenticated: boolean;
   /** Deliveries are kept this long; an older body cannot be checked for duplicates (see below). */
   retentionDays: number;
@@ -32,8 +36,6 @@ export type ReceiverOptions = {
   processor?: Pick<DeliveryProcessor, "leaseForNewRow" | "enqueue">;
   now?: () => Date;
 };
-
-export type StoredVerification = Verification | "bad_json" | "too_large" | "unknown_connection";
 
 export type ReceiveOutcome =
   | { kind: "accepted"; deliveryId: string }
@@ -61,41 +63,32 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
     headers: redactHeaders(incoming.headers, settings?.mode === "header" ? settings.headerName : undefined),
     sourceIp: incoming.sourceIp?.slice(0, 100) ?? null,
   };
-  const rows = options.db.webhookDelivery;
+  const insert = (row: Omit<NewDelivery, keyof typeof base>) => options.writer.insert({ ...base, ...row });
 
   if (body.tooLarge) {
-    const row = await rows.create({
-      data: { ...base, verification: "too_large", status: "rejected", bodySize: body.declaredLength ?? body.bytesRead },
-      select: { id: true },
-    });
-    return rejected(row.id, 413, "payload_too_large", "The body is larger than 1 MiB.");
+    const id = await insert({ verification: "too_large", status: "rejected", bodySize: body.declaredLength ?? body.bytesRead });
+    return rejected(id, 413, "payload_too_large", "The body is larger than 1 MiB.");
   }
 
   const rawBody = body.body;
-  const described = { ...base, bodySize: rawBody.length, dedupeKey: createHash("sha256").update(rawBody).digest("hex") };
+  const described = { bodySize: rawBody.length, dedupeKey: createHash("sha256").update(rawBody).digest("hex") };
 
   if (!settings) {
-    const row = await rows.create({
-      data: { ...described, verification: "unknown_connection", status: "rejected", eventType: claimedEventType(rawBody) },
-      select: { id: true },
-    });
-    return rejected(row.id, 404, "unknown_connection", "No K-LINK connection has this id.");
+    const id = await insert({ ...described, verification: "unknown_connection", status: "rejected", eventType: claimedEventType(rawBody) });
+    return rejected(id, 404, "unknown_connection", "No K-LINK connection has this id.");
   }
 
   const verification = verifyDelivery(settings, incoming.headers, rawBody, { allowUnauthenticated: options.allowUnauthenticated });
   if (verification !== "verified") {
-    const row = await rows.create({
-      data: { ...described, verification, status: "rejected", eventType: claimedEventType(rawBody) },
-      select: { id: true },
-    });
-    logger.warn({ deliveryId: row.id, connectionId: base.connectionId, verification }, "webhook delivery rejected");
-    return rejected(row.id, 401, verification, "The delivery is not authenticated for this connection.");
+    const id = await insert({ ...described, verification, status: "rejected", eventType: claimedEventType(rawBody) });
+    logger.warn({ deliveryId: id, connectionId: base.connectionId, verification }, "webhook delivery rejected");
+    return rejected(id, 401, verification, "The delivery is not authenticated for this connection.");
   }
 
   const parsed = parseEnvelope(rawBody);
   if (!parsed.ok) {
-    const row = await rows.create({ data: { ...described, verification: "bad_json", status: "rejected", lastError: parsed.reason }, select: { id: true } });
-    return rejected(row.id, 400, "bad_json", parsed.reason);
+    const id = await insert({ ...described, verification: "bad_json", status: "rejected", lastError: parsed.reason });
+    return rejected(id, 400, "bad_json", parsed.reason);
   }
 
   const { event, timestamp } = parsed.envelope;
@@ -105,32 +98,23 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
   // older than the retention window may have had its row purged, so it cannot be proven new: it
   // is recorded but never processed (a captured delivery cannot be replayed once forgotten).
   if (isOlderThanRetention(timestamp, options)) {
-    const row = await rows.create({
-      data: { ...accepted, status: "rejected", lastError: `The event timestamp is older than the ${options.retentionDays}-day retention window.` },
-      select: { id: true },
-    });
-    return { kind: "ignored", deliveryId: row.id, reason: "older_than_retention" };
+    const id = await insert({ ...accepted, status: "rejected", lastError: `The event timestamp is older than the ${options.retentionDays}-day retention window.` });
+    return { kind: "ignored", deliveryId: id, reason: "older_than_retention" };
   }
 
   const lease = options.processor?.leaseForNewRow() ?? null;
   try {
-    const row = await rows.create({
-      data: { ...accepted, dedupeSlot: described.dedupeKey, ...(lease ? { status: "processing", lockedUntil: lease, attempts: 1 } : { status: "pending" }) },
-      select: { id: true },
-    });
-    if (lease) options.processor!.enqueue({ id: row.id, connectionId: base.connectionId, eventType: event, rawBody: accepted.rawBody, attempts: 1, lease });
-    return { kind: "accepted", deliveryId: row.id };
+    const id = await insert({ ...accepted, dedupeSlot: described.dedupeKey, ...(lease ? { status: "processing", lockedUntil: lease, attempts: 1 } : { status: "pending" }) });
+    if (lease) options.processor!.enqueue({ id, connectionId: base.connectionId, eventType: event, rawBody: accepted.rawBody, attempts: 1, lease });
+    return { kind: "accepted", deliveryId: id };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!(error instanceof DuplicateDeliveryError)) throw error;
   }
   // The unique (connectionId, dedupeSlot) index refused the row: this body was accepted before,
   // possibly a moment ago by a concurrent request. Record the attempt; never process it.
-  const original = await rows.findFirst({ where: { connectionId: base.connectionId, dedupeSlot: described.dedupeKey }, select: { id: true } });
-  const row = await rows.create({
-    data: { ...accepted, rawBody: null, status: "duplicate", duplicateOfId: original?.id ?? null },
-    select: { id: true },
-  });
-  return { kind: "duplicate", deliveryId: row.id, originalId: original?.id ?? null };
+  const original = await options.db.webhookDelivery.findFirst({ where: { connectionId: base.connectionId, dedupeSlot: described.dedupeKey }, select: { id: true } });
+  const id = await insert({ ...accepted, rawBody: null, status: "duplicate", duplicateOfId: original?.id ?? null });
+  return { kind: "duplicate", deliveryId: id, originalId: original?.id ?? null };
 }
 
 function rejected(deliveryId: string, status: 400 | 401 | 404 | 413, code: string, message: string): ReceiveOutcome {
@@ -143,8 +127,4 @@ function isOlderThanRetention(timestamp: string | null, options: ReceiverOptions
   if (Number.isNaN(at)) return false;
   const now = (options.now?.() ?? new Date()).getTime();
   return at < now - options.retentionDays * 86_400_000;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

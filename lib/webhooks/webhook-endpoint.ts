@@ -4,6 +4,7 @@ import "server-only";
 // give it their own settings loader, database and processor.
 import { z } from "zod";
 import type { Db } from "../db/client";
+import type { DeliveryWriter } from "./delivery-writer";
 import { errorBody } from "../http/errors";
 import { route } from "../http/route";
 import { logger } from "../log/logger";
@@ -15,6 +16,7 @@ import type { WebhookSettings } from "./webhook-settings";
 export type WebhookEndpointDeps = {
   loadSettings: (connectionId: string) => Promise<WebhookSettings | null>;
   db: () => Db;
+  writer: () => DeliveryWriter;
   /** Takes every accepted delivery, to process it right after the answer. */
   processor?: () => Pick<DeliveryProcessor, "leaseForNewRow" | "enqueue">;
   allowUnauthenticated: () => boolean;
@@ -39,6 +41,7 @@ export function createWebhookEndpoint(deps: WebhookEndpointDeps) {
       { connectionId, headers: req.headers, body, sourceIp: sourceIp(req.headers), settings },
       {
         db: deps.db(),
+        writer: deps.writer(),
         allowUnauthenticated: deps.allowUnauthenticated(),
         retentionDays: deps.retentionDays(),
         processor: deps.processor?.(),

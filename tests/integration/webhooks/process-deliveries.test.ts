@@ -3,7 +3,7 @@ import { cacheTags } from "../../../lib/klink/cache-tags";
 import type { LiveEvent } from "../../../lib/events/live-event";
 import { createDeliveryProcessor, type DeliveryProcessorOptions } from "../../../lib/webhooks/process-deliveries";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { envelope, hmacSettings, makeEndpoint, postSigned } from "./webhook-kit";
+import { envelope, hmacSettings, makeEndpoint, postSigned, testProvider } from "./webhook-kit";
 
 const CONN = "conn-processing";
 const rows = () => testDb().webhookDelivery;
@@ -21,7 +21,7 @@ function recorder() {
 }
 
 function processor(effects: ReturnType<typeof recorder>, extra: Partial<DeliveryProcessorOptions> = {}) {
-  return createDeliveryProcessor({ db: testDb(), invalidate: effects.invalidate, publish: effects.publish, ...extra });
+  return createDeliveryProcessor({ db: testDb(), provider: testProvider(), invalidate: effects.invalidate, publish: effects.publish, ...extra });
 }
 
 /** Accepts deliveries through the real endpoint, without processing them (as if the process died right after answering). */

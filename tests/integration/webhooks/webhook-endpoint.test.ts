@@ -202,6 +202,25 @@ describe("POST /api/webhooks/klink/{connectionId} — duplicates and durability"
     expect(answers.filter(({ json }) => json.duplicate).length).toBe(24);
   });
 
+  it("lets exactly one through when identical deliveries reach several instances at once", async () => {
+    const instances = [makeEndpoint({ settings }), makeEndpoint({ settings }), makeEndpoint({ settings })];
+    const body = envelope();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => postSigned(instances[i % 3], CONN, body)));
+    expect(answers.every(({ res }) => res.status === 200)).toBe(true);
+    expect(await rows().count({ where: { dedupeSlot: { not: null } } })).toBe(1);
+    expect(await rows().count({ where: { status: "duplicate" } })).toBe(29);
+  });
+
+  it("commits deliveries that arrive together in one write, each answered with its own row", async () => {
+    const endpoint = makeEndpoint({ settings });
+    const bodies = Array.from({ length: 40 }, () => envelope());
+    const answers = await Promise.all(bodies.map((b) => postSigned(endpoint, CONN, b)));
+    const stored = await rows().findMany({ select: { id: true, rawBody: true } });
+    expect(stored).toHaveLength(40);
+    const bodyById = new Map(stored.map((r) => [r.id, r.rawBody]));
+    answers.forEach(({ json }, i) => expect(bodyById.get(String(json.id))).toBe(bodies[i]));
+  });
+
   it("treats the same body for another connection as a new delivery", async () => {
     const other = "conn-other";
     const endpoint = makeEndpoint({ settings: { ...settings, [other]: hmacSettings(other) } });
@@ -214,7 +233,7 @@ describe("POST /api/webhooks/klink/{connectionId} — duplicates and durability"
   it("answers 503 and acknowledges nothing when the database is unreachable", async () => {
     const unreachable = createDb("postgresql://postgres@127.0.0.1:1/unreachable");
     const processor = recordingProcessor();
-    const endpoint = makeEndpoint({ settings, database: unreachable, processor });
+    const endpoint = makeEndpoint({ settings, database: { db: unreachable, provider: "postgresql" }, processor });
     const { res, json } = await postSigned(endpoint, CONN, envelope());
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");

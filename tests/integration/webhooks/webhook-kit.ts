@@ -2,8 +2,10 @@
 // dependencies (the real database, settings handed in by the test).
 import { createHmac } from "node:crypto";
 import { db } from "../../../lib/db/client";
+import { databaseProvider, type DatabaseProvider } from "../../../lib/db/provider";
 import type { Db } from "../../../lib/db/client";
 import type { ClaimedDelivery, DeliveryProcessor } from "../../../lib/webhooks/process-deliveries";
+import { createDeliveryWriter } from "../../../lib/webhooks/delivery-writer";
 import { createWebhookEndpoint } from "../../../lib/webhooks/webhook-endpoint";
 import type { WebhookSettings } from "../../../lib/webhooks/webhook-settings";
 
@@ -23,22 +25,30 @@ export function hmacSettings(connectionId: string, secrets: string[] = [SECRET])
 
 export type EndpointSetup = {
   settings?: Record<string, WebhookSettings>;
-  database?: Db;
+  /** Another database than the run's (with its provider). */
+  database?: { db: Db; provider: DatabaseProvider };
   processor?: Pick<DeliveryProcessor, "leaseForNewRow" | "enqueue">;
   allowUnauthenticated?: boolean;
   retentionDays?: number;
   loadSettings?: (id: string) => Promise<WebhookSettings | null>;
 };
 
+/** The endpoint of one console instance (its own group-commit writer). */
 export function makeEndpoint(setup: EndpointSetup = {}) {
+  const database = setup.database?.db ?? db();
+  const writer = createDeliveryWriter(database, setup.database?.provider ?? testProvider());
   return createWebhookEndpoint({
     loadSettings: setup.loadSettings ?? (async (id) => setup.settings?.[id] ?? null),
-    db: () => setup.database ?? db(),
+    db: () => database,
+    writer: () => writer,
     processor: setup.processor ? () => setup.processor! : undefined,
     allowUnauthenticated: () => setup.allowUnauthenticated ?? false,
     retentionDays: () => setup.retentionDays ?? 30,
   });
 }
+
+/** The provider of the run's database (SQLite, or PostgreSQL with TEST_DATABASE_URL). */
+export const testProvider = () => databaseProvider(process.env.DATABASE_URL!);
 
 /** A processor that only records what it is handed (processing itself is tested elsewhere). */
 export function recordingProcessor(accepting = true) {
