@@ -35,7 +35,10 @@ export function createDeliveryWriter(database: Db, provider: DatabaseProvider, n
         waiting = waiting.slice(batch.length);
         try {
           const inserted = await insertDeliveries(database, provider, batch);
-          for (const w of batch) (inserted.has(w.id) ? w.resolve(w.id) : w.reject(new DuplicateDeliveryError()));
+          for (const w of batch) {
+            if (inserted.has(w.id)) w.resolve(w.id);
+            else w.reject(new DuplicateDeliveryError());
+          }
         } catch (error) {
           // Nothing of this statement was committed: every caller answers 503.
           for (const w of batch) w.reject(error);

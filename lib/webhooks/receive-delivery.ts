@@ -12,7 +12,7 @@ import type { DeliveryProcessor } from "./process-deliveries";
 import type { LimitedBody } from "./read-limited-body";
 import { claimedEventType, parseEnvelope } from "./parse-envelope";
 import { redactHeaders } from "./redact-headers";
-import { verifyDelivery, type Verification } from "./verify-delivery";
+import { verifyDelivery } from "./verify-delivery";
 import type { WebhookSettings } from "./webhook-settings";
 
 export type IncomingDelivery = {
