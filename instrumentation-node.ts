@@ -10,3 +10,11 @@ try {
   }
   throw error;
 }
+
+// The first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none yet (lib/auth/bootstrap-admin.ts).
+try {
+  const { bootstrapAdmin } = await import("./lib/auth/bootstrap-admin");
+  await bootstrapAdmin();
+} catch (error) {
+  console.error(`klink-console: could not create the first admin from ADMIN_EMAIL: ${(error as Error).message}`);
+}

@@ -1,8 +1,11 @@
 // npm run demo — the console on the embedded default, with nothing to set up: SQLite in ./data,
-// local secrets generated on first run, the in-memory cache. Builds when the sources changed,
-// applies migrations, starts the console. Ctrl-C stops everything it started.
+// local secrets generated on first run, the in-memory cache, and the built-in K-LINK simulator.
+// Builds when the sources changed, applies migrations, starts the simulator and the console.
+// Ctrl-C stops everything it started.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { parseEnv } from "../lib/env";
+import { startSimulator, type RunningSimulator } from "../lib/klink/simulator";
 import { migrateDatabase } from "./run-prisma-migrate";
 import { exitWithReason } from "./exit-with-reason";
 import { buildIsStale } from "./build-is-stale";
@@ -13,13 +16,15 @@ process.env.DEMO_MODE = "true";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 const children: ChildProcess[] = [];
+let simulator: RunningSimulator | undefined;
 function stopAll(code = 0) {
   for (const child of children) child.kill("SIGTERM");
-  process.exit(code);
+  void (simulator?.stop() ?? Promise.resolve()).finally(() => process.exit(code));
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
+let klinkLine: string;
 try {
   const env = parseEnv(process.env);
   if (buildIsStale()) {
@@ -28,7 +33,22 @@ try {
     if (build.status !== 0) throw new Error("next build failed");
   }
   migrateDatabase(env.DATABASE_URL);
+  if (env.KLINK_DEMO_BASE_URL && env.KLINK_DEMO_TOKEN) {
+    klinkLine = `K-LINK: ${env.KLINK_DEMO_BASE_URL} (from KLINK_DEMO_BASE_URL; no simulator started)`;
+  } else {
+    // A fresh token per run: the simulator listens on loopback only and holds demo data only.
+    const token = `kpt_demo${randomBytes(12).toString("hex")}`;
+    simulator = await startSimulator({ port: env.KLINK_SIMULATOR_PORT, host: "127.0.0.1", tokens: [token] }).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(
+        error.code === "EADDRINUSE" ? `port ${env.KLINK_SIMULATOR_PORT} is in use: set KLINK_SIMULATOR_PORT to a free port` : `the K-LINK simulator did not start: ${error.message}`,
+      );
+    });
+    process.env.KLINK_DEMO_BASE_URL = simulator.url;
+    process.env.KLINK_DEMO_TOKEN = token;
+    klinkLine = `K-LINK simulator: ${simulator.url} (control API ${simulator.url}/__sim/info)`;
+  }
 } catch (error) {
+  await simulator?.stop();
   exitWithReason(error);
 }
 
@@ -41,6 +61,7 @@ next.on("exit", (code) => stopAll(code ?? 0));
 
 console.log(`
   Klink Console (demo mode) is starting on http://localhost:${port}
+  ${klinkLine}
   Database: ${process.env.DATABASE_URL ?? "file:./data/console.db"} · cache: in memory
   Press Ctrl-C to stop.
 `);

@@ -1,25 +1,38 @@
 // The one wrapper every route handler goes through. It does the boring, security-relevant work
-// in one place: request id and log context, input parsing with zod, error mapping.
-// (Authentication, roles, same-origin checks and audit are added here as those features land.)
+// in one place: request id and log context, authentication (session cookie or personal API key)
+// with the user's current role, the same-origin check on cookie-authenticated writes, input
+// parsing with zod, an audit writer bound to the request, and error mapping.
 import type { z } from "zod";
-import { ApiError, errorResponse, zodFieldErrors } from "./errors";
+import { ApiError, errorResponse, forbidden, unauthorized, zodFieldErrors } from "./errors";
 import { logger } from "../log/logger";
 import { requestIdFrom, runWithRequestContext } from "../log/request-context";
+import type { Actor } from "../auth/actor";
+import { roleAtLeast, type Role } from "../auth/roles";
+import { authenticateRequest } from "../auth/authenticate-request";
+import { MUTATING_METHODS, isSameOrigin } from "../auth/same-origin";
+import { createAudit, requestInfoOf, type Audit } from "../auth/request-audit";
+import { env } from "../env";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-export type RouteOptions<Q extends Schema | undefined, B extends Schema | undefined, P extends Schema | undefined> = {
-  /** Who may call. "public" = no authentication. */
-  access: "public";
+/** "public" = no authentication; otherwise the minimum role (admin > agent > viewer). */
+export type Access = "public" | Role;
+
+export type RouteOptions<A extends Access, Q extends Schema | undefined, B extends Schema | undefined, P extends Schema | undefined> = {
+  access: A;
   query?: Q;
   body?: B;
   params?: P;
 };
 
-export type RouteContext<Q, B, P> = {
+export type RouteContext<Q, B, P, A extends Access = Access> = {
   req: Request;
   requestId: string;
+  /** The authenticated caller; absent only on public routes. */
+  actor: A extends "public" ? Actor | undefined : Actor;
+  /** Records an audit entry with actor, ip, user agent, method, path and request id filled in. */
+  audit: Audit;
   query: Infer<Q>;
   body: Infer<B>;
   params: Infer<P>;
@@ -27,20 +40,24 @@ export type RouteContext<Q, B, P> = {
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
-export function route<Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
-  options: RouteOptions<Q, B, P>,
-  handler: (ctx: RouteContext<Q, B, P>) => Promise<Response>,
-) {
+export function route<
+  A extends Access,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+>(options: RouteOptions<A, Q, B, P>, handler: (ctx: RouteContext<Q, B, P, A>) => Promise<Response>) {
   return async (req: Request, nextContext?: NextContext): Promise<Response> => {
     const requestId = requestIdFrom(req.headers);
     const started = performance.now();
     return runWithRequestContext({ requestId }, async () => {
       let response: Response;
       try {
+        const actor = options.access === "public" ? undefined : await authorize(req, options.access, requestId);
+        const audit = createAudit(actor, requestInfoOf(req, requestId));
         const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
         const params = options.params ? parseOrThrow(options.params, (await nextContext?.params) ?? {}, "params") : undefined;
         const body = options.body ? parseOrThrow(options.body, await readJson(req), "body") : undefined;
-        response = await handler({ req, requestId, query, body, params } as RouteContext<Q, B, P>);
+        response = await handler({ req, requestId, actor, audit, query, body, params } as RouteContext<Q, B, P, A>);
       } catch (error) {
         response = errorResponse(error, requestId);
       }
@@ -52,6 +69,21 @@ export function route<Q extends Schema | undefined = undefined, B extends Schema
       return response;
     });
   };
+}
+
+async function authorize(req: Request, minimum: Role, requestId: string): Promise<Actor> {
+  const authentication = await authenticateRequest(req);
+  if (!authentication) throw unauthorized();
+  const { actor, via } = authentication;
+  const deny = async (reason: string, error: ApiError): Promise<never> => {
+    await createAudit(actor, requestInfoOf(req, requestId))({ action: "auth.access_denied", outcome: "denied", status: 403, details: { reason, required: minimum } });
+    throw error;
+  };
+  if (via === "session" && MUTATING_METHODS.has(req.method) && !isSameOrigin(req, env().NEXTAUTH_URL)) {
+    await deny("cross_origin", new ApiError(403, "cross_origin", "This request did not come from the console's own pages."));
+  }
+  if (!roleAtLeast(actor.role, minimum)) await deny("role", forbidden(`This needs the ${minimum} role; you are signed in as ${actor.role}.`));
+  return actor;
 }
 
 function parseOrThrow<S extends Schema>(schema: S, input: unknown, where: string): z.infer<S> {

@@ -1,0 +1,40 @@
+import "server-only";
+// The connection a K-LINK call goes through, with its token decrypted (server-only; never sent
+// to a browser). No id → the default connection. The base URL is checked again against the
+// current KLINK_ALLOWED_HOSTS, so narrowing the allow-list takes effect for stored connections.
+import { db } from "../db/client";
+import { ApiError, notFound } from "../http/errors";
+import { logger } from "../log/logger";
+import type { Actor } from "../auth/actor";
+import { assertRole } from "../auth/assert-role";
+import { decryptSecret } from "../crypto/secret-box";
+import { checkBaseUrl } from "./base-url";
+import { cachedConnectionValue } from "./connection-cache";
+
+export type ResolvedConnection = { id: string; name: string; baseUrl: string; token: string };
+
+export async function resolveConnection(actor: Actor, connectionId?: string): Promise<ResolvedConnection> {
+  assertRole(actor, "viewer");
+  const connection = await cachedConnectionValue(`resolved:${connectionId ?? "default"}`, () => loadConnection(connectionId));
+  if (!connection) {
+    if (connectionId) throw notFound("No K-LINK connection has this id.");
+    throw new ApiError(409, "no_connection", "No K-LINK connection is configured. An admin can add one under Admin → Connections.");
+  }
+  const allowed = checkBaseUrl(connection.baseUrl);
+  if (!allowed.ok) throw new ApiError(409, "connection_not_allowed", `The base URL of connection "${connection.name}" is no longer allowed: it ${allowed.message}.`);
+  return connection;
+}
+
+async function loadConnection(connectionId?: string): Promise<ResolvedConnection | null> {
+  const row = connectionId
+    ? await db().klinkConnection.findUnique({ where: { id: connectionId } })
+    : // The default; should the flag ever be missing, the oldest connection.
+      await db().klinkConnection.findFirst({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }] });
+  if (!row) return null;
+  try {
+    return { id: row.id, name: row.name, baseUrl: row.baseUrl, token: decryptSecret(row.tokenCiphertext) };
+  } catch (error) {
+    logger.error({ connectionId: row.id, reason: (error as Error).message }, "cannot decrypt a connection's token");
+    throw new ApiError(503, "connection_unavailable", "The K-LINK token of this connection cannot be decrypted: an admin must check APP_ENCRYPTION_KEY.");
+  }
+}

@@ -1,0 +1,200 @@
+// The typed K-LINK client. Every call is checked against the endpoint registry before anything is
+// sent, goes out on the shared keep-alive pool of its origin with the bearer token, and ends in
+// either a result whose body has the documented shape or one of the typed errors of ./errors.
+// No retries here: the resilience layer above decides what to retry.
+import "server-only";
+import { ZodError, type z } from "zod";
+import { logger } from "../log/logger";
+import { currentRequestContext } from "../log/request-context";
+import type { EndpointDef, KlinkCallInput } from "./endpoint-def";
+import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "./errors";
+import { poolFor } from "./http-pool";
+import { buildPath, endpointNames, endpoints, type EndpointName, type EndpointResponse, type Endpoints } from "./registry";
+import { parseRetryAfter, upstreamRequestIdOf } from "./response-meta";
+
+export type { KlinkCallInput };
+
+export type KlinkResult<T = unknown> = {
+  status: number;
+  /** The parsed JSON body exactly as K-LINK sent it (validated, every unknown field kept). */
+  data: T;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
+  upstreamRequestId?: string;
+  latencyMs: number;
+};
+
+export type KlinkCallOptions = { signal?: AbortSignal; timeoutMs?: number };
+export type KlinkClientOptions = { baseUrl: string; token: string; timeoutMs?: number };
+
+export const DEFAULT_KLINK_TIMEOUT_MS = 10_000;
+
+type Empty = Record<never, never>;
+type Def<N extends EndpointName> = Endpoints[N];
+type ParamsPart<D> = D extends { params: infer S extends z.ZodType } ? { params: z.input<S> } : Empty;
+type QueryPart<D> = D extends { query: infer S extends z.ZodType } ? (Empty extends z.output<S> ? { query?: z.output<S> } : { query: z.output<S> }) : Empty;
+type HeadersPart<D> = D extends { headers: infer S extends z.ZodType } ? { headers: z.input<S> } : Empty;
+type BodyPart<D> = D extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : Empty;
+
+/** The typed input of one endpoint: exactly the parts it takes. */
+export type EndpointInput<N extends EndpointName> = ParamsPart<Def<N>> & QueryPart<Def<N>> & HeadersPart<Def<N>> & BodyPart<Def<N>>;
+
+type EndpointMethod<N extends EndpointName> = (
+  ...args: Empty extends EndpointInput<N> ? [input?: EndpointInput<N>, opts?: KlinkCallOptions] : [input: EndpointInput<N>, opts?: KlinkCallOptions]
+) => Promise<KlinkResult<EndpointResponse<N>>>;
+
+type Group = EndpointName extends `${infer G}.${string}` ? G : never;
+
+/** `client.tickets.list({ query: { status: "open" } })` — one method per registry entry. */
+export type KlinkApi = {
+  [G in Group]: { [N in EndpointName as N extends `${G}.${infer A}` ? A : never]: EndpointMethod<N> };
+};
+
+export type KlinkClient = KlinkApi & {
+  call<N extends EndpointName>(name: N, input?: KlinkCallInput, opts?: KlinkCallOptions): Promise<KlinkResult<EndpointResponse<N>>>;
+};
+
+const USER_AGENT = "klink-console";
+
+export function createKlinkClient(options: KlinkClientOptions): KlinkClient {
+  const base = new URL(options.baseUrl);
+  if (!/^https?:$/.test(base.protocol) || base.username || base.password || base.search) {
+    throw new Error("The K-LINK base URL must be an http(s) URL without credentials or query.");
+  }
+  // A token with whitespace or control characters could split headers: refuse it, naming nothing.
+  if (!options.token || !/^[\x21-\x7e]+$/.test(options.token)) throw new Error("The K-LINK token is empty or malformed.");
+  const origin = base.origin;
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_KLINK_TIMEOUT_MS;
+  const authorization = `Bearer ${options.token}`;
+
+  async function call<N extends EndpointName>(name: N, input: KlinkCallInput = {}, opts: KlinkCallOptions = {}): Promise<KlinkResult<EndpointResponse<N>>> {
+    const def: EndpointDef = endpoints[name];
+    const parsed = validateInput(def, input);
+    const headers: Record<string, string> = {
+      authorization,
+      accept: "application/json",
+      "user-agent": USER_AGENT,
+      ...parsed.headers,
+    };
+    const requestId = currentRequestContext()?.requestId;
+    if (requestId) headers["x-request-id"] = requestId;
+    let body: string | undefined;
+    if (def.body && parsed.body !== undefined) {
+      body = JSON.stringify(parsed.body);
+      headers["content-type"] = "application/json";
+    }
+    const path = `${basePath}${buildPath(def.path, parsed.params)}${queryString(parsed.query)}`;
+    const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs;
+
+    const started = performance.now();
+    const raw = await send(name, { origin, path, method: def.method, headers, body }, timeoutMs, opts.signal);
+    const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+
+    const data = parseBody(raw.text);
+    const upstreamRequestId = upstreamRequestIdOf(raw.headers, data);
+    logger.debug({ endpoint: name, status: raw.status, latencyMs, upstreamRequestId }, "klink call");
+    if (raw.status < 200 || raw.status > 299) {
+      throw new KlinkHttpError(name, raw.status, data, upstreamRequestId, parseRetryAfter(raw.headers["retry-after"]));
+    }
+    const checked = def.response.safeParse(data);
+    if (!checked.success) {
+      const issues = checked.error.issues.slice(0, 50).map((i) => ({ path: i.path.join("."), message: i.message }));
+      logger.warn({ endpoint: name, status: raw.status, upstreamRequestId, issues }, "K-LINK answered with a body of an unexpected shape");
+      throw new KlinkResponseShapeError(name, raw.status, issues, data);
+    }
+    // The body as sent, not the schema's copy: response schemas only validate.
+    return { status: raw.status, data: data as EndpointResponse<N>, headers: raw.headers, upstreamRequestId, latencyMs };
+  }
+
+  const api = {} as Record<string, Record<string, (input?: KlinkCallInput, opts?: KlinkCallOptions) => Promise<KlinkResult>>>;
+  for (const name of endpointNames) {
+    const [group, action] = name.split(".");
+    (api[group] ??= {})[action] = (input, opts) => call(name, input, opts);
+  }
+  return { ...(api as unknown as KlinkApi), call };
+}
+
+type Parsed = { params: Record<string, string>; query: Record<string, unknown>; body: unknown; headers: Record<string, string> };
+
+/** Checks the input against the registry; a ZodError with paths under params/query/body/headers. */
+function validateInput(def: EndpointDef, input: KlinkCallInput): Parsed {
+  const issues: z.core.$ZodIssue[] = [];
+  const parse = (schema: z.ZodType | undefined, value: unknown, where: string): unknown => {
+    if (!schema) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) issues.push({ ...issue, path: [where, ...issue.path] });
+    return undefined;
+  };
+  const lowerHeaders = Object.fromEntries(Object.entries(input.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const parsed: Parsed = {
+    params: (parse(def.params, input.params ?? {}, "params") ?? {}) as Record<string, string>,
+    query: (parse(def.query, input.query ?? {}, "query") ?? {}) as Record<string, unknown>,
+    headers: (parse(def.headers, lowerHeaders, "headers") ?? {}) as Record<string, string>,
+    body: parse(def.body, input.body, "body"),
+  };
+  if (issues.length) throw new ZodError(issues);
+  return parsed;
+}
+
+function queryString(query: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+function parseBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+type RawResponse = { status: number; headers: Record<string, string>; text: string };
+type Outgoing = { origin: string; path: string; method: string; headers: Record<string, string>; body?: string };
+
+async function send(name: EndpointName, req: Outgoing, timeoutMs: number, callerSignal?: AbortSignal): Promise<RawResponse> {
+  callerSignal?.throwIfAborted();
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
+  try {
+    const res = await poolFor(req.origin).request({
+      path: req.path,
+      method: req.method as "GET",
+      headers: req.headers,
+      body: req.body,
+      signal,
+    });
+    const text = await res.body.text();
+    return { status: res.statusCode, headers: flattenHeaders(res.headers), text };
+  } catch (error) {
+    if (timeout.signal.aborted) throw new KlinkTimeoutError(name, timeoutMs);
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    throw new KlinkNetworkError(name, errorCode(error));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return flat;
+}
+
+/** Only the error code travels (ECONNREFUSED, UND_ERR_SOCKET …): messages can name internal hosts. */
+function errorCode(error: unknown): string | undefined {
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = withCode?.code ?? withCode?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}

@@ -1,0 +1,71 @@
+// The shape of one entry of the endpoint registry. Everything that talks to K-LINK — the client,
+// the proxy routes, the cache, the audit log, the simulator — reads these entries instead of
+// repeating paths and rules. Safe to import anywhere (no secrets, no I/O).
+import type { z } from "zod";
+import type { Role } from "../auth/roles";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** What a caller hands to one K-LINK call. Query values may be strings (from a URL) or numbers. */
+export type KlinkCallInput = {
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
+
+export type CachePolicy = {
+  ttlSeconds: number;
+  staleWhileRevalidateSeconds: number;
+  staleIfErrorSeconds: number;
+  /** Tags of the cached entry (from lib/klink/cache-tags.ts), for invalidation by writes and webhooks. */
+  tags: (input: KlinkCallInput) => string[];
+};
+
+export type AuditPolicy = {
+  /** e.g. "ticket.update_status" */
+  action: string;
+  target: (input: KlinkCallInput) => { type: string; id?: string };
+};
+
+export type EndpointDef = {
+  name: string;
+  /** One line for generated docs. */
+  summary: string;
+  method: HttpMethod;
+  /** With `{param}` placeholders, e.g. "/api/v1/tickets/{id}/status". */
+  path: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  headers?: z.ZodObject;
+  body?: z.ZodType;
+  response: z.ZodType;
+  successStatus: number;
+  /** viewer reads; agent writes tickets, contacts, tags and messages; admin deletes contacts and creates channels. */
+  role: Role;
+  /** GETs only. */
+  cache?: CachePolicy;
+  /** Writes: the cache tags a successful call makes stale. `responseData` is the parsed answer. */
+  invalidates?: (input: KlinkCallInput, responseData: unknown) => string[];
+  /** Writes. */
+  audit?: AuditPolicy;
+  /** false when the endpoint's page was NOT CAPTURED and its path/shape are this project's assumption (README §13). */
+  verified: boolean;
+};
+
+/** Keeps each entry's exact schema types (for the typed client) while checking it is an EndpointDef. */
+export function defineEndpoint<const D extends EndpointDef>(definition: D): D {
+  return definition;
+}
+
+/** Reference lists (tags, channels, categories, form fields, groups) change rarely: minutes. */
+export const REFERENCE_CACHE = { ttlSeconds: 300, staleWhileRevalidateSeconds: 600, staleIfErrorSeconds: 86_400 } as const;
+/** Tickets and contacts change all the time: seconds. */
+export const LIVE_CACHE = { ttlSeconds: 15, staleWhileRevalidateSeconds: 30, staleIfErrorSeconds: 900 } as const;
+
+/** Reads the string value of a path parameter or body field without trusting the input's type. */
+export function field(source: unknown, key: string): string | undefined {
+  if (typeof source !== "object" || source === null) return undefined;
+  const value = (source as Record<string, unknown>)[key];
+  return typeof value === "string" && value ? value : undefined;
+}

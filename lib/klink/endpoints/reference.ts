@@ -1,0 +1,95 @@
+// Reference lists and the rest: tags, channels, categories, CX logs, send message
+// (README §13 rows 10–12, 19–21).
+import { cacheTags } from "../cache-tags";
+import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE } from "../endpoint-def";
+import { paginationQuerySchema } from "../schemas/common";
+import { cxLogListingSchema, cxLogsHeadersSchema, cxLogsQuerySchema } from "../schemas/cx-log";
+import { messageSendBodySchema, messageSendResponseSchema } from "../schemas/message";
+import {
+  categoryListingSchema,
+  channelCreateBodySchema,
+  channelCreateResponseSchema,
+  channelListingSchema,
+  tagListingSchema,
+} from "../schemas/reference";
+
+export const referenceEndpoints = {
+  "tags.list": defineEndpoint({
+    name: "tags.list",
+    summary: "The tenant's tags.",
+    method: "GET",
+    path: "/api/v1/tags",
+    query: paginationQuerySchema,
+    response: tagListingSchema,
+    successStatus: 200,
+    role: "viewer",
+    cache: { ...REFERENCE_CACHE, tags: () => [cacheTags.tags()] },
+    verified: false,
+  }),
+  "channels.list": defineEndpoint({
+    name: "channels.list",
+    summary: "The tenant's connected channels (Messenger, LINE, e-mail …).",
+    method: "GET",
+    path: "/api/v1/channels",
+    query: paginationQuerySchema,
+    response: channelListingSchema,
+    successStatus: 200,
+    role: "viewer",
+    cache: { ...REFERENCE_CACHE, tags: () => [cacheTags.channels()] },
+    verified: false,
+  }),
+  "channels.create": defineEndpoint({
+    name: "channels.create",
+    summary: "Create a channel.",
+    method: "POST",
+    path: "/api/v1/channels",
+    body: channelCreateBodySchema,
+    response: channelCreateResponseSchema,
+    successStatus: 201,
+    role: "admin",
+    invalidates: () => [cacheTags.channels()],
+    audit: { action: "channel.create", target: () => ({ type: "channel" }) },
+    verified: false,
+  }),
+  "categories.list": defineEndpoint({
+    name: "categories.list",
+    summary: "The ticket category tree.",
+    method: "GET",
+    path: "/api/v1/categories",
+    response: categoryListingSchema,
+    successStatus: 200,
+    role: "viewer",
+    cache: { ...REFERENCE_CACHE, tags: () => [cacheTags.categories()] },
+    verified: true,
+  }),
+  "cxLogs.list": defineEndpoint({
+    name: "cxLogs.list",
+    summary: "Interaction (CX) logs started within a date-time range, read in the caller's time zone.",
+    method: "GET",
+    path: "/api/v1/cx-logs",
+    query: cxLogsQuerySchema,
+    headers: cxLogsHeadersSchema,
+    response: cxLogListingSchema,
+    successStatus: 200,
+    role: "viewer",
+    // The cache key must include the x-client-timezone header: the same range differs per zone.
+    cache: { ...LIVE_CACHE, ttlSeconds: 60, tags: () => [cacheTags.cxLogs()] },
+    verified: true,
+  }),
+  "messages.send": defineEndpoint({
+    name: "messages.send",
+    summary: "Send a message to a contact on their channel.",
+    method: "POST",
+    path: "/api/v1/messages/send",
+    body: messageSendBodySchema,
+    response: messageSendResponseSchema,
+    successStatus: 200,
+    role: "agent",
+    invalidates: (input) => {
+      const contactId = field(input.body, "contactId");
+      return [cacheTags.cxLogs(), ...(contactId ? [cacheTags.contactCx(contactId)] : [])];
+    },
+    audit: { action: "message.send", target: (input) => ({ type: "contact", id: field(input.body, "contactId") }) },
+    verified: true,
+  }),
+};

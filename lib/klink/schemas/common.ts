@@ -1,0 +1,48 @@
+// Building blocks shared by the K-LINK request and response schemas. Response schemas are
+// validation-only (`looseObject`, no transforms or defaults), so every field K-LINK sends survives
+// untouched; request schemas encode the documented rules (README §6, §8).
+import { z } from "zod";
+
+/** K-LINK ids are UUIDs in every example, but the format is only observed, never documented. */
+export const idSchema = z.string({ error: "is required" }).trim().min(1, "is required").max(200, "is too long");
+
+/** Timestamps come in four formats (README §4): kept as opaque strings. */
+export const timestampSchema = z.string();
+
+export const optionalText = z.string().nullish();
+
+const pageError = "must be a whole number of 1 or more";
+const pageSizeError = "must be a whole number between 1 and 100";
+
+/** Query strings arrive as strings: coerce, then check the documented limits (README §6). */
+export const paginationQuery = {
+  page: z.coerce.number({ error: pageError }).int(pageError).min(1, pageError).optional(),
+  pageSize: z.coerce.number({ error: pageSizeError }).int(pageSizeError).min(1, pageSizeError).max(100, pageSizeError).optional(),
+};
+
+export const paginationQuerySchema = z.object(paginationQuery);
+
+/** The listing envelope of contacts, tickets and form fields: `{total, page, pageSize, lastPage, data}`. */
+export function listingSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    lastPage: z.number(),
+    data: z.array(item),
+  });
+}
+
+export const tagRefSchema = z.looseObject({ id: z.string(), name: z.string() });
+
+/** Users of the tenant (agents) as embedded in tickets and CX logs; only the id is ever shown. */
+export const agentRefSchema = z.looseObject({
+  id: z.string().optional(),
+  name: optionalText,
+  email: optionalText,
+});
+
+/** A successful write acknowledged with the detail envelope `{status, message, data}`. */
+export function detailEnvelope<T extends z.ZodType>(data: T) {
+  return z.looseObject({ status: z.string(), message: z.string(), data });
+}

@@ -1,0 +1,66 @@
+// Tickets (endpoints.md "Shared object: Ticket", §13–§18).
+import { z } from "zod";
+import { customFieldsMapSchema } from "./custom-fields";
+import { agentRefSchema, idSchema, listingSchema, optionalText, tagRefSchema } from "./common";
+import { contactRefSchema } from "./contact";
+
+export const ticketSchema = z.looseObject({
+  id: z.string(),
+  ticketNumber: z.number().nullish(),
+  title: optionalText,
+  description: optionalText,
+  type: optionalText,
+  channel: optionalText,
+  priority: optionalText,
+  status: optionalText,
+  contactId: optionalText,
+  creatorId: optionalText,
+  assigneeId: optionalText,
+  reasonToAssign: optionalText,
+  contact: contactRefSchema.nullish(),
+  creator: agentRefSchema.nullish(),
+  assignee: agentRefSchema.nullish(),
+  tags: z.array(tagRefSchema).nullish(),
+  customFields: z.record(z.string(), z.unknown()).nullish(),
+  createdAt: optionalText,
+  updatedAt: optionalText,
+  deletedAt: optionalText,
+});
+
+export const ticketListingSchema = listingSchema(ticketSchema);
+/** Ticket create answers 201 `{success: true, data}`; update and update status are assumed to do the same. */
+export const ticketWriteResponseSchema = z.looseObject({ success: z.boolean(), data: ticketSchema });
+
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+const ticketFields = {
+  title: z.string({ error: "is required" }).trim().min(1, "is required").max(500, "must be at most 500 characters"),
+  description: z.string().max(20_000, "must be at most 20000 characters").optional(),
+  status: text(50).optional(),
+  priority: text(50).optional(),
+  /** snake_case on create, unlike `contactId` in ticket objects (README §4). */
+  contact_id: z
+    .string({ error: "is required (ticket create takes contact_id in snake_case)" })
+    .trim()
+    .min(1, "is required (ticket create takes contact_id in snake_case)")
+    .max(200, "is too long"),
+  channel: text(50).optional(),
+  /** Tag UUIDs (contact "update tags" takes names instead — README §10.6). */
+  tags: z.array(idSchema).max(50, "at most 50 tags").optional(),
+  customFields: customFieldsMapSchema.optional(),
+};
+
+export const ticketCreateBodySchema = z.looseObject(ticketFields);
+
+/** Ticket update (PATCH, assumed): any create field, plus the assignee; at least one. */
+export const ticketUpdateBodySchema = z
+  .looseObject({
+    ...ticketFields,
+    title: ticketFields.title.optional(),
+    contact_id: idSchema.optional(),
+    assigneeId: idSchema.nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: "send at least one field to change" })
+  .refine((body) => !("contactId" in body) || "contact_id" in body, { path: ["contactId"], message: "ticket update takes contact_id (snake_case), not contactId" });
+
+export const ticketStatusBodySchema = z.looseObject({ status: z.string({ error: "is required" }).trim().min(1, "is required").max(50) });
