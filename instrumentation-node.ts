@@ -18,3 +18,11 @@ try {
 } catch (error) {
   console.error(`klink-console: could not create the first admin from ADMIN_EMAIL: ${(error as Error).message}`);
 }
+
+// Webhook processing sweep (retries, deliveries a stopped instance left) and retention purge.
+try {
+  const { startBackgroundJobs } = await import("./lib/jobs/background-jobs");
+  startBackgroundJobs();
+} catch (error) {
+  console.error(`klink-console: could not start the webhook jobs: ${(error as Error).message}`);
+}

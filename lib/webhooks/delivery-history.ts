@@ -1,7 +1,10 @@
 import "server-only";
 // Reading the webhook history for admins: the filtered list (newest first, cursor pagination),
-// one delivery with its headers and pretty-printed body, and counts per event type.
-import type { Db } from "../db/client";
+// one delivery with its headers and pretty-printed body, and counts per event type. Admins only,
+// checked here as well as by the routes and pages.
+import type { Actor } from "../auth/actor";
+import { assertRole } from "../auth/assert-role";
+import { db as defaultDb, type Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { eventEffects } from "./event-effects";
 
@@ -33,7 +36,8 @@ const SUMMARY_FIELDS = {
 
 export type DeliverySummary = Prisma.WebhookDeliveryGetPayload<{ select: typeof SUMMARY_FIELDS }>;
 
-export async function listDeliveries(database: Db, filter: DeliveryFilter, page: { cursor?: string; limit?: number } = {}) {
+export async function listDeliveries(actor: Actor, filter: DeliveryFilter, page: { cursor?: string; limit?: number } = {}, database: Db = defaultDb()) {
+  assertRole(actor, "admin");
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
   const rows = await database.webhookDelivery.findMany({
     where: {
@@ -62,7 +66,8 @@ export type DeliveryDetail = DeliverySummary & {
   knownEvent: boolean;
 };
 
-export async function getDelivery(database: Db, id: string): Promise<DeliveryDetail | null> {
+export async function getDelivery(actor: Actor, id: string, database: Db = defaultDb()): Promise<DeliveryDetail | null> {
+  assertRole(actor, "admin");
   const row = await database.webhookDelivery.findUnique({ where: { id }, select: { ...SUMMARY_FIELDS, headers: true, dedupeKey: true, rawBody: true } });
   if (!row) return null;
   const { rawBody, headers, ...rest } = row;
@@ -83,7 +88,8 @@ export type EventTypeCount = {
 };
 
 /** Deliveries per event type received since `since` (unknown types included), most frequent first. */
-export async function countByEventType(database: Db, since: Date): Promise<EventTypeCount[]> {
+export async function countByEventType(actor: Actor, since: Date, database: Db = defaultDb()): Promise<EventTypeCount[]> {
+  assertRole(actor, "admin");
   const groups = await database.webhookDelivery.groupBy({
     by: ["eventType", "status"],
     where: { receivedAt: { gte: since } },
