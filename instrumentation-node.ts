@@ -22,3 +22,11 @@ try {
 
 // Retention jobs of the server process.
 scheduleAuditPurge();
+
+// Webhook processing sweep (retries, deliveries a stopped instance left) and retention purge.
+try {
+  const { startBackgroundJobs } = await import("./lib/jobs/background-jobs");
+  startBackgroundJobs();
+} catch (error) {
+  console.error(`klink-console: could not start the webhook jobs: ${(error as Error).message}`);
+}

@@ -1,0 +1,6 @@
+// K-LINK posts its webhook deliveries here. No session: see lib/webhooks/webhook-endpoint.ts.
+import { webhookEndpoint } from "@/lib/webhooks/webhook-runtime";
+
+export const dynamic = "force-dynamic";
+
+export const POST = webhookEndpoint;

@@ -1,0 +1,63 @@
+// One Server-Sent Events stream of live events for one browser tab. Comments keep proxies from
+// closing an idle connection; the stream ends by itself after a while so the browser's
+// EventSource reconnects, and the reconnect goes through authentication again (a deactivated
+// user stops receiving events within maxAgeMs).
+import type { EventBus } from "./event-bus";
+import type { LiveEvent } from "./live-event";
+
+export type EventStreamOptions = {
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+  heartbeatMs?: number;
+  maxAgeMs?: number;
+  /** How long EventSource waits before reconnecting. */
+  retryMs?: number;
+  /** Only events of this connection, when given. */
+  connectionId?: string;
+};
+
+export const SSE_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache, no-transform",
+  connection: "keep-alive",
+  // nginx would otherwise buffer the stream.
+  "x-accel-buffering": "no",
+} as const;
+
+export function createEventStream(bus: Pick<EventBus, "subscribe">, options: EventStreamOptions): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let stop: () => void = () => undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const unsubscribe = bus.subscribe((event: LiveEvent) => {
+        if (options.connectionId && event.connectionId !== options.connectionId) return;
+        send(`data: ${JSON.stringify(event)}\n\n`);
+      });
+      const heartbeat = setInterval(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), options.heartbeatMs ?? 20_000);
+      const maxAge = setTimeout(() => stop(), options.maxAgeMs ?? 5 * 60_000);
+      stop = () => {
+        if (closed) return;
+        closed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        clearTimeout(maxAge);
+        options.signal.removeEventListener("abort", stop);
+        try {
+          controller.close();
+        } catch {
+          // already cancelled by the reader
+        }
+      };
+      options.signal.addEventListener("abort", stop);
+      if (options.signal.aborted) return stop();
+      send(`retry: ${options.retryMs ?? 3000}\n: connected\n\n`);
+    },
+    cancel() {
+      stop();
+    },
+  });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+// The webhook parts of this console instance, wired to the real database, connection settings,
+// cache and live event bus. One writer and one processor per process (kept on globalThis so
+// development reloads do not start a second sweep).
+import { loadWebhookSettings } from "../connections/load-webhook-settings";
+import { db } from "../db/client";
+import { databaseProvider } from "../db/provider";
+import { env } from "../env";
+import { getEventBus } from "../events/get-event-bus";
+import { createDeliveryWriter, type DeliveryWriter } from "./delivery-writer";
+import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliveries";
+import { unauthenticatedAllowed } from "./unauthenticated-policy";
+import { createWebhookEndpoint } from "./webhook-endpoint";
+
+const globalForWebhooks = globalThis as unknown as { klinkConsoleWebhookWriter?: DeliveryWriter; klinkConsoleWebhookProcessor?: DeliveryProcessor };
+
+export function deliveryWriter(): DeliveryWriter {
+  globalForWebhooks.klinkConsoleWebhookWriter ??= createDeliveryWriter(db(), databaseProvider(env().DATABASE_URL));
+  return globalForWebhooks.klinkConsoleWebhookWriter;
+}
+
+export function webhookProcessor(): DeliveryProcessor {
+  globalForWebhooks.klinkConsoleWebhookProcessor ??= createDeliveryProcessor({
+    db: db(),
+    provider: databaseProvider(env().DATABASE_URL),
+    invalidate: invalidateCachedData,
+    publish: (event) => getEventBus().publish(event),
+  });
+  return globalForWebhooks.klinkConsoleWebhookProcessor;
+}
+
+// The console keeps no cached K-LINK data yet (the cache arrives with issue 5, whose
+// invalidateTags(connectionId, tags) takes this place): nothing can be stale.
+async function invalidateCachedData(): Promise<void> {}
+
+/** POST /api/webhooks/klink/{connectionId} */
+export const webhookEndpoint = createWebhookEndpoint({
+  loadSettings: loadWebhookSettings,
+  db,
+  writer: deliveryWriter,
+  processor: webhookProcessor,
+  allowUnauthenticated: () => unauthenticatedAllowed(env()),
+  retentionDays: () => env().WEBHOOK_RETENTION_DAYS,
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import type { LiveEvent } from "../../../lib/events/live-event";
+import { createMemoryEventBus } from "../../../lib/events/memory-event-bus";
+import { createEventStream } from "../../../lib/events/sse-stream";
+
+const event = (type: string, connectionId = "conn-1"): LiveEvent => ({ type, id: "t-1", connectionId, at: "2026-11-25T00:00:00.000Z" });
+
+/** A bus that counts its subscribers, to see streams let go of them. */
+function countingBus() {
+  const bus = createMemoryEventBus();
+  let subscribers = 0;
+  return {
+    bus,
+    get subscribers() {
+      return subscribers;
+    },
+    subscribe(listener: (e: LiveEvent) => void) {
+      subscribers++;
+      const off = bus.subscribe(listener);
+      return () => {
+        subscribers--;
+        off();
+      };
+    },
+  };
+}
+
+/** Reads the stream until `predicate` holds for the text so far. */
+async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (text: string) => boolean): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = "";
+  while (!predicate(text)) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  return text;
+}
+
+describe("Server-Sent Events stream", () => {
+  it("opens with a retry hint, then sends each published event as one data message", async () => {
+    const counting = countingBus();
+    const abort = new AbortController();
+    const reader = createEventStream(counting, { signal: abort.signal }).getReader();
+    expect(await readUntil(reader, (t) => t.includes(": connected"))).toContain("retry: 3000\n");
+    await counting.bus.publish(event("ticket.updated"));
+    const text = await readUntil(reader, (t) => t.includes("\n\n"));
+    expect(text).toBe(`data: ${JSON.stringify(event("ticket.updated"))}\n\n`);
+    abort.abort();
+  });
+
+  it("sends heartbeat comments while nothing happens", async () => {
+    const abort = new AbortController();
+    const reader = createEventStream(countingBus(), { signal: abort.signal, heartbeatMs: 10 }).getReader();
+    expect(await readUntil(reader, (t) => t.includes(": heartbeat"))).toMatch(/: heartbeat \d{4}-/);
+    abort.abort();
+  });
+
+  it("passes only the events of the requested connection", async () => {
+    const counting = countingBus();
+    const abort = new AbortController();
+    const reader = createEventStream(counting, { signal: abort.signal, connectionId: "conn-2" }).getReader();
+    await readUntil(reader, (t) => t.includes(": connected"));
+    await counting.bus.publish(event("ticket.updated", "conn-1"));
+    await counting.bus.publish(event("contact.created", "conn-2"));
+    const text = await readUntil(reader, (t) => t.includes("\n\n"));
+    expect(text).toContain('"contact.created"');
+    expect(text).not.toContain("ticket.updated");
+    abort.abort();
+  });
+
+  it("ends cleanly and unsubscribes when the client goes away", async () => {
+    const counting = countingBus();
+    const abort = new AbortController();
+    const reader = createEventStream(counting, { signal: abort.signal }).getReader();
+    await readUntil(reader, (t) => t.includes(": connected"));
+    expect(counting.subscribers).toBe(1);
+    abort.abort();
+    expect(await reader.read()).toEqual({ done: true, value: undefined });
+    expect(counting.subscribers).toBe(0);
+  });
+
+  it("ends by itself after its maximum age, so the browser reconnects through authentication", async () => {
+    const counting = countingBus();
+    const reader = createEventStream(counting, { signal: new AbortController().signal, maxAgeMs: 20 }).getReader();
+    await readUntil(reader, () => false);
+    expect(counting.subscribers).toBe(0);
+  });
+
+  it("unsubscribes when the reader cancels the stream", async () => {
+    const counting = countingBus();
+    const reader = createEventStream(counting, { signal: new AbortController().signal }).getReader();
+    await reader.cancel();
+    expect(counting.subscribers).toBe(0);
+  });
+});
