@@ -32,7 +32,13 @@ export type ReadThroughOptions<T> = {
   now?: () => number;
 };
 
-export type ReadThroughResult<T> = { value: T; state: CacheState; ageSeconds: number };
+export type ReadThroughResult<T> = {
+  value: T;
+  state: CacheState;
+  ageSeconds: number;
+  /** Why a STALE entry was served: its refresh is under way, or K-LINK failed just now. */
+  staleReason?: "revalidating" | "upstream_error";
+};
 
 const DEFAULT_LOCK_TTL_MS = 15_000;
 const MAX_POLL_INTERVAL_MS = 100;
@@ -56,7 +62,7 @@ export async function readThrough<T>(options: ReadThroughOptions<T>): Promise<Re
     if (ageMs < ttlSeconds * 1000) return { value: cached.value, state: "HIT", ageSeconds: seconds(ageMs) };
     if (ageMs < (ttlSeconds + staleWhileRevalidateSeconds) * 1000) {
       coalescedLoad(options, now, cached.storedAt).catch((error: unknown) => logger.warn({ error: describe(error) }, "background cache refresh failed"));
-      return { value: cached.value, state: "STALE", ageSeconds: seconds(ageMs) };
+      return { value: cached.value, state: "STALE", ageSeconds: seconds(ageMs), staleReason: "revalidating" };
     }
   }
 
@@ -68,7 +74,7 @@ export async function readThrough<T>(options: ReadThroughOptions<T>): Promise<Re
     if (cached && serveStale(error)) {
       const ageMs = now() - cached.storedAt;
       if (ageMs < (cached.policy.ttlSeconds + cached.policy.staleIfErrorSeconds) * 1000) {
-        return { value: cached.value, state: "STALE", ageSeconds: seconds(ageMs) };
+        return { value: cached.value, state: "STALE", ageSeconds: seconds(ageMs), staleReason: "upstream_error" };
       }
     }
     throw error;

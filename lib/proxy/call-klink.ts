@@ -48,6 +48,8 @@ export type CallKlinkResult<T> = {
   /** HIT, MISS, STALE or BYPASS for cached reads; null for writes. */
   cacheState: CacheState | null;
   ageSeconds: number;
+  /** Set when cacheState is STALE: the refresh is under way, or K-LINK failed just now. */
+  staleReason?: "revalidating" | "upstream_error";
   connectionId: string;
 };
 
@@ -87,7 +89,13 @@ async function read(def: EndpointDef, options: CallKlinkOptions<EndpointName>): 
       lockTtlMs: config.KLINK_TIMEOUT_MS + config.KLINK_RETRY_AFTER_MAX_MS + 2_000,
     });
     metrics().cacheReads.inc({ endpoint: def.name, state: cached.state.toLowerCase() });
-    return { ...cached.value, cacheState: cached.state, ageSeconds: cached.ageSeconds, connectionId: connection.id };
+    return {
+      ...cached.value,
+      cacheState: cached.state,
+      ageSeconds: cached.ageSeconds,
+      ...(cached.staleReason ? { staleReason: cached.staleReason } : {}),
+      connectionId: connection.id,
+    };
   } catch (error) {
     throw mapKlinkError(error);
   }

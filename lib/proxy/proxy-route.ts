@@ -10,6 +10,8 @@ import { KlinkHttpError } from "../klink/errors";
 import { matchEndpoint, pathIsKnown } from "../klink/match-endpoint";
 import { endpoints, type EndpointDef } from "../klink/registry";
 import { clientIp, userAgent } from "../auth/client-ip";
+import { activeConnection, activeConnectionCookie } from "../console/active-connection";
+import type { Actor } from "../auth/actor";
 import { auditWrite, type ProxyRequestInfo } from "./audit-write";
 import { callKlink } from "./call-klink";
 import { passThroughResponse } from "./map-klink-error";
@@ -31,7 +33,7 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
     throw notFound("No K-LINK endpoint has this path.");
   }
   const def: EndpointDef = endpoints[match.name];
-  const connectionId = req.headers.get(CONNECTION_HEADER) || url.searchParams.get(CONNECTION_PARAM) || undefined;
+  const connectionId = req.headers.get(CONNECTION_HEADER) || url.searchParams.get(CONNECTION_PARAM) || (await switcherChoice(req, actor));
   const request: ProxyRequestInfo = { method: req.method, path: url.pathname, ip: clientIp(req.headers), userAgent: userAgent(req.headers), requestId };
 
   let body: unknown;
@@ -59,12 +61,20 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
     if (result.cacheState) {
       headers["x-cache"] = result.cacheState;
       headers.age = String(result.ageSeconds);
+      if (result.staleReason) headers["x-cache-stale-reason"] = result.staleReason;
     }
     return Response.json(result.data, { status: result.status, headers });
   } catch (error) {
     if (error instanceof KlinkHttpError) return passThroughResponse(error);
     throw error;
   }
+}
+
+/** A signed-in user's choice in the console's connection switcher (never for API keys: scripts name theirs). */
+async function switcherChoice(req: Request, actor: Actor): Promise<string | undefined> {
+  if (actor.type !== "user") return undefined;
+  const chosen = activeConnectionCookie(req.headers.get("cookie"));
+  return chosen ? (await activeConnection(actor, chosen)).active?.id : undefined;
 }
 
 /** Query parameters as K-LINK would see them; a repeated one becomes a list. */

@@ -8,6 +8,7 @@ import { metrics } from "../metrics/registry";
 import { CircuitOpenError } from "./circuit-open-error";
 import { DEFAULT_CIRCUIT_SETTINGS, throughCircuit, type CircuitSettings } from "./circuit-breakers";
 import { DEFAULT_RETRY_SETTINGS, withRetries, type RetrySettings } from "./retry";
+import { recordUpstreamOutcome } from "./upstream-health";
 
 export type ResilientCallOptions<T> = {
   connectionId: string;
@@ -23,6 +24,18 @@ export type ResilientCallOptions<T> = {
 
 export async function resilientCall<T>(options: ResilientCallOptions<T>): Promise<T> {
   const settings: RetrySettings = { ...DEFAULT_RETRY_SETTINGS, maxRetryAfterMs: env().KLINK_RETRY_AFTER_MAX_MS, ...options.retry };
+  const started = performance.now();
+  try {
+    const result = await retried(options, settings);
+    recordUpstreamOutcome(options.connectionId, performance.now() - started);
+    return result;
+  } catch (error) {
+    recordUpstreamOutcome(options.connectionId, performance.now() - started, error);
+    throw error;
+  }
+}
+
+function retried<T>(options: ResilientCallOptions<T>, settings: RetrySettings): Promise<T> {
   return withRetries(
     async () => {
       try {

@@ -27,6 +27,8 @@ export type NewDelivery = {
   lastError?: string | null;
   attempts?: number;
   lockedUntil?: Date | null;
+  subjectId?: string | null;
+  contactId?: string | null;
 };
 
 /**
@@ -42,11 +44,11 @@ export async function insertDeliveries(database: Db, provider: DatabaseProvider,
     return Prisma.sql`(${id}, ${time(receivedAt)}, ${row.connectionId}, ${row.eventType ?? null}, ${row.eventTimestamp ?? null}, ${json},
        ${row.rawBody ?? null}, ${row.bodySize}, ${row.verification}, ${row.sourceIp}, ${row.dedupeKey ?? null},
        ${row.dedupeSlot ?? null}, ${row.duplicateOfId ?? null}, ${row.status}, ${row.attempts ?? 0}, ${time(row.lockedUntil)},
-       ${row.lastError ?? null})`;
+       ${row.lastError ?? null}, ${row.subjectId ?? null}, ${row.contactId ?? null})`;
   });
   const inserted = await database.$queryRaw<{ id: string }[]>`INSERT INTO "WebhookDelivery"
       ("id", "receivedAt", "connectionId", "eventType", "eventTimestamp", "headers", "rawBody", "bodySize", "verification",
-       "sourceIp", "dedupeKey", "dedupeSlot", "duplicateOfId", "status", "attempts", "lockedUntil", "lastError")
+       "sourceIp", "dedupeKey", "dedupeSlot", "duplicateOfId", "status", "attempts", "lockedUntil", "lastError", "subjectId", "contactId")
       VALUES ${Prisma.join(values)}
       ON CONFLICT ("connectionId", "dedupeSlot") DO NOTHING
       RETURNING "id"`;

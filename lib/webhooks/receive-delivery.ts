@@ -11,6 +11,7 @@ import { DuplicateDeliveryError, type DeliveryWriter } from "./delivery-writer";
 import type { DeliveryProcessor } from "./process-deliveries";
 import type { LimitedBody } from "./read-limited-body";
 import { claimedEventType, parseEnvelope } from "./parse-envelope";
+import { eventEffects } from "./event-effects";
 import { redactHeaders } from "./redact-headers";
 import { verifyDelivery } from "./verify-delivery";
 import type { WebhookSettings } from "./webhook-settings";
@@ -91,8 +92,17 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
     return rejected(id, 400, "bad_json", parsed.reason);
   }
 
-  const { event, timestamp } = parsed.envelope;
-  const accepted = { ...described, verification: "verified", eventType: event, eventTimestamp: timestamp, rawBody: rawBody.toString("utf8") };
+  const { event, timestamp, data } = parsed.envelope;
+  const about = eventEffects(event, data).live;
+  const accepted = {
+    ...described,
+    verification: "verified",
+    eventType: event,
+    eventTimestamp: timestamp,
+    rawBody: rawBody.toString("utf8"),
+    subjectId: about?.id ?? null,
+    contactId: about?.contactId ?? (event.startsWith("contact.") ? (about?.id ?? null) : null),
+  };
 
   // Duplicates are found by the body's hash, and only within the rows still kept. A signed body
   // older than the retention window may have had its row purged, so it cannot be proven new: it

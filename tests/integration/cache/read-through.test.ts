@@ -66,7 +66,7 @@ for (const backend of backends) {
       clock += 15_000; // past the TTL (10 s), inside the SWR window (20 s more)
       const results = await Promise.all([read(), read(), read()]);
       expect(results.map((r) => r.state)).toEqual(["STALE", "STALE", "STALE"]);
-      expect(results[0]).toMatchObject({ ageSeconds: 15, value: { version: 1 } });
+      expect(results[0]).toMatchObject({ ageSeconds: 15, value: { version: 1 }, staleReason: "revalidating" });
       await waitFor(async () => (await cache.get<{ version: number }>(`${conn}|tickets.list|q:page=1`))?.value.version === 2, 5_000);
       expect(k.calls).toBe(2);
       expect(await read()).toMatchObject({ state: "HIT", value: { version: 2 } });
@@ -89,7 +89,7 @@ for (const backend of backends) {
         await read();
         clock += 100_000; // past TTL + SWR, inside stale-if-error (300 s)
         k.fail = fault;
-        expect(await read()).toMatchObject({ state: "STALE", ageSeconds: 100, value: { version: 1 } });
+        expect(await read()).toMatchObject({ state: "STALE", ageSeconds: 100, value: { version: 1 }, staleReason: "upstream_error" });
       });
     }
 

@@ -52,6 +52,7 @@ describe("stale answers while K-LINK fails", () => {
     const answer = await get("/api/klink/v1/tickets?pageSize=20");
     expect(answer.status).toBe(200);
     expect(answer.headers.get("x-cache")).toBe("STALE");
+    expect(answer.headers.get("x-cache-stale-reason")).toBe("upstream_error");
     expect(Number(answer.headers.get("age"))).toBeGreaterThanOrEqual(100);
     expect((answer.json as { data: unknown[] }).data).toHaveLength(20);
   });
@@ -61,6 +62,7 @@ describe("stale answers while K-LINK fails", () => {
     laterBy(20);
     const answer = await get("/api/klink/v1/tickets?pageSize=5");
     expect(answer.headers.get("x-cache")).toBe("STALE");
+    expect(answer.headers.get("x-cache-stale-reason")).toBe("revalidating");
     await vi.waitFor(async () => expect(await upstream("tickets.list")).toBe(2), { timeout: 5_000 });
     expect((await get("/api/klink/v1/tickets?pageSize=5")).headers.get("x-cache")).toBe("HIT");
   });

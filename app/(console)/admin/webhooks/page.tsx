@@ -6,7 +6,7 @@ import { countByEventType, listDeliveries } from "@/lib/webhooks/delivery-histor
 import { filterOf, historyQuerySchema, STATUSES, VERIFICATIONS, type HistoryQuery } from "@/lib/webhooks/history-query";
 import { sendTestEventAction } from "./actions";
 import { ActionButton } from "./action-button";
-import { LiveRefresh } from "./live-refresh";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import styles from "./webhooks.module.css";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,64 @@
+import "server-only";
+// K-LINK reads for server components: the same data layer as the proxy (callKlink: role check,
+// validation, cache, resilience), with failures returned as values a page can show next to
+// whatever else it could load, instead of an exception that blanks the whole page.
+import { ApiError } from "../http/errors";
+import { KlinkHttpError } from "../klink/errors";
+import type { EndpointName, EndpointResponse, KlinkCallInput } from "../klink/registry";
+import { logger } from "../log/logger";
+import { runWithRequestContext } from "../log/request-context";
+import { callKlink } from "../proxy/call-klink";
+import type { CacheState } from "../cache/read-through";
+import type { ConsolePage } from "./console-page";
+
+export type Freshness = {
+  cacheState: CacheState | null;
+  ageSeconds: number;
+  staleReason?: "revalidating" | "upstream_error";
+};
+
+export type ReadFailure = {
+  /** The status the console's API would answer for the same call. */
+  status: number;
+  code: string;
+  /** Safe to show: never a token, a host or a stack. */
+  message: string;
+  requestId: string;
+};
+
+export type KlinkRead<T> = { ok: true; data: T; freshness: Freshness; connectionId: string } | { ok: false; failure: ReadFailure };
+
+export async function readKlink<N extends EndpointName>(page: ConsolePage, endpoint: N, input: KlinkCallInput = {}): Promise<KlinkRead<EndpointResponse<N>>> {
+  return runWithRequestContext({ requestId: page.requestId }, async () => {
+    if (!page.connectionId) {
+      return { ok: false, failure: { status: 409, code: "no_connection", message: "No K-LINK connection is configured yet. An admin can add one under Admin → Connections.", requestId: page.requestId } };
+    }
+    try {
+      const result = await callKlink({ actor: page.actor, connectionId: page.connectionId, endpoint, input });
+      return {
+        ok: true,
+        data: result.data,
+        connectionId: result.connectionId,
+        freshness: { cacheState: result.cacheState, ageSeconds: result.ageSeconds, ...(result.staleReason ? { staleReason: result.staleReason } : {}) },
+      };
+    } catch (error) {
+      return { ok: false, failure: toFailure(error, page.requestId, endpoint) };
+    }
+  });
+}
+
+function toFailure(error: unknown, requestId: string, endpoint: string): ReadFailure {
+  if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message, requestId };
+  if (error instanceof KlinkHttpError) {
+    return { status: error.status, code: error.status === 404 ? "not_found" : "upstream_rejected", message: klinkMessage(error), requestId };
+  }
+  logger.error({ err: error, endpoint }, "a page's K-LINK read failed");
+  return { status: 500, code: "internal_error", message: "Something went wrong while reading from K-LINK.", requestId };
+}
+
+/** K-LINK's own message for a 4xx (its error bodies are `{status, message, data}`), else a generic one. */
+function klinkMessage(error: KlinkHttpError): string {
+  const body = error.body as { message?: unknown } | null;
+  const message = body && typeof body === "object" && typeof body.message === "string" ? body.message.slice(0, 300) : "";
+  return message ? `K-LINK answered ${error.status}: ${message}` : `K-LINK answered ${error.status}.`;
+}
