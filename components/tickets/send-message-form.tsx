@@ -1,0 +1,71 @@
+"use client";
+// Sends a text message to the ticket's contact (messages.send: contactId, messageType "text",
+// message) through the proxy, which audits it. What was typed stays when sending fails.
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice, RequestId } from "@/components/ui/notice";
+import { formatTimestamp } from "@/components/ui/timestamp";
+import { consoleApi } from "@/lib/console/klink-fetch";
+import { ticketFormErrors, type FormErrors } from "@/lib/console/ticket-form-errors";
+import ui from "@/components/ui/ui.module.css";
+import styles from "./tickets.module.css";
+
+type Sent = { data?: { id?: string; createdAt?: string | null } };
+
+export function SendMessageForm({ contactId, contactName }: { contactId: string; contactName: string }) {
+  const [message, setMessage] = useState("");
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const [sent, setSent] = useState<{ at: string; text: string } | null>(null);
+
+  return (
+    <form
+      className={styles.messageForm}
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!message.trim()) {
+          setErrors({ fields: { message: ["Write a message first."] } });
+          return;
+        }
+        setPending(true);
+        setErrors(null);
+        const answer = await consoleApi<Sent>("/api/klink/v1/messages/send", { method: "POST", body: { contactId, messageType: "text", message, createdAt: new Date().toISOString() } });
+        setPending(false);
+        if (answer.ok) {
+          setSent({ at: answer.data.data?.createdAt ?? new Date().toISOString(), text: message });
+          setMessage("");
+        } else {
+          setErrors(ticketFormErrors(answer.error, ["message", "contactId", "messageType"]));
+        }
+      }}
+    >
+      <Field label={`Message to ${contactName}`} error={errors?.fields.message ?? errors?.fields.contactId} hint="Sent as a text message on the contact's channel.">
+        <textarea name="message" value={message} rows={4} onChange={(event) => setMessage(event.target.value)} maxLength={10_000} />
+      </Field>
+      <div className={ui.actions}>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Sending…" : "Send message"}
+        </Button>
+      </div>
+      {errors?.summary ? (
+        <Notice tone="error" title="The message was not sent.">
+          <p>{errors.summary}</p>
+          {errors.requestId ? (
+            <p>
+              <RequestId id={errors.requestId} />
+            </p>
+          ) : null}
+        </Notice>
+      ) : null}
+      <div role="status" aria-live="polite">
+        {sent && !errors ? (
+          <p className={styles.sentNote}>
+            Sent {formatTimestamp(sent.at)}: “{sent.text.length > 80 ? `${sent.text.slice(0, 80)}…` : sent.text}”
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

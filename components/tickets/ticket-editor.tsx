@@ -1,0 +1,195 @@
+"use client";
+// The Details section of a ticket: the read-only fields (server-rendered, passed in), and for
+// agents and admins an edit form in their place — title, description, the tenant's select
+// fields (priority, channel …), tags and custom fields by type. Only what changed is sent (PATCH
+// through the proxy); errors appear by their fields and what was typed stays.
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice, RequestId } from "@/components/ui/notice";
+import { consoleApi } from "@/lib/console/klink-fetch";
+import { customFieldDefs, isCustomFieldKey, kindOf, type FormField, type Ticket } from "@/lib/console/ticket-field-model";
+import { ticketFormErrors, unplacedFieldErrors, type FormErrors } from "@/lib/console/ticket-form-errors";
+import { bodyValueOf, checkInputs, inputValueOf, type InputValue } from "@/lib/console/ticket-form-values";
+import { FormFieldInput } from "./form-field-input";
+import { TagPicker, type TagChoice } from "./tag-picker";
+import ui from "@/components/ui/ui.module.css";
+import styles from "./tickets.module.css";
+
+const FALLBACK: Record<string, FormField> = {
+  title: { id: "title", system_name: "title", display_name: "Title", type: "text", is_required: true },
+  description: { id: "description", system_name: "description", display_name: "Description", type: "textarea" },
+};
+
+/** The ticket's own fields the form edits: title, description and the tenant's select fields except status (it has its own control). */
+export function editableSystemFields(fields: readonly FormField[]): FormField[] {
+  const named = (name: string) => fields.find((f) => f.system_name === name) ?? FALLBACK[name];
+  const selects = fields.filter((f) => !isCustomFieldKey(f.system_name) && !f.is_archived && f.system_name !== "status" && kindOf(f) === "select");
+  return [{ ...named("title"), is_required: true }, named("description"), ...selects];
+}
+
+const fieldKey = (field: FormField) => (isCustomFieldKey(field.system_name) ? `customFields.${field.system_name}` : field.system_name);
+
+export function TicketEditor({ ticket, fields, tags, canWrite, children }: { ticket: Ticket; fields: FormField[]; tags: TagChoice[] | null; canWrite: boolean; children: ReactNode }) {
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  return (
+    <section className={ui.section} aria-labelledby="ticket-details-title">
+      <div className={styles.sectionHead}>
+        <h2 id="ticket-details-title">{editing ? "Edit ticket" : "Details"}</h2>
+        {canWrite && !editing ? (
+          <Button size="small" onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}>
+            Edit
+          </Button>
+        ) : null}
+      </div>
+      {saved && !editing ? (
+        <div role="status" className={styles.savedNote}>
+          Changes saved.
+        </div>
+      ) : null}
+      {editing ? (
+        <TicketEditForm
+          ticket={ticket}
+          fields={fields}
+          tags={tags}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
+      ) : (
+        children
+      )}
+    </section>
+  );
+}
+
+function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: Ticket; fields: FormField[]; tags: TagChoice[] | null; onCancel: () => void; onSaved: () => void }) {
+  const router = useRouter();
+  const system = editableSystemFields(fields);
+  const custom = customFieldDefs(fields);
+  const stored = (ticket.customFields ?? {}) as Record<string, unknown>;
+  const [initial] = useState(() => {
+    const values: Record<string, InputValue> = {};
+    for (const f of system) values[f.system_name] = inputValueOf(kindOf(f), ticket[f.system_name]);
+    for (const f of custom) values[f.system_name] = inputValueOf(kindOf(f), stored[f.system_name]);
+    return { values, tags: (ticket.tags ?? []).map((t) => t.id) };
+  });
+  const [values, setValues] = useState(initial.values);
+  const [chosenTags, setChosenTags] = useState(initial.tags);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const [pending, setPending] = useState(false);
+  const [nothing, setNothing] = useState(false);
+  const all = [...system, ...custom];
+
+  const body = () => {
+    const changes: Record<string, unknown> = {};
+    const customChanges: Record<string, unknown> = {};
+    for (const field of all) {
+      const kind = kindOf(field);
+      const next = bodyValueOf(kind, values[field.system_name]);
+      if (JSON.stringify(next) === JSON.stringify(bodyValueOf(kind, initial.values[field.system_name]))) continue;
+      if (isCustomFieldKey(field.system_name)) customChanges[field.system_name] = next;
+      // A ticket's own fields cannot be emptied through the API (only the description can be blank).
+      else if (next !== null) changes[field.system_name] = next;
+      else if (field.system_name === "description") changes.description = "";
+    }
+    if (Object.keys(customChanges).length) changes.customFields = customChanges;
+    if ([...chosenTags].sort().join() !== [...initial.tags].sort().join()) changes.tags = chosenTags;
+    return changes;
+  };
+
+  return (
+    <form
+      className={styles.editForm}
+      noValidate
+      aria-label="Edit ticket"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setNothing(false);
+        const problems = checkInputs(all, values);
+        if (Object.keys(problems).length) {
+          setErrors({ fields: Object.fromEntries(Object.entries(problems).map(([k, v]) => [isCustomFieldKey(k) ? `customFields.${k}` : k, v])), summary: "Check the fields marked below." });
+          return;
+        }
+        const changes = body();
+        if (!Object.keys(changes).length) {
+          setErrors(null);
+          setNothing(true);
+          return;
+        }
+        setPending(true);
+        const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticket.id)}`, { method: "PATCH", body: changes });
+        setPending(false);
+        if (!answer.ok) {
+          setErrors(ticketFormErrors(answer.error, [...all.map(fieldKey), "tags"]));
+          return;
+        }
+        router.refresh();
+        onSaved();
+      }}
+    >
+      {errors?.summary ? (
+        <Notice tone="error" title="The ticket was not saved.">
+          <p>{errors.summary}</p>
+          {unplacedFieldErrors(errors, [...all.map(fieldKey), "tags"]).map(([key, messages]) => (
+            <p key={key}>
+              {key}: {messages.join(" ")}
+            </p>
+          ))}
+          {errors.requestId ? (
+            <p>
+              <RequestId id={errors.requestId} />
+            </p>
+          ) : null}
+        </Notice>
+      ) : null}
+      <div className={ui.formRow}>
+        {system
+          .filter((f) => f.system_name === "title")
+          .map((f) => (
+            <FormFieldInput key={f.system_name} field={f} id="edit-title" value={values.title} error={errors?.fields.title} onChange={(v) => setValues({ ...values, title: v })} />
+          ))}
+      </div>
+      {system
+        .filter((f) => f.system_name === "description")
+        .map((f) => (
+          <FormFieldInput key={f.system_name} field={f} id="edit-description" value={values.description} error={errors?.fields.description} onChange={(v) => setValues({ ...values, description: v })} />
+        ))}
+      <div className={ui.formRow}>
+        {system
+          .filter((f) => f.system_name !== "title" && f.system_name !== "description")
+          .map((f) => (
+            <FormFieldInput key={f.system_name} field={f} id={`edit-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[f.system_name]} onChange={(v) => setValues({ ...values, [f.system_name]: v })} />
+          ))}
+      </div>
+      {tags ? <TagPicker tags={tags} chosen={chosenTags} onChange={setChosenTags} error={errors?.fields.tags} /> : <p className={styles.fieldNote}>Tags cannot be changed: the tag list could not be loaded.</p>}
+      {custom.length ? (
+        <fieldset className={styles.groupFieldset}>
+          <legend>Custom fields</legend>
+          <div className={ui.formRow}>
+            {custom.map((f) => (
+              <FormFieldInput key={f.system_name} field={f} id={`edit-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[`customFields.${f.system_name}`]} onChange={(v) => setValues({ ...values, [f.system_name]: v })} />
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <div className={ui.actions}>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Saving…" : "Save changes"}
+        </Button>
+        <Button variant="secondary" onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+        <span role="status" className={styles.fieldNote}>
+          {nothing ? "Nothing has changed." : ""}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import "server-only";
+// Finds one ticket by id. K-LINK has no "get ticket by id" endpoint (README §13: the 21
+// endpoints), so the ticket is looked for in the ticket listing, newest first, 100 a page, a few
+// pages at a time — through readKlink, so every page is cached, role-checked and shared with the
+// list views. The search is bounded: a tenant with more tickets than the bound covers cannot have
+// its oldest tickets opened by id, and the not-found answer says so instead of reading forever.
+import type { EndpointResponse } from "../klink/registry";
+import type { ConsolePage } from "./console-page";
+import { readKlink, type KlinkRead, type ReadFailure } from "./read-klink";
+
+type Listing = EndpointResponse<"tickets.list">;
+export type FoundTicket = Listing["data"][number];
+
+export const FIND_TICKET_PAGE_SIZE = 100;
+export const FIND_TICKET_MAX_PAGES = 50;
+const PAGES_AT_ONCE = 4;
+
+export type FindTicketResult =
+  | { status: "found"; ticket: FoundTicket; pagesRead: number; reads: KlinkRead<Listing>[] }
+  | { status: "not_found"; message: string; pagesRead: number; searched: number; total: number; reads: KlinkRead<Listing>[] }
+  | { status: "failed"; failure: ReadFailure };
+
+export type FindTicketOptions = { maxPages?: number; pagesAtOnce?: number };
+
+export async function findTicket(page: ConsolePage, id: string, options: FindTicketOptions = {}): Promise<FindTicketResult> {
+  const maxPages = Math.max(1, options.maxPages ?? FIND_TICKET_MAX_PAGES);
+  const pagesAtOnce = Math.max(1, options.pagesAtOnce ?? PAGES_AT_ONCE);
+  const readPage = (n: number) => readKlink(page, "tickets.list", { query: { page: n, pageSize: FIND_TICKET_PAGE_SIZE } });
+
+  const first = await readPage(1);
+  if (!first.ok) return { status: "failed", failure: first.failure };
+  const reads: KlinkRead<Listing>[] = [first];
+  let pagesRead = 1;
+  const inPage = (read: KlinkRead<Listing>) => (read.ok ? read.data.data.find((t) => t.id === id) : undefined);
+  let ticket = inPage(first);
+
+  const lastPage = Math.min(first.data.lastPage, maxPages);
+  for (let start = 2; !ticket && start <= lastPage; start += pagesAtOnce) {
+    const numbers = Array.from({ length: Math.min(pagesAtOnce, lastPage - start + 1) }, (_, i) => start + i);
+    const batch = await Promise.all(numbers.map(readPage));
+    pagesRead += batch.length;
+    reads.push(...batch);
+    // A page that could not be read may hold the ticket: say the read failed, not "not found".
+    const failed = batch.find((r) => !r.ok);
+    ticket = batch.map(inPage).find(Boolean);
+    if (!ticket && failed && !failed.ok) return { status: "failed", failure: failed.failure };
+  }
+  if (ticket) return { status: "found", ticket, pagesRead, reads };
+
+  const total = first.data.total;
+  const searched = Math.min(total, pagesRead * FIND_TICKET_PAGE_SIZE);
+  return { status: "not_found", message: notFoundMessage(total, searched, first.data.lastPage > maxPages), pagesRead, searched, total, reads };
+}
+
+function notFoundMessage(total: number, searched: number, bounded: boolean): string {
+  const count = (n: number) => n.toLocaleString("en");
+  if (bounded) {
+    return `No ticket with this id is among the newest ${count(searched)} of ${count(total)} tickets. K-LINK cannot look a ticket up by its id, so the console searches the ticket list, newest first, and stops after ${count(searched)} tickets; an older ticket can be found in the list by its number or title.`;
+  }
+  return `No ticket with this id is among the ${count(total)} tickets of this K-LINK connection. It may have been deleted, or belong to another connection.`;
+}
