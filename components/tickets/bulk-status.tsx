@@ -80,10 +80,10 @@ export function BulkStatus({ selected, matchingTotal, filterQuery, filtered, fie
     );
 
   return (
-    <section className={styles.bulkBar} aria-label="Bulk status change">
+    <section className={styles.bulkBar} data-active={selected.length > 0 || run !== null || undefined} aria-label="Bulk status change">
       <div className={styles.bulkControls}>
         <span className={styles.bulkCount} aria-live="polite">
-          {selected.length ? `${count(selected.length)} selected` : "Select tickets to change several at once"}
+          {selected.length ? `${count(selected.length)} selected` : "Select tickets to change their status together"}
         </span>
         <label className={styles.inlineField}>
           <span>New status</span>
@@ -96,7 +96,7 @@ export function BulkStatus({ selected, matchingTotal, filterQuery, filtered, fie
             ))}
           </select>
         </label>
-        {trigger("selected", selected.length, `Change status of ${count(selected.length)} selected`)}
+        {selected.length ? trigger("selected", selected.length, `Change status of ${count(selected.length)} selected`) : null}
         {filtered && matchingTotal > 0 ? trigger("matching", capped, `Change all ${count(capped)} matching this filter`) : null}
       </div>
       {filtered && matchingTotal > BULK_MAX_TICKETS ? <p className={ui.fieldHint}>At most {count(BULK_MAX_TICKETS)} tickets change at once; narrow the filter for the rest.</p> : null}

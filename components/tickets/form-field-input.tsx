@@ -59,7 +59,7 @@ export function FormFieldInput({ field, value, onChange, error, id }: { field: F
   }
 
   const text = typeof value === "string" ? value : "";
-  const hint = kind === "date" ? "A date, YYYY-MM-DD" : field.is_unique ? "Must be unique" : undefined;
+  const hint = field.is_unique ? "Must be unique" : undefined;
   return (
     <Field label={label} required={required} error={error} hint={hint}>
       {kind === "textarea" ? (

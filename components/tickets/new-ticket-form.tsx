@@ -58,10 +58,15 @@ export function NewTicketForm({ fields, tags, initialContact }: { fields: FormFi
     target?.focus();
   }, [attempt]);
 
-  const set = (name: string) => (value: InputValue) => setValues((current) => ({ ...current, [name]: value }));
+  // Editing a field clears its error; the others stay until the next submit.
+  const clearError = (key: string) => setErrors((current) => (current?.fields[key] ? { ...current, fields: Object.fromEntries(Object.entries(current.fields).filter(([k]) => k !== key)) } : current));
+  const set = (field: FormField) => (value: InputValue) => {
+    setValues((current) => ({ ...current, [field.system_name]: value }));
+    clearError(keyOf(field));
+  };
   const fieldFor = (f: FormField, wide = false) => (
     <div key={f.system_name} className={wide ? styles.wide : undefined}>
-      <FormFieldInput field={f} id={`new-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[keyOf(f)]} onChange={set(f.system_name)} />
+      <FormFieldInput field={f} id={`new-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[keyOf(f)]} onChange={set(f)} />
     </div>
   );
 
@@ -129,27 +134,39 @@ export function NewTicketForm({ fields, tags, initialContact }: { fields: FormFi
           </Notice>
         </div>
       ) : null}
-      <div className={ui.section}>
-        <h2 className={styles.formSectionTitle}>Ticket</h2>
-        <div className={styles.formGrid}>
-          {fieldFor(own[0], true)}
-          {description ? fieldFor(description, true) : null}
-          {selects.map((f) => fieldFor(f))}
-        </div>
-      </div>
-      <div className={ui.section}>
-        <h2 className={styles.formSectionTitle}>Contact and tags</h2>
+      <div className={styles.formColumns}>
         <div className={styles.formStack}>
-          <ContactPicker value={contact} onChange={setContact} error={errors?.fields.contact_id} required />
-          {tags ? <TagPicker tags={tags} chosen={chosenTags} onChange={setChosenTags} error={errors?.fields.tags} /> : <p className={styles.fieldNote}>Tags cannot be set: the tag list could not be loaded.</p>}
+          <div className={ui.section}>
+            <h2 className={styles.formSectionTitle}>Ticket</h2>
+            <div className={styles.formGrid}>
+              {fieldFor(own[0], true)}
+              {description ? fieldFor(description, true) : null}
+              {selects.map((f) => fieldFor(f))}
+            </div>
+          </div>
+          {custom.length ? (
+            <div className={ui.section}>
+              <h2 className={styles.formSectionTitle}>Custom fields</h2>
+              <div className={styles.formGrid}>{custom.map((f) => fieldFor(f, kindOf(f) === "textarea" || kindOf(f) === "multiselect"))}</div>
+            </div>
+          ) : null}
+        </div>
+        <div className={ui.section}>
+          <h2 className={styles.formSectionTitle}>Contact and tags</h2>
+          <div className={styles.formStack}>
+            <ContactPicker
+              value={contact}
+              onChange={(picked) => {
+                setContact(picked);
+                if (picked) clearError("contact_id");
+              }}
+              error={errors?.fields.contact_id}
+              required
+            />
+            {tags ? <TagPicker tags={tags} chosen={chosenTags} onChange={setChosenTags} error={errors?.fields.tags} /> : <p className={styles.fieldNote}>Tags cannot be set: the tag list could not be loaded.</p>}
+          </div>
         </div>
       </div>
-      {custom.length ? (
-        <div className={ui.section}>
-          <h2 className={styles.formSectionTitle}>Custom fields</h2>
-          <div className={styles.formGrid}>{custom.map((f) => fieldFor(f, kindOf(f) === "textarea" || kindOf(f) === "multiselect"))}</div>
-        </div>
-      ) : null}
       <div className={`${ui.actions} ${styles.formActions}`}>
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Creating…" : "Create ticket"}

@@ -12,11 +12,11 @@ import styles from "./tickets.module.css";
 const FIRST_DIRECTION: Record<SortKey, "asc" | "desc"> = { number: "desc", title: "asc", status: "asc", priority: "desc", updated: "desc" };
 const NAMES: Record<SortKey, string> = { number: "number", title: "title", status: "status", priority: "priority", updated: "last update" };
 
-export function SortHeader({ state, column, label }: { state: TicketListState; column: SortKey; label: string }) {
+export function SortHeader({ state, column, label, className }: { state: TicketListState; column: SortKey; label: string; className?: string }) {
   const active = state.sort?.key === column ? state.sort.direction : null;
   const direction = active ? (active === "asc" ? "desc" : "asc") : FIRST_DIRECTION[column];
   return (
-    <th scope="col" aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : undefined}>
+    <th scope="col" className={className} aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : undefined}>
       <Link href={ticketListHref(state, { sort: { key: column, direction } })} className={styles.sortLink} scroll={false} aria-label={`${label}: sort this page by ${NAMES[column]}, ${direction === "asc" ? "ascending" : "descending"}`}>
         {label}
         <span aria-hidden="true" className={styles.sortMark}>

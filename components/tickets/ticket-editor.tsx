@@ -86,6 +86,11 @@ function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: T
   const [pending, setPending] = useState(false);
   const [nothing, setNothing] = useState(false);
   const all = [...system, ...custom];
+  // Editing a field clears its error; the others stay until the next submit.
+  const change = (field: FormField) => (value: InputValue) => {
+    setValues((current) => ({ ...current, [field.system_name]: value }));
+    setErrors((current) => (current?.fields[fieldKey(field)] ? { ...current, fields: Object.fromEntries(Object.entries(current.fields).filter(([k]) => k !== fieldKey(field))) } : current));
+  };
 
   const body = () => {
     const changes: Record<string, unknown> = {};
@@ -153,19 +158,19 @@ function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: T
         {system
           .filter((f) => f.system_name === "title")
           .map((f) => (
-            <FormFieldInput key={f.system_name} field={f} id="edit-title" value={values.title} error={errors?.fields.title} onChange={(v) => setValues({ ...values, title: v })} />
+            <FormFieldInput key={f.system_name} field={f} id="edit-title" value={values.title} error={errors?.fields.title} onChange={change(f)} />
           ))}
       </div>
       {system
         .filter((f) => f.system_name === "description")
         .map((f) => (
-          <FormFieldInput key={f.system_name} field={f} id="edit-description" value={values.description} error={errors?.fields.description} onChange={(v) => setValues({ ...values, description: v })} />
+          <FormFieldInput key={f.system_name} field={f} id="edit-description" value={values.description} error={errors?.fields.description} onChange={change(f)} />
         ))}
       <div className={ui.formRow}>
         {system
           .filter((f) => f.system_name !== "title" && f.system_name !== "description")
           .map((f) => (
-            <FormFieldInput key={f.system_name} field={f} id={`edit-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[f.system_name]} onChange={(v) => setValues({ ...values, [f.system_name]: v })} />
+            <FormFieldInput key={f.system_name} field={f} id={`edit-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[f.system_name]} onChange={change(f)} />
           ))}
       </div>
       {tags ? <TagPicker tags={tags} chosen={chosenTags} onChange={setChosenTags} error={errors?.fields.tags} /> : <p className={styles.fieldNote}>Tags cannot be changed: the tag list could not be loaded.</p>}
@@ -174,7 +179,7 @@ function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: T
           <legend>Custom fields</legend>
           <div className={ui.formRow}>
             {custom.map((f) => (
-              <FormFieldInput key={f.system_name} field={f} id={`edit-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[`customFields.${f.system_name}`]} onChange={(v) => setValues({ ...values, [f.system_name]: v })} />
+              <FormFieldInput key={f.system_name} field={f} id={`edit-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[`customFields.${f.system_name}`]} onChange={change(f)} />
             ))}
           </div>
         </fieldset>

@@ -25,26 +25,29 @@ const LEADING = ["ticketNumber", "priority", "channel", "type", "assignee", "rea
 const TRAILING = ["deletedAt", "id"];
 
 function orderedKeys(ticket: Ticket, fields: readonly FormField[]): string[] {
-  const present = Object.keys(ticket).filter((key) => !SHOWN_ELSEWHERE.has(key) && !(FOLDED[key] && ticket[FOLDED[key]]));
+  // A ticket that is not deleted has deletedAt null: nothing worth a row.
+  const present = Object.keys(ticket).filter((key) => !SHOWN_ELSEWHERE.has(key) && !(FOLDED[key] && ticket[FOLDED[key]]) && !(key === "deletedAt" && !ticket.deletedAt));
   const fromForm = fields.map((f) => f.system_name).filter((key) => !isCustomFieldKey(key) && !SHOWN_ELSEWHERE.has(key));
   const order = [...new Set([...LEADING.slice(0, 1), ...fromForm, ...LEADING, ...present.filter((k) => !TRAILING.includes(k)).sort(), ...TRAILING])];
   return order.filter((key) => present.includes(key) || fromForm.includes(key));
 }
 
-function agentText(value: unknown, id: unknown): string {
-  if (value && typeof value === "object") {
-    const agent = value as { name?: unknown; email?: unknown; id?: unknown };
-    const name = typeof agent.name === "string" && agent.name ? agent.name : undefined;
-    const email = typeof agent.email === "string" && agent.email ? agent.email : undefined;
-    if (name || email) return [name, email && name ? `(${email})` : email].filter(Boolean).join(" ");
-    if (agent.id) return String(agent.id);
-  }
-  return typeof id === "string" && id ? id : "—";
+function Agent({ value, id }: { value: unknown; id: unknown }) {
+  const agent = value && typeof value === "object" ? (value as { name?: unknown; email?: unknown; id?: unknown }) : {};
+  const name = typeof agent.name === "string" && agent.name ? agent.name : undefined;
+  const email = typeof agent.email === "string" && agent.email ? agent.email : undefined;
+  if (!name && !email) return <>{agent.id ? String(agent.id) : typeof id === "string" && id ? id : "—"}</>;
+  return (
+    <>
+      {name ?? email}
+      {name && email ? <span className={styles.agentEmail}>{email}</span> : null}
+    </>
+  );
 }
 
 function SystemValue({ name, ticket, fields }: { name: string; ticket: Ticket; fields: readonly FormField[] }) {
   const value = ticket[name];
-  if (name === "assignee" || name === "creator") return <>{agentText(value, ticket[`${name}Id`])}</>;
+  if (name === "assignee" || name === "creator") return <Agent value={value} id={ticket[`${name}Id`]} />;
   if (/At$/.test(name) && (typeof value === "string" || value === null || value === undefined)) return <Timestamp value={value as string | null | undefined} />;
   if (name === "priority") return <Badge value={optionLabel(fields, name, value as string | null)} />;
   if (name === "id" || /Id$/.test(name)) return <code className={styles.code}>{displayValue(value)}</code>;
@@ -66,9 +69,9 @@ export function TicketFieldsView({ ticket, fields }: { ticket: Ticket; fields: r
   const unknown = Object.keys(custom).filter((key) => !fields.some((f) => f.system_name === key));
   return (
     <div className={styles.fieldGroups}>
-      <dl className={ui.dl} aria-label="Ticket fields">
+      <dl className={styles.props} aria-label="Ticket fields">
         {orderedKeys(ticket, fields).map((key) => (
-          <div key={key} className={styles.dlRow}>
+          <div key={key} className={key === "id" ? styles.propWide : undefined}>
             <dt>{labelOf(fields, key, LABELS[key])}</dt>
             <dd>
               <SystemValue name={key} ticket={ticket} fields={fields} />
@@ -81,9 +84,9 @@ export function TicketFieldsView({ ticket, fields }: { ticket: Ticket; fields: r
         {defined.length + archivedWithValue.length + unknown.length === 0 ? (
           <p className={ui.muted}>This tenant defines no custom ticket fields.</p>
         ) : (
-          <dl className={ui.dl} aria-label="Custom fields">
+          <dl className={styles.props} aria-label="Custom fields">
             {[...defined, ...archivedWithValue].map((field) => (
-              <div key={field.system_name} className={styles.dlRow}>
+              <div key={field.system_name}>
                 <dt>
                   {field.display_name || humanize(field.system_name)}
                   {field.is_archived ? <span className={styles.fieldNote}> (archived)</span> : null}
@@ -92,7 +95,7 @@ export function TicketFieldsView({ ticket, fields }: { ticket: Ticket; fields: r
               </div>
             ))}
             {unknown.map((key) => (
-              <div key={key} className={styles.dlRow}>
+              <div key={key}>
                 <dt>
                   {humanize(key)} <span className={styles.fieldNote}>({key}, not among this tenant&apos;s fields)</span>
                 </dt>

@@ -25,7 +25,9 @@ export type TicketListing = { total: number; page: number; pageSize: number; las
 
 export function TicketList({ state, initial, fields, canWrite }: { state: TicketListState; initial: TicketListing; fields: FormField[]; canWrite: boolean }) {
   const key = proxyListUrl(state);
-  const { data, error, isValidating } = useSWR<TicketListing, ConsoleApiError>(key, { fallbackData: initial });
+  // Not the shell's keepPreviousData: after a filter change the server's fresh rows must show,
+  // not the previous filter's until the first refetch.
+  const { data, error, isValidating } = useSWR<TicketListing, ConsoleApiError>(key, { fallbackData: initial, keepPreviousData: false });
   const listing = data ?? initial;
   const rows = useMemo(() => sortTicketsOfPage(listing.data, state.sort, fields), [listing.data, state.sort, fields]);
   const [selection, setSelection] = useState<{ key: string; ids: Set<string> }>({ key, ids: new Set() });
@@ -91,11 +93,15 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
                 ) : null}
                 <SortHeader state={state} column="number" label="#" />
                 <SortHeader state={state} column="title" label="Title" />
-                <SortHeader state={state} column="status" label="Status" />
-                <SortHeader state={state} column="priority" label="Priority" />
-                <th scope="col">Channel</th>
-                <th scope="col">Contact</th>
-                <SortHeader state={state} column="updated" label="Updated" />
+                <SortHeader state={state} column="status" label="Status" className={styles.wideCell} />
+                <SortHeader state={state} column="priority" label="Priority" className={styles.wideCell} />
+                <th scope="col" className={styles.wideCell}>
+                  Channel
+                </th>
+                <th scope="col" className={styles.wideCell}>
+                  Contact
+                </th>
+                <SortHeader state={state} column="updated" label="Updated" className={styles.wideCell} />
               </tr>
             </thead>
             <tbody>
@@ -111,18 +117,26 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
                     <Link href={`/tickets/${encodeURIComponent(ticket.id)}`} className={styles.rowLink}>
                       {ticket.title || "(no title)"}
                     </Link>
+                    {/* On a phone the other columns fold into this line. */}
+                    <div className={styles.rowMeta}>
+                      <Badge value={optionLabel(fields, "status", ticket.status)} />
+                      <Badge value={optionLabel(fields, "priority", ticket.priority)} />
+                      <span>{optionLabel(fields, "channel", ticket.channel)}</span>
+                      {ticket.contact?.name ? <span>{ticket.contact.name}</span> : null}
+                      <Timestamp value={ticket.updatedAt} />
+                    </div>
                   </td>
-                  <td>
+                  <td className={styles.wideCell}>
                     <Badge value={optionLabel(fields, "status", ticket.status)} label="Status" />
                   </td>
-                  <td>
+                  <td className={styles.wideCell}>
                     <Badge value={optionLabel(fields, "priority", ticket.priority)} label="Priority" />
                   </td>
-                  <td className={ui.nowrap}>{optionLabel(fields, "channel", ticket.channel)}</td>
-                  <td className={styles.contactCell}>
+                  <td className={`${ui.nowrap} ${styles.wideCell}`}>{optionLabel(fields, "channel", ticket.channel)}</td>
+                  <td className={`${styles.contactCell} ${styles.wideCell}`}>
                     {ticket.contactId ? <Link href={`/contacts/${encodeURIComponent(ticket.contactId)}`}>{ticket.contact?.name || "Contact"}</Link> : <span className={ui.muted}>—</span>}
                   </td>
-                  <td className={ui.nowrap}>
+                  <td className={`${ui.nowrap} ${styles.wideCell}`}>
                     <Timestamp value={ticket.updatedAt} />
                   </td>
                 </tr>
