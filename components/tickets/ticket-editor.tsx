@@ -4,8 +4,8 @@
 // fields (priority, channel …), tags and custom fields by type. Only what changed is sent (PATCH
 // through the proxy); errors appear by their fields and what was typed stays.
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Notice, RequestId } from "@/components/ui/notice";
 import { consoleApi } from "@/lib/console/klink-fetch";
 import { customFieldDefs, isCustomFieldKey, kindOf, type FormField, type Ticket } from "@/lib/console/ticket-field-model";
@@ -33,17 +33,29 @@ const fieldKey = (field: FormField) => (isCustomFieldKey(field.system_name) ? `c
 export function TicketEditor({ ticket, fields, tags, canWrite, children }: { ticket: Ticket; fields: FormField[]; tags: TagChoice[] | null; canWrite: boolean; children: ReactNode }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  // Focus returns to the Edit button when the form closes (not on the first render).
+  useEffect(() => {
+    if (editing) opened.current = true;
+    else if (opened.current) editButton.current?.focus();
+  }, [editing]);
   return (
     <section className={ui.section} aria-labelledby="ticket-details-title">
       <div className={styles.sectionHead}>
         <h2 id="ticket-details-title">{editing ? "Edit ticket" : "Details"}</h2>
         {canWrite && !editing ? (
-          <Button size="small" onClick={() => {
+          <button
+            ref={editButton}
+            type="button"
+            className={buttonClass("secondary", "small")}
+            onClick={() => {
               setSaved(false);
               setEditing(true);
-            }}>
+            }}
+          >
             Edit
-          </Button>
+          </button>
         ) : null}
       </div>
       {saved && !editing ? (
@@ -71,6 +83,9 @@ export function TicketEditor({ ticket, fields, tags, canWrite, children }: { tic
 
 function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: Ticket; fields: FormField[]; tags: TagChoice[] | null; onCancel: () => void; onSaved: () => void }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form takes the place of the details: focus moves into it.
+  useEffect(() => formRef.current?.querySelector<HTMLElement>("input, textarea, select")?.focus(), []);
   const system = editableSystemFields(fields);
   const custom = customFieldDefs(fields);
   const stored = (ticket.customFields ?? {}) as Record<string, unknown>;
@@ -111,6 +126,7 @@ function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: T
 
   return (
     <form
+      ref={formRef}
       className={styles.editForm}
       noValidate
       aria-label="Edit ticket"

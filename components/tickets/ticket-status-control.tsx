@@ -48,7 +48,7 @@ export function TicketStatusControl({ ticketId, status, options, canWrite }: { t
       {canWrite ? (
         <div role="group" aria-label="Change status" className={styles.statusButtons}>
           {optionsWith(options, base).map((option) => (
-            <button key={option.value} type="button" className={styles.statusButton} aria-pressed={option.value === shown} disabled={pending} onClick={() => change(option.value)}>
+            <button key={option.value} type="button" className={styles.statusButton} aria-pressed={option.value === shown} aria-disabled={pending || undefined} onClick={() => change(option.value)}>
               {option.label}
             </button>
           ))}

@@ -3,7 +3,8 @@
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { screenshot } from "../helpers/browser";
+import path from "node:path";
+import { SCREENSHOT_DIR, screenshot } from "../helpers/browser";
 import { waitFor } from "../helpers/console-server";
 import { startConsoleStack, type ConsoleStack } from "../helpers/console-stack";
 
@@ -85,6 +86,7 @@ describe("tickets in the running console", () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "tickets-list-narrow");
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "tickets-list-narrow-viewport.png") });
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
