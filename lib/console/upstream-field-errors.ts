@@ -1,0 +1,27 @@
+// K-LINK documents no error body (README §7). The simulator, like many validation layers, says
+// "Validation failed: customFields.cf_birthday: must be …; type: must be one of: …" in its
+// message; when a 400 says that, forms can still show each problem next to its field. Anything
+// else yields no field errors and the message is shown as it is. Safe to import anywhere.
+import { fieldErrors, type ConsoleApiError } from "./klink-fetch";
+
+const PREFIX = /Validation failed:\s*/i;
+const ENTRY = /^([A-Za-z_][\w.]*):\s*(.+)$/;
+
+export function upstreamFieldErrors(message: string): Record<string, string[]> {
+  const match = PREFIX.exec(message);
+  if (!match) return {};
+  const fields: Record<string, string[]> = {};
+  for (const part of message.slice(match.index + match[0].length).split(/;\s+/)) {
+    const entry = ENTRY.exec(part.trim());
+    if (entry) (fields[entry[1]] ??= []).push(entry[2].trim());
+  }
+  return fields;
+}
+
+/** Field errors of a failed proxy call: the console's own validation, else K-LINK's 400 message read as above. */
+export function callFieldErrors(error: ConsoleApiError | undefined): Record<string, string[]> {
+  if (!error) return {};
+  const own = fieldErrors(error);
+  if (Object.keys(own).length) return own;
+  return error.status === 400 ? upstreamFieldErrors(error.message) : {};
+}
