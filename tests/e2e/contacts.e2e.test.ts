@@ -156,6 +156,31 @@ describe("contacts in the browser", () => {
     await context.close();
   });
 
+  it("edits a contact (only what changed is sent) and sends the contact a message", async () => {
+    const contact = contacts.find((c) => !used.has(c.id))!;
+    used.add(contact.id);
+    const { context, page } = await stack.signIn("agent", `/contacts/${contact.id}`);
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await page.waitForURL(url(`/contacts/${contact.id}/edit`));
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Nothing to save: no field was changed.").waitFor();
+    await page.getByLabel("Address", { exact: true }).fill("12 Orchard Rd, Singapore");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL(url(`/contacts/${contact.id}`));
+    await page.getByText("12 Orchard Rd, Singapore").waitFor();
+    const audit = await stack.database.auditLog.findFirstOrThrow({ where: { action: "contact.update", targetId: contact.id } });
+    expect(audit.details).toMatchObject({ body: { address: "12 Orchard Rd, Singapore" } });
+    expect(Object.keys((audit.details as { body: object }).body)).toEqual(["address"]);
+
+    await page.getByLabel("Message", { exact: true }).fill("สวัสดีค่ะ your refund is on its way");
+    await page.getByRole("button", { name: "Send message" }).click();
+    await page.getByText(/^Sent \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/).waitFor();
+    await expect(page.getByLabel("Message", { exact: true }).inputValue()).resolves.toBe("");
+    const deliveries = await stack.control<{ data: { event: string; body: string }[] }>("GET", "webhooks/deliveries");
+    expect(deliveries.data.some((d) => d.event === "message.outbound" && d.body.includes(contact.id))).toBe(true);
+    await context.close();
+  });
+
   it("deletes a contact as an admin after the confirmation dialog; the list says so and the audit log has the contact.delete row", async () => {
     const contact = contacts.find((c) => !used.has(c.id))!;
     used.add(contact.id);
@@ -211,7 +236,7 @@ describe("contacts in the browser", () => {
       await expect(page.getByRole(name === "Edit" ? "link" : "button", { name, exact: true }).count()).resolves.toBe(0);
     }
     await expect(page.getByLabel("Add tags").count()).resolves.toBe(0);
-    await expect(page.getByLabel("Message").count()).resolves.toBe(0);
+    await expect(page.getByLabel("Message", { exact: true }).count()).resolves.toBe(0);
 
     const statuses = await page.evaluate(async (id) => {
       const send = (path: string, method: string, body?: unknown) =>
