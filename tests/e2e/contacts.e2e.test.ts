@@ -51,7 +51,7 @@ async function contactWith(script: RegExp, used: Set<string>): Promise<SimContac
 const used = new Set<string>();
 
 describe("contacts in the browser", () => {
-  it("finds contacts by a Thai and by a Burmese name (soft navigation), opens one and lists its tickets with links to them", async () => {
+  it("finds contacts by a Thai and by a Burmese name (soft navigation), opens one, lists its tickets and opens one of them", async () => {
     const { context, page } = await stack.signIn("agent", "/contacts");
     await page.setViewportSize({ width: 1360, height: 900 });
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
@@ -79,6 +79,10 @@ describe("contacts in the browser", () => {
     await expect(table.getByRole("link", { name: first.title, exact: true }).getAttribute("href")).resolves.toBe(`/tickets/${first.id}`);
     await expect(page.getByRole("heading", { name: `Tickets (${thai.tickets.total})` }).isVisible()).resolves.toBe(true);
     await screenshot(page, "contact-detail");
+
+    await table.getByRole("link", { name: first.title, exact: true }).click();
+    await page.waitForURL(url(`/tickets/${first.id}`));
+    await page.getByRole("heading", { level: 1, name: first.title }).waitFor();
     await context.close();
   });
 
