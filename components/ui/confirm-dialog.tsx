@@ -1,7 +1,7 @@
 "use client";
 // A confirmation in a native modal <dialog>: focus moves into it, Escape cancels, focus returns
 // to the button that opened it.
-import { useRef, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
 import styles from "./ui.module.css";
 
@@ -15,13 +15,15 @@ export function ConfirmDialog(props: {
   onConfirm: () => void | Promise<void>;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Several dialogs may share a page (one per table row): each needs its own title id.
+  const titleId = useId();
   return (
     <>
       <Button variant={props.variant ?? "danger"} disabled={props.disabled} onClick={() => dialog.current?.showModal()}>
         {props.trigger}
       </Button>
-      <dialog ref={dialog} className={styles.dialog} aria-labelledby="confirm-title">
-        <h2 id="confirm-title">{props.title}</h2>
+      <dialog ref={dialog} className={styles.dialog} aria-labelledby={titleId}>
+        <h2 id={titleId}>{props.title}</h2>
         {props.children}
         <div className={styles.actions} style={{ marginTop: "1rem", justifyContent: "flex-end" }}>
           <Button variant="secondary" autoFocus onClick={() => dialog.current?.close()}>
