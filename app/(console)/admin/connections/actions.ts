@@ -8,7 +8,7 @@ import { updateConnection } from "@/lib/connections/update-connection";
 import { deleteConnection } from "@/lib/connections/delete-connection";
 import { testConnection, type ConnectionTestResult } from "@/lib/connections/test-connection";
 import type { WebhookInput } from "@/lib/connections/connection-input";
-import { checked, text } from "../_components/form-data";
+import { checked, text } from "../form-data";
 
 function webhookFrom(form: FormData): WebhookInput | undefined {
   const webhook = {

@@ -5,7 +5,7 @@ import { guardedAction, type ActionResult } from "@/lib/auth/server-action";
 import { createUser } from "@/lib/users/create-user";
 import { updateUser } from "@/lib/users/update-user";
 import { createUserSchema, updateUserSchema } from "@/lib/users/user-input";
-import { text } from "../_components/form-data";
+import { text } from "../form-data";
 
 export async function createUserAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return guardedAction("admin", async (actor, audit) => {

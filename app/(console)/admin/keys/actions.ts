@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { guardedAction, type ActionResult } from "@/lib/auth/server-action";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { text } from "../_components/form-data";
+import { text } from "../form-data";
 
 export async function createApiKeyAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ key: string; name: string }>> {
   return guardedAction("viewer", async (actor, audit) => {
