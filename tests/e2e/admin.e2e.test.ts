@@ -110,6 +110,7 @@ describe("admin journeys", () => {
     await admin.getByRole("alert").filter({ hasText: "This is the last active admin: make another user an admin first." }).waitFor();
     expect(await admin.getByLabel("Role of admin@demo.local").inputValue()).toBe("viewer");
     await page.reload();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "admin-users");
     expect(await seriousA11yViolations(page)).toEqual([]);
 

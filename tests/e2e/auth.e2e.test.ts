@@ -78,7 +78,7 @@ describe("signing in", () => {
     expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/admin/users");
     await signInThroughForm(page, server.url, userOf("admin").email, userOf("admin").password);
     expect(new URL(page.url()).pathname).toBe("/admin/users");
-    await expect(page.getByRole("heading", { name: "Users" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("heading", { name: "Users", level: 1 }).isVisible()).resolves.toBe(true);
     await screenshot(page, "auth-admin-users");
     await context.close();
   });
@@ -125,7 +125,7 @@ describe("each demo role sees only what it may", () => {
         await expect(page.getByRole("heading", { name: "Not allowed" }).isVisible()).resolves.toBe(true);
       }
       await page.goto(`${server.url}/admin/keys`);
-      await expect(page.getByRole("heading", { name: "API keys" }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole("heading", { name: "API keys", level: 1 }).isVisible()).resolves.toBe(true);
       await expect(page.getByRole("link", { name: "Users" }).count()).resolves.toBe(0);
       const api = await page.request.get(`${server.url}/api/admin/users`);
       expect(api.status()).toBe(403);
