@@ -65,9 +65,6 @@ const schema = z
     KLINK_TIMEOUT_MS: positiveInt(10_000),
     KLINK_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).default(2_000),
     CACHE_MEMORY_MAX_MB: positiveInt(64),
-    // The interim demo page reads K-LINK through these (npm run demo sets them to its simulator).
-    KLINK_DEMO_BASE_URL: optionalString.pipe(z.url("must be a base URL such as http://127.0.0.1:4010").optional()),
-    KLINK_DEMO_TOKEN: optionalString,
     KLINK_SIMULATOR_PORT: z.coerce.number().int().min(0, "must be a port number").max(65_535, "must be a port number").default(4010),
     METRICS_TOKEN: optionalString,
     AUDIT_RETENTION_DAYS: positiveInt(365),

@@ -41,26 +41,18 @@ try {
     if (build.status !== 0) throw new Error("next build failed");
   }
   migrateDatabase(env.DATABASE_URL);
-  if (env.KLINK_DEMO_BASE_URL && env.KLINK_DEMO_TOKEN) {
-    klinkLine = `K-LINK: ${env.KLINK_DEMO_BASE_URL} (from KLINK_DEMO_BASE_URL; no simulator started)`;
-  } else {
-    // A fresh token per run: the simulator listens on loopback only and holds demo data only.
-    const token = `kpt_demo${randomBytes(12).toString("hex")}`;
-    simulator = await startSimulator({ port: env.KLINK_SIMULATOR_PORT, host: "127.0.0.1", tokens: [token] }).catch((error: NodeJS.ErrnoException) => {
-      throw new Error(
-        error.code === "EADDRINUSE" ? `port ${env.KLINK_SIMULATOR_PORT} is in use: set KLINK_SIMULATOR_PORT to a free port` : `the K-LINK simulator did not start: ${error.message}`,
-      );
-    });
-    process.env.KLINK_DEMO_BASE_URL = simulator.url;
-    process.env.KLINK_DEMO_TOKEN = token;
-    klinkLine = `K-LINK simulator: ${simulator.url} (control API ${simulator.url}/__sim/info)`;
-  }
+  // A fresh token per run: the simulator listens on loopback only and holds demo data only.
+  const token = `kpt_demo${randomBytes(12).toString("hex")}`;
+  simulator = await startSimulator({ port: env.KLINK_SIMULATOR_PORT, host: "127.0.0.1", tokens: [token] }).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(
+      error.code === "EADDRINUSE" ? `port ${env.KLINK_SIMULATOR_PORT} is in use: set KLINK_SIMULATOR_PORT to a free port` : `the K-LINK simulator did not start: ${error.message}`,
+    );
+  });
+  klinkLine = `K-LINK simulator: ${simulator.url} (control API ${simulator.url}/__sim/info)`;
   const webhookSecret = demoWebhookSecret(env.DATABASE_URL);
-  // The connection is seeded only for the local simulator: an external K-LINK given through
-  // KLINK_DEMO_BASE_URL may be outside KLINK_ALLOWED_HOSTS, and is read by the demo page directly.
-  const seeded = await seedDemo(simulator ? { klinkBaseUrl: simulator.url, klinkToken: process.env.KLINK_DEMO_TOKEN, webhookSecret } : {});
+  const seeded = await seedDemo({ klinkBaseUrl: simulator.url, klinkToken: token, webhookSecret });
   signIns = seeded.users;
-  if (simulator && seeded.connectionId) {
+  if (seeded.connectionId) {
     const webhookUrl = `http://127.0.0.1:${port}/api/webhooks/klink/${seeded.connectionId}`;
     const registered = await fetch(`${simulator.url}/__sim/webhooks/targets`, {
       method: "POST",

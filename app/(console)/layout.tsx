@@ -1,54 +1,63 @@
-// The signed-in console: header with navigation, the active K-LINK connection (a switcher when
-// there are several), the user and role, sign-out; the page below. Every page still checks the
-// user and role itself (consolePage / requirePageActor): a layout is not a guard.
-import Link from "next/link";
+// The signed-in console: the navigation column (a Menu button on narrow screens), a top bar with
+// the active K-LINK connection (a switcher when there are several) and the signed-in user with
+// their role and sign-out, and the page below. Every page still checks the user and role itself
+// (consolePage): a layout is not a guard. It does send a non-admin's direct load of an admin-only
+// page to the 403 page itself, as a real redirect: below this layout everything streams behind
+// the loading skeleton, and a page's own redirect would reach the browser only after that.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { PATH_HEADER } from "@/lib/auth/callback-url";
 import { consolePage } from "@/lib/console/console-page";
-import { SignOutButton } from "../(auth)/sign-out-button";
+import { upstreamStatus } from "@/lib/console/dashboard-upstream";
 import { ConsoleProviders } from "@/components/shell/console-providers";
 import { ConnectionSwitcher } from "@/components/shell/connection-switcher";
-import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { SideNav, type NavItem } from "@/components/shell/nav-links";
+import { UserMenu } from "@/components/shell/user-menu";
 import { selectConnectionAction } from "./connection-actions";
 import styles from "@/components/shell/shell.module.css";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const { actor, connection, can } = await consolePage();
+  if (!can.admin && isAdminOnly((await headers()).get(PATH_HEADER))) redirect("/403");
   const items: NavItem[] = [
-    { href: "/", label: "Dashboard" },
-    { href: "/tickets", label: "Tickets" },
-    { href: "/contacts", label: "Contacts" },
-    { href: "/cx-logs", label: "CX logs" },
-    { href: "/reference", label: "Reference data" },
-    ...(can.admin ? [{ href: "/admin", label: "Admin" }] : [{ href: "/admin/keys", label: "API keys" }]),
+    { href: "/", label: "Dashboard", icon: "dashboard" },
+    { href: "/tickets", label: "Tickets", icon: "tickets" },
+    { href: "/contacts", label: "Contacts", icon: "contacts" },
+    { href: "/cx-logs", label: "CX logs", icon: "cx-logs" },
+    { href: "/reference", label: "Reference data", icon: "reference" },
+    ...(can.admin ? [{ href: "/admin", label: "Admin", icon: "admin" }] : []),
   ];
   return (
     <>
       <a href="#main" className={styles.skip}>
         Skip to content
       </a>
-      <header className={styles.header}>
-        <div className={styles.bar}>
-          <Link href="/" className={styles.brand}>
-            Klink Console
-          </Link>
-          <NavLinks items={items} />
-          <div className={styles.right}>
-            <ConnectionSwitcher choices={connection.choices} activeId={connection.active?.id ?? null} select={selectConnectionAction} />
-            <span className={styles.user} data-testid="signed-in-user">
-              <span>{actor.name || actor.email}</span>
-              <span className={styles.role} aria-label={`role ${actor.role}`}>
-                {actor.role}
-              </span>
-              <SignOutButton />
-            </span>
-          </div>
+      <div className={styles.shell}>
+        <SideNav items={items} footer="Staff console for K-LINK" />
+        <div className={styles.content}>
+          <header className={styles.topbar}>
+            <ConnectionSwitcher
+              choices={connection.choices}
+              activeId={connection.active?.id ?? null}
+              health={connection.active ? upstreamStatus(connection.active.id).state : "unknown"}
+              select={selectConnectionAction}
+            />
+            <UserMenu name={actor.name} email={actor.email} role={actor.role} />
+          </header>
+          <ConsoleProviders>
+            <main id="main" className={styles.main} tabIndex={-1}>
+              {children}
+            </main>
+          </ConsoleProviders>
         </div>
-      </header>
-      <ConsoleProviders>
-        <main id="main" className={styles.main} tabIndex={-1}>
-          {children}
-        </main>
-      </ConsoleProviders>
+      </div>
     </>
   );
+}
+
+/** The admin area is for admins, except the admin index (it redirects) and each user's own API keys. */
+function isAdminOnly(pathAndQuery: string | null): boolean {
+  const path = (pathAndQuery ?? "").split("?")[0].replace(/\/+$/, "");
+  return path.startsWith("/admin/") && path !== "/admin/keys";
 }

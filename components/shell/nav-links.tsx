@@ -1,25 +1,70 @@
 "use client";
-// The console's main navigation; the current section is marked aria-current.
+// The console's main navigation column. The current section is marked aria-current. On narrow
+// screens the list collapses behind a Menu button (a disclosure: Escape closes it and returns
+// focus to the button; following a link closes it).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { NavIcon } from "./nav-icons";
 import styles from "./shell.module.css";
 
-export type NavItem = { href: string; label: string };
+export type NavItem = { href: string; label: string; icon: string };
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function isCurrent(pathname: string, href: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function SideNav({ items, footer }: { items: NavItem[]; footer?: string }) {
   const pathname = usePathname();
-  const current = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const [shownFor, setShownFor] = useState(pathname);
+  // A soft navigation closes the menu (state reset during render, not in an effect).
+  if (shownFor !== pathname) {
+    setShownFor(pathname);
+    setOpen(false);
+  }
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+
   return (
-    <nav aria-label="Main" className={styles.nav}>
-      <ul>
-        {items.map((item) => (
-          <li key={item.href}>
-            <Link href={item.href} aria-current={current(item.href) ? "page" : undefined}>
-              {item.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <aside className={styles.sidebar}>
+      <div className={styles.sidebarHead}>
+        <Link href="/" className={styles.brand}>
+          <span className={styles.brandMark} aria-hidden="true">
+            K
+          </span>
+          Klink Console
+        </Link>
+        <button ref={button} type="button" className={styles.menuButton} aria-expanded={open} aria-controls="console-nav" onClick={() => setOpen((v) => !v)}>
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+            {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
+          </svg>
+          Menu
+        </button>
+      </div>
+      <nav aria-label="Main" id="console-nav" className={styles.nav} data-open={open}>
+        <ul>
+          {items.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} aria-current={isCurrent(pathname, item.href) ? "page" : undefined} onClick={() => setOpen(false)}>
+                <NavIcon name={item.icon} className={styles.navIcon} />
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {footer ? <p className={styles.sidebarFoot}>{footer}</p> : null}
+    </aside>
   );
 }

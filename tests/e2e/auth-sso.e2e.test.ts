@@ -46,7 +46,10 @@ describe("single sign-on through an OIDC provider", () => {
     await page.getByRole("button", { name: "Continue" }).click();
 
     await page.waitForURL((url) => url.origin === server.url && url.pathname === "/admin/keys");
-    await expect(page.getByText("sso.person@example.test (agent)").isVisible()).resolves.toBe(true);
+    const user = page.getByTestId("signed-in-user");
+    await user.getByRole("button").click();
+    await expect(user.getByText("sso.person@example.test").first().isVisible()).resolves.toBe(true);
+    await expect(user.getByText("Signed in with the agent role").isVisible()).resolves.toBe(true);
     await screenshot(page, "auth-sso-signed-in");
 
     const me = await page.request.get(`${server.url}/api/keys`);

@@ -23,12 +23,20 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <main className={styles.page}>
       <div className={styles.card}>
+        <p className={styles.brand}>
+          <span className={styles.brandMark} aria-hidden="true">
+            K
+          </span>
+          Klink Console
+        </p>
         <h1>Sign in to Klink Console</h1>
+        <p className={styles.lead}>The staff console for your K-LINK customer support.</p>
         <LoginForm
           callbackUrl={callbackUrl}
           initialError={loginErrorMessage(first(params.error))}
           ssoName={oidcConfigured(config) ? config.OIDC_NAME : undefined}
         />
+        <p className={styles.foot}>No account yet? Ask an administrator of this console to add you.</p>
       </div>
     </main>
   );

@@ -1,66 +1,85 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import type { ReactNode } from "react";
+import { consolePage } from "@/lib/console/console-page";
 import { getDelivery } from "@/lib/webhooks/delivery-history";
+import { PageHeader, Section } from "@/components/ui/page-header";
+import { ActionForm } from "@/components/ui/action-form";
+import { DeliveryStatus, Verification } from "@/components/admin/delivery-badges";
 import { replayAction } from "../actions";
-import { ActionButton } from "../action-button";
-import styles from "../webhooks.module.css";
+import ui from "@/components/ui/ui.module.css";
+import styles from "@/components/admin/admin.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Webhook delivery" };
 
 export default async function WebhookDeliveryPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor("admin");
+  const { actor } = await consolePage("admin");
   const delivery = await getDelivery(actor, (await params).id);
   if (!delivery) notFound();
   const replayable = delivery.verification === "verified" && delivery.status !== "rejected" && delivery.status !== "duplicate";
+  const facts: [string, ReactNode][] = [
+    ["Received", delivery.receivedAt.toISOString()],
+    ["Connection", delivery.connectionId],
+    ["Event", <>{delivery.eventType ?? "—"}{delivery.eventType && !delivery.knownEvent ? " (not handled by the console)" : ""}</>],
+    ["Event timestamp", delivery.eventTimestamp ?? "—"],
+    ["Verification", <Verification key="v" value={delivery.verification} />],
+    ["Status", <DeliveryStatus key="s" status={delivery.status} />],
+    ["Attempts", delivery.attempts],
+    ...(delivery.lastError ? [["Last error", delivery.lastError] as [string, ReactNode]] : []),
+    ...(delivery.processedAt ? [["Processed", delivery.processedAt.toISOString()] as [string, ReactNode]] : []),
+    ...(delivery.nextAttemptAt ? [["Next attempt", delivery.nextAttemptAt.toISOString()] as [string, ReactNode]] : []),
+    ...(delivery.duplicateOfId ? [["Duplicate of", <Link key="d" href={`/admin/webhooks/${delivery.duplicateOfId}`}>{delivery.duplicateOfId}</Link>] as [string, ReactNode]] : []),
+    ["Size", `${delivery.bodySize} bytes`],
+    ["Source IP", delivery.sourceIp ?? "—"],
+    ["Body hash", <code key="h">{delivery.dedupeKey ?? "—"}</code>],
+  ];
 
   return (
-    <main className={styles.page}>
-      <p><Link href="/admin/webhooks">← Webhook history</Link></p>
-      <h1>{delivery.eventType ?? "Delivery"} <span className={styles.hint}>{delivery.id}</span></h1>
-
-      <section className={styles.section} aria-labelledby="facts">
-        <h2 id="facts">Delivery</h2>
-        <dl className={styles.facts}>
-          <dt>Received</dt><dd>{delivery.receivedAt.toISOString()}</dd>
-          <dt>Connection</dt><dd>{delivery.connectionId}</dd>
-          <dt>Event</dt><dd>{delivery.eventType ?? "—"}{delivery.eventType && !delivery.knownEvent ? " (not handled by the console)" : ""}</dd>
-          <dt>Event timestamp</dt><dd>{delivery.eventTimestamp ?? "—"}</dd>
-          <dt>Verification</dt><dd className={delivery.verification === "verified" ? undefined : styles.bad}>{delivery.verification}</dd>
-          <dt>Status</dt><dd>{delivery.status}</dd>
-          <dt>Attempts</dt><dd>{delivery.attempts}</dd>
-          {delivery.lastError ? (<><dt>Last error</dt><dd>{delivery.lastError}</dd></>) : null}
-          {delivery.processedAt ? (<><dt>Processed</dt><dd>{delivery.processedAt.toISOString()}</dd></>) : null}
-          {delivery.nextAttemptAt ? (<><dt>Next attempt</dt><dd>{delivery.nextAttemptAt.toISOString()}</dd></>) : null}
-          {delivery.duplicateOfId ? (<><dt>Duplicate of</dt><dd><Link href={`/admin/webhooks/${delivery.duplicateOfId}`}>{delivery.duplicateOfId}</Link></dd></>) : null}
-          <dt>Size</dt><dd>{delivery.bodySize} bytes</dd>
-          <dt>Source IP</dt><dd>{delivery.sourceIp ?? "—"}</dd>
-          <dt>Body hash</dt><dd><code>{delivery.dedupeKey ?? "—"}</code></dd>
+    <>
+      <p style={{ margin: "0 0 0.5rem" }}>
+        <Link href="/admin/webhooks">← Webhook history</Link>
+      </p>
+      <PageHeader title={delivery.eventType ?? "Delivery"} description={<>Delivery <code>{delivery.id}</code></>} />
+      <Section title="Delivery" id="facts">
+        <dl className={ui.dl}>
+          {facts.map(([term, value]) => (
+            <div key={term} style={{ display: "contents" }}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
         </dl>
-        {replayable ? (
-          <ActionButton action={replayAction} label="Replay (process again)" fields={{ id: delivery.id }} />
-        ) : (
-          <p className={styles.hint}>Only verified, accepted deliveries can be replayed.</p>
-        )}
-      </section>
-
-      <section className={styles.section} aria-labelledby="headers">
-        <h2 id="headers">Headers</h2>
-        <table className={styles.table}>
-          <tbody>
-            {Object.entries(delivery.headers).map(([name, value]) => (
-              <tr key={name}><th scope="row">{name}</th><td>{value}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section className={styles.section} aria-labelledby="body">
-        <h2 id="body">Body</h2>
-        {delivery.body === null ? <p className={styles.hint}>Not kept: only accepted deliveries keep their body.</p> : <pre className={styles.body}>{delivery.body}</pre>}
-      </section>
-    </main>
+        <div style={{ marginTop: "1rem" }}>
+          {replayable ? (
+            <ActionForm action={replayAction} submitLabel="Replay (process again)" variant="secondary" className={ui.actions}>
+              <input type="hidden" name="id" value={delivery.id} />
+            </ActionForm>
+          ) : (
+            <p className={ui.muted}>Only verified, accepted deliveries can be replayed.</p>
+          )}
+        </div>
+      </Section>
+      <Section title="Headers" id="headers">
+        <div className={ui.tableWrap}>
+          <table className={ui.table} aria-label="Headers">
+            <tbody>
+              {Object.entries(delivery.headers).map(([name, value]) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td style={{ overflowWrap: "anywhere" }}>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+      <Section title="Body" id="body">
+        {delivery.body === null ? <p className={ui.muted}>Not kept: only accepted deliveries keep their body.</p> : <pre className={styles.json} tabIndex={0} aria-label="Delivery body">
+            {delivery.body}
+          </pre>}
+      </Section>
+    </>
   );
 }
