@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { signInThroughForm } from "../helpers/auth-browser";
-import { seriousAxeViolations } from "../helpers/axe-check";
+import { seriousA11yViolations } from "../helpers/axe";
 import { screenshot } from "../helpers/browser";
 import { startConsoleStack, type ConsoleStack } from "../helpers/console-stack";
 
@@ -314,7 +314,7 @@ describe("contacts in the browser", () => {
     for (const path of ["/contacts", `/contacts/${contact.id}`, `/contacts/${contact.id}/edit`, "/contacts/new"]) {
       await page.goto(url(path));
       await page.locator("h1").first().waitFor();
-      expect({ path, violations: await seriousAxeViolations(page) }).toEqual({ path, violations: [] });
+      expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
     }
     await context.close();
   });

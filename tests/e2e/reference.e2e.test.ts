@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "../helpers/browser";
 import { signInThroughForm } from "../helpers/auth-browser";
-import { seriousAxeViolations } from "../helpers/axe-check";
+import { seriousA11yViolations } from "../helpers/axe";
 import { startConsoleStack, type ConsoleStack } from "../helpers/console-stack";
 import type { RequestLogEntry } from "../../lib/klink/simulator";
 
@@ -141,11 +141,11 @@ describe("accessibility", () => {
     const { context, page } = await stack.signIn("admin", "/cx-logs");
     await page.waitForURL((u) => u.searchParams.has("tz"));
     await page.getByRole("table", { name: "CX logs", exact: true }).waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     for (const tab of ["tags", "channels", "categories", "groups"]) {
       await page.goto(url(`/reference?tab=${tab}`));
       await page.locator("h1").waitFor();
-      expect({ tab, violations: await seriousAxeViolations(page) }).toEqual({ tab, violations: [] });
+      expect({ tab, violations: await seriousA11yViolations(page) }).toEqual({ tab, violations: [] });
     }
     await context.close();
   });

@@ -1,11 +1,11 @@
 // Ticket journeys in real Chromium against the built console, the simulator as K-LINK, signed
 // webhooks flowing back. Needs `npm run build`.
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import path from "node:path";
 import { SCREENSHOT_DIR, screenshot } from "../helpers/browser";
 import { waitFor } from "../helpers/console-server";
+import { seriousA11yViolations } from "../helpers/axe";
 import { startConsoleStack, type ConsoleStack } from "../helpers/console-stack";
 
 let stack: ConsoleStack;
@@ -33,15 +33,6 @@ async function ticketWith(filter: string, skip = 0): Promise<SimTicket> {
 /** A ticket as K-LINK has it now (found by its number, then by id). */
 async function current(ticket: SimTicket): Promise<SimTicket | undefined> {
   return (await stack.klink<Listing>(`/api/v1/tickets?keyword=${ticket.ticketNumber}&pageSize=100`)).data.find((t) => t.id === ticket.id);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ["violations"] });
-  });
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 describe("tickets in the running console", () => {
@@ -88,7 +79,7 @@ describe("tickets in the running console", () => {
     await screenshot(page, "tickets-list-narrow");
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "tickets-list-narrow-viewport.png") });
     await page.setViewportSize({ width: 1280, height: 800 });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -124,7 +115,7 @@ describe("tickets in the running console", () => {
     const { context, page } = await stack.signIn("agent", `/tickets/${ticket.id}`);
     await page.getByRole("heading", { name: ticket.title, level: 1 }).waitFor();
     await screenshot(page, "ticket-detail");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     const saved = page.waitForResponse((r) => r.url().endsWith(`/api/klink/v1/tickets/${ticket.id}/status`) && r.request().method() === "PUT");
     await page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "Pending" }).click();
@@ -220,7 +211,7 @@ describe("tickets in the running console", () => {
     const { context, page } = await stack.signIn("agent", "/tickets/new");
     await page.getByRole("heading", { name: "New ticket", level: 1 }).waitFor();
     await screenshot(page, "ticket-new");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Create ticket" }).click();
     const title = page.getByLabel("Title");
