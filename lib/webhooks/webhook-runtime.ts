@@ -2,6 +2,7 @@ import "server-only";
 // The webhook parts of this console instance, wired to the real database, connection settings,
 // cache and live event bus. One writer and one processor per process (kept on globalThis so
 // development reloads do not start a second sweep).
+import { invalidateTags } from "../cache/invalidate-tags";
 import { loadWebhookSettings } from "../connections/load-webhook-settings";
 import { db } from "../db/client";
 import { databaseProvider } from "../db/provider";
@@ -23,15 +24,11 @@ export function webhookProcessor(): DeliveryProcessor {
   globalForWebhooks.klinkConsoleWebhookProcessor ??= createDeliveryProcessor({
     db: db(),
     provider: databaseProvider(env().DATABASE_URL),
-    invalidate: invalidateCachedData,
+    invalidate: async (connectionId, tags) => void (await invalidateTags(connectionId, tags)),
     publish: (event) => getEventBus().publish(event),
   });
   return globalForWebhooks.klinkConsoleWebhookProcessor;
 }
-
-// The console keeps no cached K-LINK data yet (the cache arrives with issue 5, whose
-// invalidateTags(connectionId, tags) takes this place): nothing can be stale.
-async function invalidateCachedData(): Promise<void> {}
 
 /** POST /api/webhooks/klink/{connectionId} */
 export const webhookEndpoint = createWebhookEndpoint({
