@@ -69,6 +69,12 @@ const schema = z
     KLINK_DEMO_BASE_URL: optionalString.pipe(z.url("must be a base URL such as http://127.0.0.1:4010").optional()),
     KLINK_DEMO_TOKEN: optionalString,
     KLINK_SIMULATOR_PORT: z.coerce.number().int().min(0, "must be a port number").max(65_535, "must be a port number").default(4010),
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "must be a whole number (0 = nothing in front of the console)" })
+      .int("must be a whole number (0 = nothing in front of the console)")
+      .min(0, "must be 0 or more (0 = nothing in front of the console)")
+      .max(10, "must be at most 10")
+      .default(0),
     METRICS_TOKEN: optionalString,
     AUDIT_RETENTION_DAYS: positiveInt(365),
     WEBHOOK_RETENTION_DAYS: positiveInt(30),
