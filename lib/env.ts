@@ -115,9 +115,17 @@ const REQUIRED_IN_PRODUCTION = {
   APP_ENCRYPTION_KEY: "is required in production (openssl rand -base64 32)",
 } as const;
 
+/**
+ * A variable set to nothing (`NAME=` in a .env file, as .env.example ships them) means "not set":
+ * its default applies, and a required one is reported missing rather than malformed.
+ */
+function withoutEmptyValues(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== ""));
+}
+
 /** Parses a set of variables; throws EnvError naming every bad or missing variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = schema.safeParse(withoutEmptyValues(source));
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
   }
