@@ -42,7 +42,7 @@ export type RouteContext<Q, B, P, A extends Access = Access> = {
   params: Infer<P>;
 };
 
-type NextContext = { params: Promise<Record<string, string | string[]>> };
+type NextContext = { params?: Promise<Record<string, string | string[]>> };
 
 export function route<
   A extends Access,
@@ -66,7 +66,9 @@ export function route<
         response = errorResponse(error, requestId);
       }
       if (!response.headers.has("x-request-id")) response.headers.set("x-request-id", requestId);
-      const routeName = options.metricsRoute?.(req) ?? routeLabel(new URL(req.url).pathname, await nextContext?.params.catch(() => undefined));
+      // Next.js passes no params to a route without dynamic segments.
+      const routeParams = await Promise.resolve(nextContext?.params).catch(() => undefined);
+      const routeName = options.metricsRoute?.(req) ?? routeLabel(new URL(req.url).pathname, routeParams);
       observeHttpRequest(req.method, routeName, response.status, (performance.now() - started) / 1000);
       logger.info(
         { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import * as proxyRoute from "../../../app/api/klink/v1/[...path]/route";
+import { GET as health } from "../../../app/api/health/route";
 import { POST as webhook } from "../../../app/api/webhooks/klink/[connectionId]/route";
 import { metrics } from "../../../lib/metrics/registry";
 import { resetDatabase } from "../../helpers/db";
@@ -35,5 +36,10 @@ describe("request metrics under many distinct paths", () => {
       ["/api/klink/v1/[...path]", "/api/klink/v1/contacts/{id}", "/api/klink/v1/tickets/contact/{contactId}", "/api/webhooks/klink/[connectionId]"].filter((r) => !before.has(r)).sort(),
     );
     expect((await durationRoutes()).size - beforeDurations).toBeLessThanOrEqual(4);
+  });
+
+  it("labels a route without dynamic segments, which Next.js calls without params, by its path", async () => {
+    expect((await health(new Request("http://localhost/api/health"), { params: undefined })).status).toBe(200);
+    expect(await requestRoutes()).toContain("/api/health");
   });
 });
