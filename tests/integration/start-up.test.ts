@@ -54,6 +54,14 @@ describe("npm start with a bad configuration", () => {
     expect(result.stderr).toMatch(/APP_ENCRYPTION_KEY is required in production/);
   });
 
+  it("names DATABASE_URL when the database it points at cannot be reached", () => {
+    const result = start({ NODE_ENV: "production", DEMO_MODE: "true", DATABASE_URL: "postgresql://postgres:s3cret-pw@127.0.0.1:1/nowhere" });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^klink-console: database migration failed for DATABASE_URL \(postgresql\): Can't reach database server at `127.0.0.1:1`/);
+    expect(result.stderr).not.toContain("s3cret-pw");
+  });
+
   it("checks the configuration as `next start` will run it: production unless NODE_ENV says otherwise", () => {
     const result = start({ DATABASE_URL: "file:./data/never-created.db" });
     expect(result.status).toBe(1);
