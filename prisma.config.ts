@@ -1,14 +1,13 @@
 // What the Prisma CLI (migrate, generate) uses. The provider follows the scheme of DATABASE_URL:
 // file: → SQLite (prisma/sqlite), postgres(ql): → PostgreSQL (prisma/postgresql).
-// The PostgreSQL pool carries workarounds for bugs of Prisma 6.19's WebAssembly schema engine
-// (lib/db/prisma-cli-pg.ts); the application's own runtime client lives in lib/db/client.ts.
+// The adapters carry workarounds for bugs of Prisma 6.19's WebAssembly schema engine
+// (lib/db/prisma-cli-*.ts); the application's own runtime client lives in lib/db/client.ts.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { envFileMode, loadEnvFiles } from "./lib/env-files";
-import { databaseProvider, sqliteFilePath } from "./lib/db/provider";
-import { prismaCliPgPoolConfig } from "./lib/db/prisma-cli-pg";
+import { databaseProvider } from "./lib/db/provider";
+import { prismaCliPgAdapter } from "./lib/db/prisma-cli-pg";
+import { prismaCliSqliteAdapter } from "./lib/db/prisma-cli-sqlite";
 
 // Prisma reads no .env itself when a config file exists; read the files Next.js reads.
 loadEnvFiles(envFileMode(process.env.NODE_ENV));
@@ -23,7 +22,7 @@ export default defineConfig({
   schema: path.join("prisma", provider, "schema.prisma"),
   migrations: { path: path.join("prisma", provider, "migrations") },
   async adapter() {
-    if (provider === "postgresql") return new PrismaPg(prismaCliPgPoolConfig(databaseUrl));
-    return new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl) });
+    if (provider === "postgresql") return prismaCliPgAdapter(databaseUrl);
+    return prismaCliSqliteAdapter(databaseUrl);
   },
 });

@@ -1,6 +1,8 @@
 // The pg pool handed to the Prisma CLI (prisma.config.ts) for PostgreSQL, with the workarounds
 // for bugs of Prisma 6.19's WebAssembly schema engine (see ../shared/STACK.md). The application's
 // own runtime client is in client.ts and needs none of this.
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 // The parser pg itself applies to a connectionString at run time (a dependency of pg), so the
 // CLI connects exactly where, and exactly how (TLS, options, application_name ...), the console
@@ -39,4 +41,35 @@ function reportCatalogTypesAsText<T>(result: T): T {
  */
 export function prismaCliPgPoolConfig(url: string): pg.PoolConfig {
   return { ...parseIntoClientConfig(url), Client: CatalogTextClient as unknown as typeof pg.Client };
+}
+
+/**
+ * The CLI's adapter. Its shadow database (migrate dev, migrate diff --from-migrations) is dropped
+ * only after the shadow's pool has closed: PrismaPg drops it first and fails with "database ... is
+ * being accessed by other users", and never closes the connection it created the shadow with.
+ */
+export function prismaCliPgAdapter(url: string): Pick<PrismaPg, "provider" | "adapterName" | "connect" | "connectToShadowDb"> {
+  const config = prismaCliPgPoolConfig(url);
+  const main = new PrismaPg(config);
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: () => main.connect(),
+    async connectToShadowDb() {
+      const admin = await main.connect();
+      const database = `prisma_migrate_shadow_db_${randomUUID()}`;
+      await admin.executeScript(`CREATE DATABASE "${database}"`);
+      const shadow = await new PrismaPg({ ...config, database }).connect();
+      const closeShadow = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        try {
+          await closeShadow();
+          await admin.executeScript(`DROP DATABASE IF EXISTS "${database}"`);
+        } finally {
+          await admin.dispose();
+        }
+      };
+      return shadow;
+    },
+  };
 }
