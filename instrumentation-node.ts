@@ -1,6 +1,10 @@
 // A bad configuration stops the server at start-up with a one-line reason.
 import { env, EnvError } from "./lib/env";
 import { scheduleAuditPurge } from "./lib/audit/audit-purge-schedule";
+import { recordPeerAddresses } from "./lib/http/peer-address";
+
+// Each request's socket address, the only client address nobody can forge (lib/auth/client-ip.ts).
+recordPeerAddresses();
 
 try {
   env();

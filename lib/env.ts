@@ -66,6 +66,12 @@ const schema = z
     KLINK_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).default(2_000),
     CACHE_MEMORY_MAX_MB: positiveInt(64),
     KLINK_SIMULATOR_PORT: z.coerce.number().int().min(0, "must be a port number").max(65_535, "must be a port number").default(4010),
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "must be a whole number (0 = nothing in front of the console)" })
+      .int("must be a whole number (0 = nothing in front of the console)")
+      .min(0, "must be 0 or more (0 = nothing in front of the console)")
+      .max(10, "must be at most 10")
+      .default(0),
     METRICS_TOKEN: optionalString,
     AUDIT_RETENTION_DAYS: positiveInt(365),
     WEBHOOK_RETENTION_DAYS: positiveInt(30),
@@ -106,9 +112,17 @@ const REQUIRED_IN_PRODUCTION = {
   APP_ENCRYPTION_KEY: "is required in production (openssl rand -base64 32)",
 } as const;
 
+/**
+ * A variable set to nothing (`NAME=` in a .env file, as .env.example ships them) means "not set":
+ * its default applies, and a required one is reported missing rather than malformed.
+ */
+function withoutEmptyValues(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== ""));
+}
+
 /** Parses a set of variables; throws EnvError naming every bad or missing variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = schema.safeParse(withoutEmptyValues(source));
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
   }

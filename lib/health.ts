@@ -14,11 +14,13 @@ export type Health = {
   database: PartHealth & { provider: string };
 };
 
-export async function checkHealth(database: Db, databaseUrl: string): Promise<Health> {
+/** `database` may be the function that opens the client: a database that cannot even be opened is down too. */
+export async function checkHealth(database: Db | (() => Db), databaseUrl: string): Promise<Health> {
   const started = performance.now();
   let dbHealth: PartHealth;
   try {
-    await withTimeout(database.$queryRawUnsafe("SELECT 1"), 3000);
+    const client = typeof database === "function" ? database() : database;
+    await withTimeout(client.$queryRawUnsafe("SELECT 1"), 3000);
     dbHealth = { status: "up", latencyMs: Math.round(performance.now() - started) };
   } catch {
     dbHealth = { status: "down" };

@@ -10,6 +10,7 @@ import { encryptSecret } from "../lib/crypto/secret-box";
 import { checkBaseUrl } from "../lib/connections/base-url";
 import { forgetCachedConnections } from "../lib/connections/connection-cache";
 import { insertConnection } from "../lib/connections/create-connection";
+import { tokenLast4 } from "../lib/connections/public-connection";
 import { encryptWebhook } from "../lib/connections/webhook-config";
 
 export const DEMO_USERS: { email: string; password: string; role: Role; name: string }[] = [
@@ -53,7 +54,7 @@ export async function seedDemo(opts: { klinkBaseUrl?: string; klinkToken?: strin
       data: {
         baseUrl: baseUrl.baseUrl,
         tokenCiphertext: encryptSecret(opts.klinkToken),
-        tokenLast4: opts.klinkToken.slice(-4),
+        tokenLast4: tokenLast4(opts.klinkToken),
         isDefault: true,
         ...(opts.webhookSecret ? { webhookMode: "hmac", webhookCiphertext: encryptWebhook({ secret: opts.webhookSecret }) } : {}),
       },

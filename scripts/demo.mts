@@ -5,6 +5,7 @@
 // registers the console's webhook endpoint with the simulator, and starts the console.
 // Runs under `tsx --conditions=react-server` (npm run demo): the seed imports server-only modules.
 // Ctrl-C stops everything it started.
+import "./load-env-for-next-start";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { parseEnv } from "../lib/env";

@@ -1,6 +1,7 @@
 // npm run keys:rotate — re-encrypts every stored K-LINK token and webhook secret with the current
 // APP_ENCRYPTION_KEY. Rotation: set APP_ENCRYPTION_KEY to the new key and
 // APP_ENCRYPTION_KEY_PREVIOUS to the old one, restart, run this, then drop the previous key.
+import "./load-env-files";
 import { env } from "../lib/env";
 import { db } from "../lib/db/client";
 import { encryptionKeys } from "../lib/crypto/secret-box";

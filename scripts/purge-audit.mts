@@ -1,5 +1,6 @@
 // npm run audit:purge — deletes audit records older than AUDIT_RETENTION_DAYS now (the server
 // also does it every six hours). Prints how many were deleted.
+import "./load-env-files";
 import { parseEnv } from "../lib/env";
 import { exitWithReason } from "./exit-with-reason";
 

@@ -1,5 +1,6 @@
 // npm start — checks the configuration, applies pending migrations, then runs `next start`.
 // A bad or missing variable stops here with a one-line reason and exit code 1.
+import "./load-env-for-next-start";
 import { spawn } from "node:child_process";
 import { parseEnv } from "../lib/env";
 import { migrateDatabase } from "./run-prisma-migrate";

@@ -1,6 +1,7 @@
 // npm run user:create -- --email a@b.c --role admin [--name "Ada"] [--password ...]
 // Without --password it asks for one (hidden) on a terminal, or reads the first line of stdin
 // when piped (so the password stays out of the shell history and the process list).
+import "./load-env-files";
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { env } from "../lib/env";

@@ -17,7 +17,8 @@ export async function listAudit(filter: AuditFilter, page: { cursor?: string; li
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
   const rows = await database.auditLog.findMany({
     where: {
-      ...(filter.actor ? { OR: [{ actorId: filter.actor }, { actorEmail: filter.actor }] } : {}),
+      // A user (id or e-mail address) or one of their API keys (its id: what a script acted with).
+      ...(filter.actor ? { OR: [{ actorId: filter.actor }, { actorEmail: filter.actor }, { apiKeyId: filter.actor }] } : {}),
       ...(filter.action ? { action: filter.action } : {}),
       ...(filter.target ? { targetId: filter.target } : {}),
       ...(filter.connection ? { connectionId: filter.connection } : {}),

@@ -33,8 +33,10 @@ export async function passwordSignIn(credentials: { email?: unknown; password?: 
     throw new Error(LOGIN_ERROR.badCredentials);
   }
   const accountKey = throttleKey("account", email);
-  const ipKey = throttleKey("ip", info.ip);
-  const lockedFor = await lockedForSeconds([accountKey, ipKey]);
+  // An unknown address (lib/auth/client-ip.ts) is no one's: counting it would let one attacker
+  // lock out everyone whose address is unknown. The account's own lock still holds.
+  const ipKey = info.ip ? throttleKey("ip", info.ip) : null;
+  const lockedFor = await lockedForSeconds(ipKey ? [accountKey, ipKey] : [accountKey]);
   if (lockedFor > 0) {
     await audit("failure", { email }, { reason: "throttled", retryAfterSeconds: lockedFor });
     throw new Error(throttledError(lockedFor));
@@ -42,7 +44,7 @@ export async function passwordSignIn(credentials: { email?: unknown; password?: 
 
   const user = await db().user.findUnique({ where: { email } });
   if (!(await verifyPassword(user?.passwordHash, password))) {
-    const lock = Math.max(await recordLoginFailure("account", accountKey), await recordLoginFailure("ip", ipKey));
+    const lock = Math.max(await recordLoginFailure("account", accountKey), ipKey ? await recordLoginFailure("ip", ipKey) : 0);
     await audit("failure", { id: user?.id, email }, { reason: user ? (user.passwordHash ? "wrong_password" : "no_password") : "unknown_user" });
     throw new Error(lock > 0 ? throttledError(lock) : LOGIN_ERROR.badCredentials);
   }

@@ -1,12 +1,12 @@
 import "server-only";
 // Runs a server action behind the guard and turns its outcome into something a form can show:
 // the same lib functions as the JSON API, the same messages, the same audit records.
-import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 import { ApiError, zodFieldErrors } from "../http/errors";
 import { logger } from "../log/logger";
+import { incomingRequestId } from "../log/incoming-request-id";
 import { runWithRequestContext } from "../log/request-context";
 import type { Actor } from "./actor";
 import { clientIp, userAgent } from "./client-ip";
@@ -23,7 +23,8 @@ export async function guardedAction<T>(
   minRole: Role,
   action: (actor: Actor, audit: Audit) => Promise<{ data?: T; message?: string }>,
 ): Promise<ActionResult<T>> {
-  const requestId = randomUUID();
+  // The action's POST went through proxy.ts like a page request: its id is on the response too.
+  const requestId = await incomingRequestId();
   return runWithRequestContext({ requestId }, async () => {
     try {
       const actor = await requireActionActor(minRole);

@@ -10,7 +10,7 @@ import { encryptSecret } from "../crypto/secret-box";
 import { DEFAULT_KLINK_BASE_URL } from "./base-url";
 import { forgetCachedConnections } from "./connection-cache";
 import { createConnectionSchema, type CreateConnectionInput } from "./connection-input";
-import { connectionSnapshot, toPublicConnection } from "./public-connection";
+import { connectionSnapshot, tokenLast4, toPublicConnection } from "./public-connection";
 import { applyWebhookInput, encryptWebhook } from "./webhook-config";
 
 export async function createConnection(actor: Actor, input: CreateConnectionInput, audit: Audit) {
@@ -33,7 +33,7 @@ export async function insertConnection(input: CreateConnectionInput, audit: Audi
         name: data.name,
         baseUrl: data.baseUrl ?? DEFAULT_KLINK_BASE_URL,
         tokenCiphertext: encryptSecret(data.token),
-        tokenLast4: data.token.slice(-4),
+        tokenLast4: tokenLast4(data.token),
         isDefault,
         webhookMode: webhook.mode,
         webhookCiphertext: encryptWebhook(webhook.stored),

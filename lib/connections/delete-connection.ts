@@ -6,6 +6,7 @@ import { notFound } from "../http/errors";
 import type { Actor } from "../auth/actor";
 import { assertRole } from "../auth/assert-role";
 import type { Audit } from "../auth/request-audit";
+import { forgetCircuit } from "../resilience/circuit-breakers";
 import { forgetCachedConnections } from "./connection-cache";
 import { connectionSnapshot, toPublicConnection } from "./public-connection";
 
@@ -22,5 +23,6 @@ export async function deleteConnection(actor: Actor, id: string, audit: Audit) {
     return row;
   });
   forgetCachedConnections();
+  forgetCircuit(id);
   await audit({ action: "connection.delete", outcome: "success", target: { type: "connection", id }, connectionId: id, before: connectionSnapshot(toPublicConnection(removed)) });
 }

@@ -16,6 +16,14 @@ export type ConnectionRow = {
   updatedAt: Date;
 };
 
+/** Shown characters must leave most of a token unknown. */
+const TOKEN_HINT_MIN_HIDDEN = 12;
+
+/** The last 4 characters kept for the hint: none for a token with 12 characters or fewer after kpt_. */
+export function tokenLast4(token: string): string {
+  return token.length - "kpt_".length - 4 >= TOKEN_HINT_MIN_HIDDEN ? token.slice(-4) : "";
+}
+
 export function tokenHint(last4: string): string {
   return `kpt_…${last4}`;
 }

@@ -7,9 +7,10 @@ import type { Actor } from "../auth/actor";
 import { assertRole } from "../auth/assert-role";
 import type { Audit } from "../auth/request-audit";
 import { encryptSecret } from "../crypto/secret-box";
+import { forgetCircuit } from "../resilience/circuit-breakers";
 import { forgetCachedConnections } from "./connection-cache";
 import { updateConnectionSchema, type UpdateConnectionInput } from "./connection-input";
-import { connectionSnapshot, toPublicConnection } from "./public-connection";
+import { connectionSnapshot, tokenLast4, toPublicConnection } from "./public-connection";
 import { applyWebhookInput, decryptWebhook, encryptWebhook } from "./webhook-config";
 
 export async function updateConnection(actor: Actor, id: string, input: UpdateConnectionInput, audit: Audit) {
@@ -32,12 +33,14 @@ export async function updateConnection(actor: Actor, id: string, input: UpdateCo
         name: patch.name,
         baseUrl: patch.baseUrl,
         isDefault: patch.isDefault,
-        ...(patch.token ? { tokenCiphertext: encryptSecret(patch.token), tokenLast4: patch.token.slice(-4) } : {}),
+        ...(patch.token ? { tokenCiphertext: encryptSecret(patch.token), tokenLast4: tokenLast4(patch.token) } : {}),
         ...(webhook ? { webhookMode: webhook.mode, webhookCiphertext: encryptWebhook(webhook.stored) } : {}),
       },
     });
   });
   forgetCachedConnections();
+  // Another K-LINK, or another token: the faults counted against the old ones say nothing about it.
+  if (patch.token || (patch.baseUrl && patch.baseUrl !== current.baseUrl)) forgetCircuit(id);
   const before = toPublicConnection(current);
   const after = toPublicConnection(row);
   // Which write-only values were replaced, by name only.

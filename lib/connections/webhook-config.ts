@@ -66,13 +66,20 @@ export function applyWebhookInput(current: WebhookConfig | undefined, input: Web
   return { mode, stored: next };
 }
 
-/** What may be shown of the settings: never a secret, only whether it is set and its last 4. */
+const SECRET_HINT_MIN_LENGTH = 16;
+
+/** The last 4 characters of a secret of 16 or more, else null: a hint must not give away a quarter of a short one. */
+export function secretLast4(secret: string | undefined): string | null {
+  return secret && secret.length >= SECRET_HINT_MIN_LENGTH ? secret.slice(-4) : null;
+}
+
+/** What may be shown of the settings: never a secret, only whether it is set and, for a long one, its last 4. */
 export function webhookHints(config: WebhookConfig) {
   const { stored } = config;
   return {
     mode: config.mode,
     secretSet: Boolean(stored.secret),
-    secretLast4: stored.secret ? stored.secret.slice(-4) : null,
+    secretLast4: secretLast4(stored.secret),
     previousSecretSet: Boolean(stored.previousSecret),
     username: stored.username ?? null,
     passwordSet: Boolean(stored.password),

@@ -1,14 +1,14 @@
 import "server-only";
 // What every console page starts with: the signed-in actor (at least `minRole`; signed out →
-// /login, lower role → /403), the connection chosen in the header's switcher, and a request id
-// for the page's log lines and error messages. Memoised per request with React's cache(), so the
+// /login, lower role → /403), the connection chosen in the header's switcher, and the request's
+// id (set by proxy.ts, also on the response) for the page's log lines and error messages. Memoised per request with React's cache(), so the
 // layout and the page share one lookup.
-import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Actor } from "../auth/actor";
 import { requirePageActor } from "../auth/page-guard";
 import { roleAtLeast, type Role } from "../auth/roles";
+import { incomingRequestId } from "../log/incoming-request-id";
 import { ACTIVE_CONNECTION_COOKIE, activeConnection, type ActiveConnection } from "./active-connection";
 
 export type ConsolePage = {
@@ -27,7 +27,7 @@ const loadConsolePage = cache(async (): Promise<ConsolePage> => {
     actor,
     connection,
     connectionId: connection.active?.id,
-    requestId: randomUUID(),
+    requestId: await incomingRequestId(),
     can: { write: roleAtLeast(actor.role, "agent"), admin: roleAtLeast(actor.role, "admin") },
   };
 });

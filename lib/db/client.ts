@@ -30,3 +30,10 @@ export function db(): Db {
   globalForDb.klinkConsoleDb ??= createDb(env().DATABASE_URL);
   return globalForDb.klinkConsoleDb;
 }
+
+/** Closes the process-wide client; the next db() opens one for the then-configured DATABASE_URL (tests, shutdown). */
+export async function closeDb(): Promise<void> {
+  const open = globalForDb.klinkConsoleDb;
+  globalForDb.klinkConsoleDb = undefined;
+  await open?.$disconnect();
+}

@@ -130,7 +130,8 @@ function validateInput(def: EndpointDef, input: KlinkCallInput): Parsed {
   const lowerHeaders = Object.fromEntries(Object.entries(input.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const parsed: Parsed = {
     params: (parse(def.params, input.params ?? {}, "params") ?? {}) as Record<string, string>,
-    query: (parse(def.query, input.query ?? {}, "query") ?? {}) as Record<string, unknown>,
+    // Without a declared query, parameters pass through as given (never drop data).
+    query: (def.query ? (parse(def.query, input.query ?? {}, "query") ?? {}) : (input.query ?? {})) as Record<string, unknown>,
     headers: (parse(def.headers, lowerHeaders, "headers") ?? {}) as Record<string, string>,
     body: parse(def.body, input.body, "body"),
   };

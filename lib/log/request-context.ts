@@ -15,10 +15,17 @@ export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
+export const REQUEST_ID_HEADER = "x-request-id";
+
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Whether an incoming x-request-id is safe to reuse (log lines, headers, pages). */
+export function isWellFormedRequestId(value: unknown): value is string {
+  return typeof value === "string" && SAFE_REQUEST_ID.test(value);
+}
 
 /** Reuses a well-formed incoming x-request-id (from a proxy in front of us) or makes a new one. */
 export function requestIdFrom(headers: Headers): string {
-  const incoming = headers.get("x-request-id");
-  return incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const incoming = headers.get(REQUEST_ID_HEADER);
+  return isWellFormedRequestId(incoming) ? incoming : randomUUID();
 }

@@ -1,6 +1,7 @@
 // Validates a call's input against its registry entry before anything reaches K-LINK. Field
 // errors are keyed like "query.pageSize" or "body.customFields.cf_date". The parsed input (with
-// defaults applied and unknown query parameters dropped) is what is sent and what keys the cache.
+// defaults applied; query parameters the registry does not know passed through, as for an
+// endpoint that declares none) is what is sent and what keys the cache.
 import type { z } from "zod";
 import { ApiError } from "../http/errors";
 import type { EndpointDef, KlinkCallInput } from "../klink/registry";
@@ -20,7 +21,7 @@ export function parseEndpointInput(def: EndpointDef, input: KlinkCallInput): Kli
   const headers = Object.fromEntries(Object.entries(input.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   const parsed: KlinkCallInput = {
     params: parse<Record<string, string>>(def.params, input.params ?? {}, "params"),
-    query: parse<Record<string, unknown>>(def.query, input.query ?? {}, "query"),
+    query: def.query ? parse<Record<string, unknown>>(def.query, input.query ?? {}, "query") : input.query,
     headers: parse<Record<string, string>>(def.headers, headers, "headers"),
     body: parse(def.body, input.body, "body"),
   };

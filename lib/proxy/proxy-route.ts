@@ -70,6 +70,13 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
   }
 }
 
+/** The metrics route of a proxy request: the K-LINK endpoint's path template, or the catch-all for a path of none. */
+export function proxyMetricsRoute(req: Request): string {
+  const match = matchEndpoint(req.method, `/api${new URL(req.url).pathname.slice(CONSOLE_PREFIX.length)}`);
+  // K-LINK's /api/v1/tickets/{id} is the console's /api/klink/v1/tickets/{id}.
+  return match ? `${CONSOLE_PREFIX}${endpoints[match.name].path.slice("/api".length)}` : `${CONSOLE_PREFIX}/v1/[...path]`;
+}
+
 /** A signed-in user's choice in the console's connection switcher (never for API keys: scripts name theirs). */
 async function switcherChoice(req: Request, actor: Actor): Promise<string | undefined> {
   if (actor.type !== "user") return undefined;

@@ -41,7 +41,8 @@ export function eventEffects(eventType: string, data: unknown): EventEffects {
     const contactId = contactIdOf(record);
     return {
       known: true,
-      tags: contactId ? [cacheTags.contactCx(contactId)] : [],
+      // CX-log reads are keyed by date range, not by contact: any message may change any of them.
+      tags: [cacheTags.cxLogs(), ...(contactId ? [cacheTags.contactCx(contactId)] : [])],
       live: { type: liveType, ...(id ? { id } : {}), ...(contactId ? { contactId } : {}) },
     };
   }

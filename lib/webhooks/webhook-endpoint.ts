@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { DeliveryWriter } from "./delivery-writer";
+import { clientIp } from "../auth/client-ip";
 import { errorBody } from "../http/errors";
 import { route } from "../http/route";
 import { logger } from "../log/logger";
@@ -38,7 +39,7 @@ export function createWebhookEndpoint(deps: WebhookEndpointDeps) {
       }
     }
     const outcome = await receiveDelivery(
-      { connectionId, headers: req.headers, body, sourceIp: sourceIp(req.headers), settings },
+      { connectionId, headers: req.headers, body, sourceIp: clientIp(req.headers), settings },
       {
         db: deps.db(),
         writer: deps.writer(),
@@ -73,9 +74,3 @@ function answer(outcome: ReceiveOutcome, requestId: string): Response {
   }
 }
 
-// Informational only (stored in the history): both headers can be set by anyone unless a
-// trusted proxy in front of the console overwrites them.
-function sourceIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || null;
-}

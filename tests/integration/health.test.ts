@@ -1,7 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { GET } from "../../app/api/health/route";
 import { checkHealth } from "../../lib/health";
-import { createDb } from "../../lib/db/client";
+import { closeDb, createDb } from "../../lib/db/client";
+import { resetEnvCache } from "../../lib/env";
+
+const runDatabaseUrl = process.env.DATABASE_URL;
+
+/** The console configured with another DATABASE_URL (its process-wide client reopened). */
+async function withDatabaseUrl(url: string) {
+  await closeDb();
+  process.env.DATABASE_URL = url;
+  resetEnvCache();
+}
+
+afterEach(async () => {
+  await withDatabaseUrl(runDatabaseUrl!);
+});
 
 describe("GET /api/health", () => {
   it("answers ok with the database reachable and the version", async () => {
@@ -26,5 +43,23 @@ describe("GET /api/health", () => {
     expect(health.failing).toEqual(["database"]);
     expect(health.database.status).toBe("down");
     expect(JSON.stringify(health)).not.toContain("127.0.0.1");
+  });
+
+  it("answers 503 naming the database when the configured PostgreSQL server cannot be reached", async () => {
+    await withDatabaseUrl("postgresql://postgres@127.0.0.1:1/unreachable");
+    const res = await GET(new Request("http://localhost/api/health"));
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: "error", failing: ["database"], database: { status: "down", provider: "postgresql" } });
+    expect(JSON.stringify(body)).not.toContain("127.0.0.1");
+  });
+
+  it("answers 503 naming the database when the configured SQLite file cannot even be opened", async () => {
+    const notADirectory = path.join(mkdtempSync(path.join(tmpdir(), "kc-health-")), "a-file");
+    writeFileSync(notADirectory, "");
+    await withDatabaseUrl(`file:${notADirectory}/console.db`);
+    const res = await GET(new Request("http://localhost/api/health"));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: "error", failing: ["database"], database: { status: "down", provider: "sqlite" } });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parseEnv as parseDotenv } from "node:util";
 import { EnvError, parseEnv } from "../../lib/env";
 
 const key = Buffer.alloc(32, 1).toString("base64");
@@ -72,5 +73,23 @@ describe("configuration", () => {
     const file = path.join(dir, "dev-secrets.json");
     expect(JSON.parse(readFileSync(file, "utf8")).encryptionKey).toBe(first.APP_ENCRYPTION_KEY);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("treats a variable set to nothing as not set, for every variable", () => {
+    const everyVariableEmpty = Object.fromEntries(Object.keys(parseDotenv(readFileSync(".env.example", "utf8"))).map((name) => [name, ""]));
+    const dir = mkdtempSync(path.join(tmpdir(), "kc-env-"));
+    const env = parseEnv({ ...everyVariableEmpty, NODE_ENV: "development", DATABASE_URL: `file:${dir}/console.db` });
+    expect(env).toMatchObject({ LOG_LEVEL: "info", TRUSTED_PROXY_HOPS: 0, KLINK_TIMEOUT_MS: 10_000, OIDC_NAME: "Single sign-on", usingDevSecrets: true });
+    expect(parseEnv({ ...everyVariableEmpty, ...production, NODE_ENV: "", DATABASE_URL: "" })).toMatchObject({ NODE_ENV: "development", DATABASE_URL: "file:./data/console.db" });
+  });
+
+  it("starts from .env.example copied as is (cp .env.example .env) outside production, and names the missing secrets in production", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kc-env-"));
+    const example = { ...parseDotenv(readFileSync(".env.example", "utf8")), DATABASE_URL: `file:${dir}/console.db` };
+    expect(parseEnv({ ...example, NODE_ENV: "development" }).usingDevSecrets).toBe(true);
+    expect(problemsOf({ ...example, NODE_ENV: "production" }).sort()).toEqual([
+      "APP_ENCRYPTION_KEY is required in production (openssl rand -base64 32)",
+      "NEXTAUTH_SECRET is required in production (openssl rand -base64 32)",
+    ]);
   });
 });

@@ -6,6 +6,6 @@ import { env } from "@/lib/env";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ access: "public" }, async () => {
-  const health = await checkHealth(db(), env().DATABASE_URL);
+  const health = await checkHealth(db, env().DATABASE_URL);
   return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
 });

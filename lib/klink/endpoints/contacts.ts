@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { cacheTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE, type KlinkCallInput } from "../endpoint-def";
-import { idSchema, paginationQuery, paginationQuerySchema } from "../schemas/common";
+import { idSchema, paginationQuery, paginationQuerySchema, querySchema } from "../schemas/common";
 import {
   contactAckSchema,
   contactCreateBodySchema,
@@ -34,7 +34,7 @@ export const contactEndpoints = {
     summary: "List contacts, newest first; keyword matches name, e-mail or phone (partial, case-insensitive).",
     method: "GET",
     path: "/api/v1/contacts",
-    query: z.object({ keyword: z.string().trim().max(200, "must be at most 200 characters").optional(), ...paginationQuery }),
+    query: querySchema({ keyword: z.string().trim().max(200, "must be at most 200 characters").optional(), ...paginationQuery }),
     response: contactListingSchema,
     successStatus: 200,
     role: "viewer",

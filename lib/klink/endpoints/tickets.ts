@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { cacheTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE, type KlinkCallInput } from "../endpoint-def";
-import { idSchema, paginationQuery, paginationQuerySchema } from "../schemas/common";
+import { idSchema, paginationQuery, paginationQuerySchema, querySchema } from "../schemas/common";
 import { formFieldListingSchema } from "../schemas/reference";
 import {
   ticketCreateBodySchema,
@@ -31,7 +31,7 @@ export const ticketEndpoints = {
     method: "GET",
     path: "/api/v1/tickets",
     // The filter names are our assumption (the page's parameter names were not captured).
-    query: z.object({ status: filter, priority: filter, channel: filter, keyword: filter, ...paginationQuery }),
+    query: querySchema({ status: filter, priority: filter, channel: filter, keyword: filter, ...paginationQuery }),
     response: ticketListingSchema,
     successStatus: 200,
     role: "viewer",

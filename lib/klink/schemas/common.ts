@@ -20,7 +20,15 @@ export const paginationQuery = {
   pageSize: z.coerce.number({ error: pageSizeError }).int(pageSizeError).min(1, pageSizeError).max(100, pageSizeError).optional(),
 };
 
-export const paginationQuerySchema = z.object(paginationQuery);
+/**
+ * The query parameters of one endpoint: the known ones validated, any other passed on to K-LINK
+ * untouched (never drop data: K-LINK may take parameters the captured docs do not show).
+ */
+export function querySchema<S extends z.ZodRawShape>(shape: S) {
+  return z.looseObject(shape);
+}
+
+export const paginationQuerySchema = querySchema(paginationQuery);
 
 /** The listing envelope of contacts, tickets and form fields: `{total, page, pageSize, lastPage, data}`. */
 export function listingSchema<T extends z.ZodType>(item: T) {

@@ -1,6 +1,6 @@
 // CX logs (endpoints.md §20): a date-time range interpreted in the caller's time zone.
 import { z } from "zod";
-import { agentRefSchema, optionalText, paginationQuery } from "./common";
+import { agentRefSchema, optionalText, paginationQuery, querySchema } from "./common";
 import { contactRefSchema } from "./contact";
 
 const SELECTED_DATE = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})-(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
@@ -36,7 +36,7 @@ export function isIanaTimeZone(value: string): boolean {
 
 const SELECTED_DATE_MESSAGE = "must be a range YYYY/MM/DD HH:mm:ss-YYYY/MM/DD HH:mm:ss, start before end";
 
-export const cxLogsQuerySchema = z.object({
+export const cxLogsQuerySchema = querySchema({
   selectedDate: z
     .string({ error: `is required: ${SELECTED_DATE_MESSAGE}` })
     .refine((v) => parseSelectedDate(v) !== undefined, SELECTED_DATE_MESSAGE),

@@ -5,6 +5,8 @@ import { db } from "../../../lib/db/client";
 import { resolveConnection } from "../../../lib/connections/resolve-connection";
 import { loadWebhookSettings } from "../../../lib/connections/load-webhook-settings";
 import { decryptSecret } from "../../../lib/crypto/secret-box";
+import { KlinkNetworkError } from "../../../lib/klink/errors";
+import { circuitState, DEFAULT_CIRCUIT_SETTINGS, throughCircuit } from "../../../lib/resilience/circuit-breakers";
 import type { Actor } from "../../../lib/auth/actor";
 import { resetDatabase } from "../../helpers/db";
 import { browserHeaders, createTestUser } from "../../helpers/auth";
@@ -55,6 +57,18 @@ describe("creating a connection", () => {
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "connection.create", targetId: view.id } });
     expect(JSON.stringify(audit)).not.toContain(TOKEN);
     expect(JSON.stringify(audit)).not.toContain("whsec-signing-secret");
+  });
+
+  it("shows no part of a short token or a short webhook secret: only that they are set", async () => {
+    const res = await create({ name: "Short", token: "kpt_Short1234567", webhook: { mode: "hmac", secret: "shortsecret9" } });
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ tokenHint: "kpt_…", webhook: { secretSet: true, secretLast4: null } });
+    expect(text).not.toMatch(/4567|ret9/);
+    const row = await db().klinkConnection.findUniqueOrThrow({ where: { id: JSON.parse(text).id } });
+    expect(row.tokenLast4).toBe("");
+    // 12 characters after kpt_ besides the last 4, and a secret of 16: the last 4 may show.
+    const long = await (await create({ name: "Long", token: "kpt_Long00000000WXYZ", webhook: { mode: "hmac", secret: "sixteen-chars-ok" } })).json();
+    expect(long).toMatchObject({ tokenHint: "kpt_…WXYZ", webhook: { secretLast4: "s-ok" } });
   });
 
   it("refuses hosts outside KLINK_ALLOWED_HOSTS, plain http, and tokens that are not kpt_ tokens", async () => {
@@ -119,6 +133,25 @@ describe("changing a connection", () => {
     expect(await fieldsOf(await patch(id, { webhook: { mode: "basic" } }))).toEqual(["body.webhook.username", "body.webhook.password"]);
     await patch(id, { webhook: { mode: "basic", username: "klink", password: "hook-password" } });
     expect(await loadWebhookSettings(id)).toEqual({ connectionId: id, mode: "basic", secrets: [], username: "klink", password: "hook-password" });
+  });
+
+  it("forgets the circuit breaker of a connection given another base URL or token, or deleted; not of one renamed", async () => {
+    const { id } = await (await create({ name: "Breaker", token: TOKEN })).json();
+    const breakCircuit = async () => {
+      for (let i = 0; i < DEFAULT_CIRCUIT_SETTINGS.failureThreshold; i++) await throughCircuit(id, async () => Promise.reject(new KlinkNetworkError("refused"))).catch(() => {});
+      expect(circuitState(id)).toBe("open");
+    };
+    await breakCircuit();
+    await patch(id, { name: "Breaker renamed" });
+    expect(circuitState(id)).toBe("open");
+    await patch(id, { baseUrl: "https://api.klink.cloud" });
+    expect(circuitState(id)).toBe("closed");
+    await breakCircuit();
+    await patch(id, { token: "kpt_AnotherToken0000009999" });
+    expect(circuitState(id)).toBe("closed");
+    await breakCircuit();
+    await deleteConnection(jsonRequest("/x", { method: "DELETE", headers }), idParams(id));
+    expect(circuitState(id)).toBe("closed");
   });
 
   it("moves the default flag, and refuses to leave no default", async () => {

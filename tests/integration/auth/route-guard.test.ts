@@ -158,7 +158,7 @@ describe("the same-origin check on cookie-authenticated writes", () => {
 
 describe("ctx.audit", () => {
   it("records the actor, address, user agent, method, path and request id, with secrets masked", async () => {
-    const headers = { ...(await browserHeaders(agent)), "x-forwarded-for": "203.0.113.9, 10.0.0.1", "user-agent": "vitest", "x-request-id": "req-audit-0001" };
+    const headers = { ...(await browserHeaders(agent)), "x-forwarded-for": "198.51.100.250, 203.0.113.9", "user-agent": "vitest", "x-request-id": "req-audit-0001" };
     const res = await write(jsonRequest("/things/t1", { method: "POST", headers }));
     expect(res.status).toBe(200);
     const row = await db().auditLog.findFirstOrThrow({ where: { action: "test.write", requestId: "req-audit-0001" } });

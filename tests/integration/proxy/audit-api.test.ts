@@ -37,6 +37,15 @@ describe("GET /api/admin/audit", () => {
     expect(await get("from=2025-06-02&connection=c1")).toEqual(["t2", "t1"]);
   });
 
+  it("finds what a script did with one API key when the actor filter is that key's id", async () => {
+    const keyActor = { type: "api_key" as const, id: agent.user.id, email: agent.user.email, role: "agent", apiKeyId: "key-of-agent-script" };
+    await recordAudit({ action: "ticket.update", outcome: "success", actor: keyActor, target: { id: "by-key" }, connectionId: "c9" });
+    const get = async (query: string) => ((await (await list(req(`/api/admin/audit?${query}`, admin.apiKey))).json()) as { data: { targetId: string }[] }).data.map((r) => r.targetId);
+    expect(await get("actor=key-of-agent-script")).toEqual(["by-key"]);
+    expect(await get(`actor=${agent.user.id}&connection=c9`)).toEqual(["by-key"]);
+    await testDb().auditLog.deleteMany({ where: { targetId: "by-key" } });
+  });
+
   it("pages with a cursor, newest first", async () => {
     const query = `limit=2&actor=${agent.user.id}&action=ticket.update`;
     const first = (await (await list(req(`/api/admin/audit?${query}`, admin.apiKey))).json()) as { data: { targetId: string }[]; nextCursor: string };

@@ -43,6 +43,33 @@ for (const backend of backends) {
       expect(await upstreamCalls("contacts.list")).toBe(1);
     });
 
+    it("passes query parameters the registry does not know on to K-LINK, and keys the cache by them in any order", async () => {
+      const first = await f.call("GET", "/api/klink/v1/tickets?pageSize=3&sort=-createdAt&assignee=me&assignee=team", { as: "viewer" });
+      expect(first.headers.get("x-cache")).toBe("MISS");
+      const reached = (await f.control<{ data: { query: Record<string, string> }[] }>("GET", "requests?endpoint=tickets.list")).data;
+      expect(reached).toHaveLength(1);
+      expect(reached[0].query).toMatchObject({ pageSize: "3", sort: "-createdAt" });
+      expect(reached[0].query.assignee).toBeDefined();
+
+      const reordered = await f.call("GET", "/api/klink/v1/tickets?assignee=me&assignee=team&sort=-createdAt&pageSize=3", { as: "viewer" });
+      expect(reordered.headers.get("x-cache")).toBe("HIT");
+      const otherValue = await f.call("GET", "/api/klink/v1/tickets?pageSize=3&sort=createdAt&assignee=me&assignee=team", { as: "viewer" });
+      expect(otherValue.headers.get("x-cache")).toBe("MISS");
+      // On an endpoint that declares no query parameters too; `connection` is the console's own.
+      await f.call("GET", `/api/klink/v1/categories?depth=2&connection=${f.connectionId}`, { as: "viewer" });
+      const categories = (await f.control<{ data: { query: Record<string, string> }[] }>("GET", "requests?endpoint=categories.list")).data;
+      expect(categories.map((r) => r.query)).toEqual([{ depth: "2" }]);
+      expect((await f.call("GET", "/api/klink/v1/categories?depth=2", { as: "viewer" })).headers.get("x-cache")).toBe("HIT");
+      expect((await f.call("GET", "/api/klink/v1/categories", { as: "viewer" })).headers.get("x-cache")).toBe("MISS");
+    });
+
+    it("still validates the known query parameters", async () => {
+      const answer = await f.call("GET", "/api/klink/v1/tickets?pageSize=500&sort=x", { as: "viewer" });
+      expect(answer.status).toBe(400);
+      expect(Object.keys((answer.json as { fields: object }).fields)).toEqual(["query.pageSize"]);
+      expect(await upstreamCalls("tickets.list")).toBe(0);
+    });
+
     it("keeps connections apart: the same query on another connection is a MISS", async () => {
       const other = await f.addConnection(`other-${Date.now()}-${backend.name.slice(0, 5)}`, f.sim.url);
       await f.call("GET", "/api/klink/v1/categories", { as: "viewer" });

@@ -25,10 +25,12 @@ export type ProxyFixture = {
   stop(): Promise<void>;
 };
 
-export async function startProxyFixture(): Promise<ProxyFixture> {
+/** `webhookSecret`: the fixture's connection verifies K-LINK webhooks with this hmac secret. */
+export async function startProxyFixture(options: { webhookSecret?: string } = {}): Promise<ProxyFixture> {
   const sim = await startSimulator({ tokens: [SIM_TOKEN], referenceTime: REFERENCE_TIME });
   const noAudit = async () => "";
-  const addConnection = async (name: string, baseUrl: string) => (await insertConnection({ name, baseUrl, token: SIM_TOKEN }, noAudit)).id;
+  const webhook = options.webhookSecret ? { mode: "hmac" as const, secret: options.webhookSecret } : undefined;
+  const addConnection = async (name: string, baseUrl: string) => (await insertConnection({ name, baseUrl, token: SIM_TOKEN, webhook }, noAudit)).id;
   const connectionId = await addConnection(`sim-${Date.now()}`, sim.url);
   const users = { viewer: await signedInAs("viewer"), agent: await signedInAs("agent"), admin: await signedInAs("admin") };
   const seen: string[] = [];

@@ -46,17 +46,34 @@ describe("processing stored deliveries", () => {
     expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "processed", attempts: 1, lockedUntil: null, lastError: null, processedAt: expect.any(Date) });
   });
 
-  it("invalidates the contact and contact lists on contact events, and the contact's CX view on messages", async () => {
+  it("invalidates the contact and contact lists on contact events, and the CX logs and the contact's CX view on messages", async () => {
     await receive(envelope("contact.create", { id: "c-1", name: "John" }), envelope("message.inbound", { id: "m-1", contact_id: "c-2", message: "hi" }));
     const effects = recorder();
     await processor(effects).drain();
     // One batch: one invalidation per connection, with the tags of both events.
-    expect(effects.invalidations).toEqual([{ connectionId: CONN, tags: [cacheTags.contactsList(), cacheTags.contact("c-1"), cacheTags.contactCx("c-2")] }]);
+    expect(effects.invalidations).toEqual([{ connectionId: CONN, tags: [cacheTags.contactsList(), cacheTags.contact("c-1"), cacheTags.cxLogs(), cacheTags.contactCx("c-2")] }]);
     expect(effects.events.map(({ type, id, contactId }) => ({ type, id, contactId }))).toEqual([
       { type: "contact.created", id: "c-1", contactId: undefined },
       { type: "message.inbound", id: "m-1", contactId: "c-2" },
     ]);
     expect(JSON.stringify(effects.events)).not.toMatch(/John|hi"/);
+  });
+
+  it("publishes the live event only once the invalidation has finished (open pages re-read on it)", async () => {
+    await receive(envelope("ticket.update", { id: "t-order", contactId: "c-order" }));
+    const steps: string[] = [];
+    const effects = recorder();
+    const ordered = processor({
+      ...effects,
+      invalidate: async () => {
+        steps.push("invalidation started");
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        steps.push("invalidation finished");
+      },
+      publish: async (event) => void steps.push(`published ${event.type}`),
+    });
+    await ordered.drain();
+    expect(steps).toEqual(["invalidation started", "invalidation finished", "published ticket.updated"]);
   });
 
   it("keeps an unknown event type: processed, shown with its type, no effects", async () => {

@@ -29,7 +29,9 @@ export async function serveHandlers(routes: Record<string, Handler>): Promise<Se
       ...(hasBody ? { duplex: "half" } : {}),
     } as RequestInit);
     const response = await match.m.handler(request, { params: Promise.resolve(params) });
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+    const headers: Record<string, string | string[]> = Object.fromEntries(response.headers);
+    if (response.headers.has("set-cookie")) headers["set-cookie"] = response.headers.getSetCookie();
+    outgoing.writeHead(response.status, headers);
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -68,7 +68,7 @@ export async function post(
 ) {
   const init: RequestInit & { duplex?: "half" } = {
     method: "POST",
-    headers: { "content-type": "application/json", "x-real-ip": "15.235.232.70", ...headers },
+    headers: { "content-type": "application/json", "x-forwarded-for": "15.235.232.70", ...headers },
     body: body as BodyInit,
   };
   if (body instanceof ReadableStream) init.duplex = "half";

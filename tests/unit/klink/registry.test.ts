@@ -139,9 +139,15 @@ describe("request rules", () => {
     }
   });
 
-  it("passes unknown body fields through to K-LINK and drops unknown query parameters", () => {
+  it("passes unknown body fields and unknown query parameters through to K-LINK, still validating the known ones", () => {
     expect(ticketBody.parse({ title: "t", contact_id: "c", categoryId: "cat-1" })).toMatchObject({ categoryId: "cat-1" });
-    expect(endpoints["contacts.list"].query.parse({ keyword: "kyaw", connection: "abc" })).toEqual({ keyword: "kyaw" });
+    expect(endpoints["contacts.list"].query.parse({ keyword: "kyaw", sort: "name", tag: ["a", "b"] })).toEqual({ keyword: "kyaw", sort: "name", tag: ["a", "b"] });
+    expect(endpoints["tickets.list"].query.parse({ page: "2", assignee: "me" })).toEqual({ page: 2, assignee: "me" });
+    expect(endpoints["tickets.list"].query.safeParse({ pageSize: "101", assignee: "me" }).success).toBe(false);
+    for (const name of endpointNames) {
+      const query = (endpoints[name] as { query?: { parse(v: unknown): unknown } }).query;
+      if (query && name !== "cxLogs.list") expect(query.parse({ extra: "kept" }), name).toMatchObject({ extra: "kept" });
+    }
   });
 
   it("rejects an empty update and an unknown update-tags action", () => {

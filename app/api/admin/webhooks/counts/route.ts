@@ -9,5 +9,6 @@ const query = z.object({ hours: z.coerce.number().int().min(1).max(24 * 90).defa
 
 export const GET = route({ access: "admin", query }, async ({ actor, query }) => {
   const since = new Date(Date.now() - query.hours * 3_600_000);
-  return Response.json({ since: since.toISOString(), data: await countByEventType(actor, since) }, { headers: { "cache-control": "no-store" } });
+  // The list envelope of every console list; one page always (one entry per event type).
+  return Response.json({ data: await countByEventType(actor, since), nextCursor: null, since: since.toISOString() }, { headers: { "cache-control": "no-store" } });
 });

@@ -1,10 +1,10 @@
 // Every K-LINK endpoint of the registry, mirrored under /api/klink/v1/... (see lib/proxy).
 // A signed-in viewer may reach the route; each endpoint's own role is checked by callKlink.
 import { route } from "@/lib/http/route";
-import { handleProxyRequest } from "@/lib/proxy/proxy-route";
+import { handleProxyRequest, proxyMetricsRoute } from "@/lib/proxy/proxy-route";
 
 export const dynamic = "force-dynamic";
 
-const handler = route({ access: "viewer" }, handleProxyRequest);
+const handler = route({ access: "viewer", metricsRoute: proxyMetricsRoute }, handleProxyRequest);
 
 export { handler as GET, handler as POST, handler as PATCH, handler as PUT, handler as DELETE };
