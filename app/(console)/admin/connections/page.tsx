@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: "K-LINK connections" };
 function webhookSummary(webhook: PublicConnection["webhook"]): string {
   switch (webhook.mode) {
     case "hmac":
-      return `Signed with a secret${webhook.secretSet ? ` ending …${webhook.secretLast4}` : ": no secret set yet"}${webhook.previousSecretSet ? "; the previous secret is still accepted" : ""}`;
+      return `Signed with a secret${webhook.secretSet ? (webhook.secretLast4 ? ` ending …${webhook.secretLast4}` : " (set)") : ": no secret set yet"}${webhook.previousSecretSet ? "; the previous secret is still accepted" : ""}`;
     case "basic":
       return `Basic authentication as ${webhook.username ?? "?"}; password ${webhook.passwordSet ? "set" : "not set"}`;
     case "header":
