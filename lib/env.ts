@@ -76,6 +76,8 @@ const schema = z
     AUDIT_RETENTION_DAYS: positiveInt(365),
     WEBHOOK_RETENTION_DAYS: positiveInt(30),
     WEBHOOK_ALLOW_UNAUTHENTICATED: bool,
+    // npm run bench:proxy only: a JSON file served by /api/bench/bare (404 when unset).
+    BENCH_BARE_ROUTE_JSON: optionalString,
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
