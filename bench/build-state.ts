@@ -1,0 +1,24 @@
+// Whether `.next` holds a production build of the current sources. Benchmarks run the built
+// console, so a build older than the code would measure code that is no longer there.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const BUILD_ID = path.join(".next", "BUILD_ID");
+// What `next build` compiles; tests, benchmarks and scripts run from source.
+const SOURCES = ["app", "lib", "components", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.mjs", "package.json", "tsconfig.json"];
+const SKIPPED = new Set(["generated", "node_modules"]);
+
+export type BuildState = "missing" | "stale" | "fresh";
+
+export function buildState(): BuildState {
+  if (!existsSync(BUILD_ID)) return "missing";
+  const builtAt = statSync(BUILD_ID).mtimeMs;
+  return SOURCES.some((source) => newerThan(source, builtAt)) ? "stale" : "fresh";
+}
+
+function newerThan(file: string, builtAt: number): boolean {
+  if (!existsSync(file)) return false;
+  const stats = statSync(file);
+  if (!stats.isDirectory()) return stats.mtimeMs > builtAt;
+  return readdirSync(file).some((name) => !SKIPPED.has(name) && newerThan(path.join(file, name), builtAt));
+}

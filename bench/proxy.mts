@@ -1,0 +1,190 @@
+// npm run bench:proxy — the K-LINK proxy of the built console (`next start`, run as a user runs
+// it, on its own SQLite file) against the simulator, over real sockets. Needs `npm run build`
+// first. Prints one table from one run:
+//   - cached GET: requests/s and p50/p99 of GET /api/klink/v1/tickets?page=1&pageSize=10 served
+//     from the cache, against GET /api/bench/bare answering the same JSON (that route exists only
+//     because BENCH_BARE_ROUTE_JSON is set here). Both go through the same route wrapper with the
+//     same API key, so authentication — which every /api route of the console pays, proxy or not
+//     — is in both and the ratio shows what the proxy itself adds. Rounds alternate between the
+//     two, so drift in the machine's load hits both alike.
+//   - cold miss: p50 of requests that each have a new cache key (page 1, 2, …), minus p50 of the
+//     simulator's same URL called directly with its token; the two are interleaved too.
+//   - coalescing: upstream calls (the simulator's /__sim/counters) made by 200 concurrent
+//     identical cold requests, while the simulator holds that call for 250 ms so that all 200
+//     arrive before it is answered.
+// Exits 1 when an answer is wrong or the 200 made more than one upstream call; a missed speed
+// target is printed, not fatal. Settings: BENCH_SECONDS (per round, default 3), BENCH_ROUNDS (3),
+// BENCH_CONCURRENCY (8), BENCH_COLD_REQUESTS (150), BENCH_LOG_LEVEL (the console's LOG_LEVEL,
+// default info, as in production).
+import { Pool } from "undici";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { buildState } from "./build-state";
+import { closedLoop, combine, percentile, type LoadResult } from "./closed-loop";
+import { createDb } from "../lib/db/client";
+import { generateApiKey } from "../lib/api-keys/api-key-format";
+import { encryptionKeys, encryptSecret } from "../lib/crypto/secret-box";
+import { startSimulator } from "../lib/klink/simulator";
+import { startConsole } from "../tests/helpers/console-server";
+
+if (buildState() === "missing") {
+  console.error("bench:proxy: no build in .next — run `npm run build` first.");
+  process.exit(1);
+}
+
+const TOKEN = "kpt_benchproxy0123456789abcdef";
+const ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
+const CACHED_PATH = "/api/klink/v1/tickets?page=1&pageSize=10";
+const BARE_PATH = "/api/bench/bare";
+const COALESCED_PATH = "/api/klink/v1/tickets?page=1&pageSize=50";
+const COALESCED_REQUESTS = 200;
+const UPSTREAM_HOLD_MS = 250;
+const TARGET_RATIO = 0.8;
+const TARGET_ADDED_MS = 3;
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const coldRequests = Number(process.env.BENCH_COLD_REQUESTS ?? 150);
+const problems: string[] = [];
+
+if (buildState() === "stale") console.warn("bench:proxy: .next is older than the sources; this measures the last build (npm run build).");
+
+const sim = await startSimulator({ tokens: [TOKEN], referenceTime: "2026-01-31T00:00:00.000Z" });
+const simPool = new Pool(sim.url, { connections: 4 });
+const simHeaders = { authorization: `Bearer ${TOKEN}` };
+
+async function simGet(urlPath: string): Promise<{ status: number; text: string }> {
+  const res = await simPool.request({ method: "GET", path: urlPath, headers: simHeaders });
+  return { status: res.statusCode, text: await res.body.text() };
+}
+
+async function simControl<T>(method: "GET" | "POST" | "DELETE", urlPath: string, body?: unknown): Promise<T> {
+  const res = await simPool.request({ method, path: `/__sim/${urlPath}`, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return (await res.body.json()) as T;
+}
+
+// The bare route serves exactly what the proxy serves for CACHED_PATH.
+const bareJson = path.join(mkdtempSync(path.join(tmpdir(), "klink-bench-proxy-")), "tickets-page-1.json");
+const direct = await simGet(CACHED_PATH.replace("/api/klink/", "/api/"));
+writeFileSync(bareJson, direct.text);
+
+const server = await startConsole({ APP_ENCRYPTION_KEY: ENCRYPTION_KEY, BENCH_BARE_ROUTE_JSON: bareJson, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" });
+const database = createDb(server.databaseUrl);
+const consolePool = new Pool(server.url, { connections: concurrency });
+const apiKey = generateApiKey();
+const user = await database.user.create({ data: { email: "bench@example.test", name: "Benchmark", role: "viewer" } });
+await database.apiKey.create({ data: { userId: user.id, name: "bench:proxy", keyHash: apiKey.keyHash, prefix: apiKey.prefix } });
+await database.klinkConnection.create({
+  data: { name: "Simulator", baseUrl: sim.url, tokenCiphertext: encryptSecret(TOKEN, encryptionKeys({ APP_ENCRYPTION_KEY: ENCRYPTION_KEY })), tokenLast4: TOKEN.slice(-4), isDefault: true },
+});
+const consoleHeaders = { authorization: `Bearer ${apiKey.key}` };
+
+async function consoleGet(pool: Pool, urlPath: string): Promise<{ status: number; text: string; cache: string }> {
+  const res = await pool.request({ method: "GET", path: urlPath, headers: consoleHeaders });
+  return { status: res.statusCode, text: await res.body.text(), cache: String(res.headers["x-cache"] ?? "-") };
+}
+
+try {
+  // --- cached GET vs the bare handler -----------------------------------------------------------
+  const first = await consoleGet(consolePool, CACHED_PATH);
+  const bare = await consoleGet(consolePool, BARE_PATH);
+  if (first.status !== 200 || bare.status !== 200) throw new Error(`proxy answered ${first.status}, bare route ${bare.status}: ${first.text.slice(0, 200)} ${bare.text.slice(0, 200)}`);
+  if (first.text !== direct.text || bare.text !== direct.text) problems.push("the proxy, the bare route and the simulator do not answer the same JSON");
+  const run = (urlPath: string, runSeconds = seconds) => closedLoop(consolePool, urlPath, consoleHeaders, { seconds: runSeconds, concurrency });
+  await run(BARE_PATH, 2); // JIT, sockets, SQLite pages
+  await run(CACHED_PATH, 2);
+  const proxyRuns: LoadResult[] = [];
+  const bareRuns: LoadResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    bareRuns.push(await run(BARE_PATH));
+    proxyRuns.push(await run(CACHED_PATH));
+  }
+  const proxy = combine(proxyRuns);
+  const baseline = combine(bareRuns);
+  for (const [label, result] of [["proxy", proxy], ["bare route", baseline]] as const) {
+    const others = Object.entries(result.statuses).filter(([code]) => code !== "200");
+    if (others.length) problems.push(`${label}: ${others.map(([code, n]) => `${n}×${code}`).join(", ")}`);
+  }
+  const missed = proxy.requests - (proxy.cacheStates.HIT ?? 0) - (proxy.cacheStates.STALE ?? 0);
+  if (missed > proxy.requests * 0.01) problems.push(`cached GET: ${missed} answers did not come from the cache`);
+
+  // --- cold misses vs the simulator directly ----------------------------------------------------
+  const coldPool = new Pool(server.url, { connections: 1 });
+  for (let page = 1; page <= 30; page++) await consoleGet(coldPool, `/api/klink/v1/tickets?page=${page}&pageSize=20`); // warm the miss path
+  const throughProxy: number[] = [];
+  const straight: number[] = [];
+  const bareOne: number[] = [];
+  const timed = async <T,>(samples: number[], call: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await call();
+    samples.push(performance.now() - started);
+    return result;
+  };
+  for (let page = 1; page <= coldRequests; page++) {
+    const query = `tickets?page=${page}&pageSize=10&status=open`;
+    const upstream = await timed(straight, () => simGet(`/api/v1/${query}`));
+    await timed(bareOne, () => consoleGet(coldPool, BARE_PATH));
+    const answer = await timed(throughProxy, () => consoleGet(coldPool, `/api/klink/v1/${query}`));
+    if (answer.cache !== "MISS" || answer.status !== upstream.status) problems.push(`cold ${query}: ${answer.status} x-cache ${answer.cache}`);
+  }
+  await coldPool.close();
+  const coldP50 = percentile(throughProxy, 50);
+  const directP50 = percentile(straight, 50);
+  const bareP50 = percentile(bareOne, 50);
+
+  // --- 200 concurrent identical cold requests ---------------------------------------------------
+  const burstPool = new Pool(server.url, { connections: COALESCED_REQUESTS });
+  await Promise.all(Array.from({ length: COALESCED_REQUESTS }, () => consoleGet(burstPool, BARE_PATH))); // open every socket first
+  const fault = await simControl<{ id: string }>("POST", "faults", { pathPattern: "/api/v1/tickets", method: "GET", latencyMs: UPSTREAM_HOLD_MS });
+  const before = (await simControl<Record<string, number>>("GET", "counters"))["tickets.list"] ?? 0;
+  const burst = await Promise.all(Array.from({ length: COALESCED_REQUESTS }, () => consoleGet(burstPool, COALESCED_PATH)));
+  const upstreamCalls = ((await simControl<Record<string, number>>("GET", "counters"))["tickets.list"] ?? 0) - before;
+  await simControl("DELETE", `faults/${fault.id}`);
+  await burstPool.close();
+  const burstStates = tally(burst.map((a) => (a.status === 200 ? a.cache : String(a.status))));
+  if (burst.some((a) => a.status !== 200)) problems.push(`coalescing: ${JSON.stringify(burstStates)}`);
+
+  // --- the table ---------------------------------------------------------------------------------
+  const ratio = proxy.requests / proxy.seconds / (baseline.requests / baseline.seconds);
+  const added = coldP50 - directP50;
+  const verdict = (ok: boolean) => (ok ? "pass" : "FAIL");
+  const describeLoad = (r: LoadResult) => `${Math.round(r.requests / r.seconds)} req/s, p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(percentile(r.latencies, 99))}`;
+  const rows: [string, string, string, string][] = [
+    ["cached GET through the proxy", describeLoad(proxy), "", ""],
+    ["bare route handler, same JSON", describeLoad(baseline), "", ""],
+    ["cached throughput, proxy / bare", ratio.toFixed(2), `≥ ${TARGET_RATIO}`, verdict(ratio >= TARGET_RATIO)],
+    ["cold miss through the proxy, p50", ms(coldP50), "", ""],
+    ["simulator called directly, p50", ms(directP50), "", ""],
+    ["added cold-miss p50", ms(added), `≤ ${TARGET_ADDED_MS} ms`, verdict(added <= TARGET_ADDED_MS)],
+    ["  of which: bare route handler, one at a time, p50", ms(bareP50), "", ""],
+    ["  of which: the proxy's own miss path", ms(added - bareP50), "", ""],
+    [`upstream calls, ${COALESCED_REQUESTS} concurrent identical cold GETs`, `${upstreamCalls} (answers: ${Object.entries(burstStates).map(([s, n]) => `${s}×${n}`).join(" ")})`, "exactly 1", verdict(upstreamCalls === 1)],
+  ];
+  if (upstreamCalls !== 1) problems.push(`coalescing: ${upstreamCalls} upstream calls`);
+  console.log(`\nbench:proxy — ${cpus().length} cores, node ${process.version}, ${rounds}×${seconds} s per route at concurrency ${concurrency}, ${coldRequests} cold misses; ${server.url}, simulator ${sim.url}`);
+  console.log(`cache states of the cached GETs: ${Object.entries(proxy.cacheStates).map(([s, n]) => `${s}×${n}`).join(" ")}`);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ["measurement", "measured", "target", "result"][i].length));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i])).join("  ")}`.trimEnd();
+  console.log(line(["measurement", "measured", "target", "result"]));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const row of rows) console.log(line(row));
+  for (const problem of problems) console.log(`  problem: ${problem}`);
+} finally {
+  await consolePool.close();
+  await simPool.close();
+  await server.stop();
+  await sim.stop();
+  await database.$disconnect();
+}
+process.exit(problems.length ? 1 : 0);
+
+function ms(value: number): string {
+  return `${value.toFixed(2)} ms`;
+}
+
+function tally(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
