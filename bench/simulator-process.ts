@@ -1,0 +1,27 @@
+// The K-LINK simulator in a process of its own (`npm run simulator`), as K-LINK is a service of
+// its own: a direct call to it then crosses a process boundary just as the console's call does,
+// and it does not share an event loop with the load generator.
+import { spawn } from "node:child_process";
+import { freePort, waitFor } from "../tests/helpers/console-server";
+
+export type SimulatorProcess = { url: string; stop: () => Promise<void> };
+
+export async function startSimulatorProcess(token: string): Promise<SimulatorProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/simulator.mts", "--port", String(port), "--token", token], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const errors: string[] = [];
+  child.stderr!.on("data", (d) => errors.push(String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/__sim/info`)).ok, 30_000, () => errors.join(""));
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
