@@ -1,9 +1,9 @@
 // The audit log's filters as they arrive in a URL (API, CSV export and the admin page share it).
 // `from`/`to` take a date (2026-03-01: `to` then covers that whole day) or a date-time.
 import { z } from "zod";
+import { parseUtcInstant } from "../http/utc-instant";
 import type { AuditFilter } from "./list-audit";
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const text = z.string().trim().max(200, "must be at most 200 characters").optional().transform((v) => v || undefined);
 
 const instant = (endOfDay: boolean) =>
@@ -13,8 +13,8 @@ const instant = (endOfDay: boolean) =>
     .optional()
     .transform((v, ctx) => {
       if (!v) return undefined;
-      const date = new Date(DATE_ONLY.test(v) ? `${v}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z` : v);
-      if (Number.isNaN(date.getTime())) {
+      const date = parseUtcInstant(v, endOfDay ? "end" : "start");
+      if (!date) {
         ctx.addIssue({ code: "custom", message: "must be a date (2026-03-01) or a date-time (2026-03-01T12:00:00Z)" });
         return z.NEVER;
       }

@@ -1,5 +1,6 @@
 // The query string of the admin webhook history, shared by the API route and the page.
 import { z } from "zod";
+import { parseUtcInstant } from "../http/utc-instant";
 
 export const VERIFICATIONS = ["verified", "invalid_signature", "unauthenticated", "bad_json", "too_large", "unknown_connection"] as const;
 export const STATUSES = ["pending", "processing", "processed", "failed", "rejected", "duplicate"] as const;
@@ -10,8 +11,8 @@ const optionalTime = z
   .optional()
   .transform((v, ctx) => {
     if (!v) return undefined;
-    const at = new Date(v);
-    if (Number.isNaN(at.getTime())) {
+    const at = parseUtcInstant(v);
+    if (!at) {
       ctx.addIssue({ code: "custom", message: "must be a date and time, e.g. 2026-11-25T10:00:00Z" });
       return z.NEVER;
     }
