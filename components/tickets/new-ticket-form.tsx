@@ -4,13 +4,13 @@
 // picker, tags, and the custom fields by type. Required fields and formats are checked before
 // sending; the console's and K-LINK's refusals appear by their fields; what was typed stays.
 // On success the new ticket opens.
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Notice, RequestId } from "@/components/ui/notice";
 import { consoleApi } from "@/lib/console/klink-fetch";
 import { customFieldDefs, isCustomFieldKey, kindOf, type FormField } from "@/lib/console/ticket-field-model";
-import { ticketFormErrors, unplacedFieldErrors, type FormErrors } from "@/lib/console/ticket-form-errors";
+import { formErrors, type FormErrors } from "@/lib/console/form-errors";
 import { bodyValueOf, checkInputs, inputValueOf, type InputValue } from "@/lib/console/ticket-form-values";
 import { ContactPicker, type PickedContact } from "./contact-picker";
 import { FormFieldInput } from "./form-field-input";
@@ -99,7 +99,7 @@ export function NewTicketForm({ fields, tags, initialContact }: { fields: FormFi
     if (answer.ok) {
       setErrors({ fields: {}, summary: "K-LINK created the ticket but did not say its id; find it at the top of the ticket list." });
     } else {
-      setErrors(ticketFormErrors(answer.error, known));
+      setErrors(formErrors(answer.error, known));
     }
     setAttempt((n) => n + 1);
   }
@@ -119,19 +119,7 @@ export function NewTicketForm({ fields, tags, initialContact }: { fields: FormFi
     >
       {errors?.summary ? (
         <div tabIndex={-1} data-form-summary>
-          <Notice tone="error" title="The ticket was not created.">
-            <p>{errors.summary}</p>
-            {unplacedFieldErrors(errors, known).map(([key, messages]) => (
-              <p key={key}>
-                {key}: {messages.join(" ")}
-              </p>
-            ))}
-            {errors.requestId ? (
-              <p>
-                <RequestId id={errors.requestId} />
-              </p>
-            ) : null}
-          </Notice>
+          <FormErrorSummary errors={errors} title="The ticket was not created." shownFields={known} />
         </div>
       ) : null}
       <div className={styles.formColumns}>

@@ -3,13 +3,13 @@
 // agents and admins an edit form in their place — title, description, the tenant's select
 // fields (priority, channel …), tags and custom fields by type. Only what changed is sent (PATCH
 // through the proxy); errors appear by their fields and what was typed stays.
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { Notice, RequestId } from "@/components/ui/notice";
 import { consoleApi } from "@/lib/console/klink-fetch";
 import { customFieldDefs, isCustomFieldKey, kindOf, type FormField, type Ticket } from "@/lib/console/ticket-field-model";
-import { ticketFormErrors, unplacedFieldErrors, type FormErrors } from "@/lib/console/ticket-form-errors";
+import { formErrors, type FormErrors } from "@/lib/console/form-errors";
 import { bodyValueOf, checkInputs, inputValueOf, type InputValue } from "@/lib/console/ticket-form-values";
 import { FormFieldInput } from "./form-field-input";
 import { TagPicker, type TagChoice } from "./tag-picker";
@@ -148,28 +148,14 @@ function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: T
         const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticket.id)}`, { method: "PATCH", body: changes });
         setPending(false);
         if (!answer.ok) {
-          setErrors(ticketFormErrors(answer.error, [...all.map(fieldKey), "tags"]));
+          setErrors(formErrors(answer.error, [...all.map(fieldKey), "tags"]));
           return;
         }
         router.refresh();
         onSaved();
       }}
     >
-      {errors?.summary ? (
-        <Notice tone="error" title="The ticket was not saved.">
-          <p>{errors.summary}</p>
-          {unplacedFieldErrors(errors, [...all.map(fieldKey), "tags"]).map(([key, messages]) => (
-            <p key={key}>
-              {key}: {messages.join(" ")}
-            </p>
-          ))}
-          {errors.requestId ? (
-            <p>
-              <RequestId id={errors.requestId} />
-            </p>
-          ) : null}
-        </Notice>
-      ) : null}
+      <FormErrorSummary errors={errors} title="The ticket was not saved." shownFields={[...all.map(fieldKey), "tags"]} />
       <div className={ui.formRow}>
         {system
           .filter((f) => f.system_name === "title")

@@ -5,17 +5,26 @@
 import { fieldErrors, type ConsoleApiError } from "./klink-fetch";
 
 const PREFIX = /Validation failed:\s*/i;
-const ENTRY = /^([A-Za-z_][\w.]*):\s*(.+)$/;
+const ENTRY = /^([A-Za-z_][\w.]*):\s*(.+)$/s;
+
+/** The message's "field: problem" parts by field, and the parts that name no field; null when it is not such a message. */
+export function parseValidationMessage(message: string): { fields: Record<string, string[]>; rest: string[] } | null {
+  const match = PREFIX.exec(message);
+  if (!match) return null;
+  const fields: Record<string, string[]> = {};
+  const rest: string[] = [];
+  for (const part of message.slice(match.index + match[0].length).split(/;\s*/)) {
+    const text = part.trim();
+    if (!text) continue;
+    const entry = ENTRY.exec(text);
+    if (entry) (fields[entry[1]] ??= []).push(entry[2].trim());
+    else rest.push(text);
+  }
+  return { fields, rest };
+}
 
 export function upstreamFieldErrors(message: string): Record<string, string[]> {
-  const match = PREFIX.exec(message);
-  if (!match) return {};
-  const fields: Record<string, string[]> = {};
-  for (const part of message.slice(match.index + match[0].length).split(/;\s+/)) {
-    const entry = ENTRY.exec(part.trim());
-    if (entry) (fields[entry[1]] ??= []).push(entry[2].trim());
-  }
-  return fields;
+  return parseValidationMessage(message)?.fields ?? {};
 }
 
 /** Field errors of a failed proxy call: the console's own validation, else K-LINK's 400 message read as above. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { runPool } from "../../../lib/console/bulk-ticket-status";
 import type { FormField, Ticket } from "../../../lib/console/ticket-field-model";
-import { ticketFormErrors } from "../../../lib/console/ticket-form-errors";
+import { formErrors } from "../../../lib/console/form-errors";
 import { parseTicketListState, proxyListUrl, ticketListHref } from "../../../lib/console/ticket-query";
 import { sortTicketsOfPage } from "../../../lib/console/ticket-sort";
 
@@ -46,7 +46,7 @@ describe("sorting a page of tickets", () => {
 
 describe("ticket form errors", () => {
   it("puts the parts of K-LINK's validation message by the fields they name and keeps the rest in the summary", () => {
-    const errors = ticketFormErrors(
+    const errors = formErrors(
       { status: 400, code: "upstream_rejected", message: "K-LINK answered 400: Validation failed: customFields.cf_order_value: must be a number; assigneeId: no agent with this id" },
       ["title", "customFields.cf_order_value"],
     );
@@ -55,7 +55,7 @@ describe("ticket form errors", () => {
   });
 
   it("uses the console's own field errors without their body. prefix", () => {
-    const errors = ticketFormErrors({ status: 400, code: "validation_failed", message: "The request is not valid.", fields: { "body.customFields.cf_date": ["must be YYYY-MM-DD"] }, requestId: "r-1" }, ["customFields.cf_date"]);
+    const errors = formErrors({ status: 400, code: "validation_failed", message: "The request is not valid.", fields: { "body.customFields.cf_date": ["must be YYYY-MM-DD"] }, requestId: "r-1" }, ["customFields.cf_date"]);
     expect(errors).toEqual({ fields: { "customFields.cf_date": ["must be YYYY-MM-DD"] }, summary: "Check the fields marked below.", requestId: "r-1" });
   });
 });

@@ -14,7 +14,7 @@ import { ContactTagsEditor } from "@/components/contacts/contact-tags-editor";
 import { ContactTickets } from "@/components/contacts/contact-tickets";
 import { CustomFieldList } from "@/components/contacts/custom-field-list";
 import { DeleteContactButton } from "@/components/contacts/delete-contact-button";
-import { SendMessageForm } from "@/components/contacts/send-message-form";
+import { SendMessageForm } from "@/components/messages/send-message-form";
 import { CxLogTable } from "@/components/reference/cx-log-table";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { KlinkFailure } from "@/components/shell/klink-failure";
@@ -196,7 +196,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
 
           {page.can.write ? (
             <Section title="Send message" id="send-message">
-              <SendMessageForm contactId={id} channel={contact.channel} />
+              <SendMessageForm contactId={id} label="Message" channel={contact.channel} />
             </Section>
           ) : null}
 

@@ -12,7 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/page-header";
 import { Timestamp } from "@/components/ui/timestamp";
 import { ContactCard } from "@/components/tickets/contact-card";
-import { SendMessageForm } from "@/components/tickets/send-message-form";
+import { SendMessageForm } from "@/components/messages/send-message-form";
 import { TicketActivityList } from "@/components/tickets/ticket-activity-list";
 import { TicketEditor } from "@/components/tickets/ticket-editor";
 import { TicketFieldsView } from "@/components/tickets/ticket-fields-view";
@@ -131,7 +131,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </Section>
           {page.can.write && ticket.contactId ? (
             <Section title="Send a message" id="ticket-message">
-              <SendMessageForm contactId={ticket.contactId} contactName={contactName} />
+              <SendMessageForm contactId={ticket.contactId} label={`Message to ${contactName}`} />
             </Section>
           ) : null}
         </aside>

@@ -1,19 +1,20 @@
 "use client";
-// Sends a text message to the ticket's contact (messages.send: contactId, messageType "text",
-// message) through the proxy, which audits it. What was typed stays when sending fails.
+// Sends a text message to a contact (messages.send: contactId, messageType "text" — the only
+// documented type — and the message) through the proxy, which audits it. Used on ticket and
+// contact pages. What was typed stays when sending fails; errors show by the field.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Notice, RequestId } from "@/components/ui/notice";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { formatTimestamp } from "@/components/ui/timestamp";
 import { consoleApi } from "@/lib/console/klink-fetch";
-import { ticketFormErrors, type FormErrors } from "@/lib/console/ticket-form-errors";
+import { formErrors, type FormErrors } from "@/lib/console/form-errors";
 import ui from "@/components/ui/ui.module.css";
-import styles from "./tickets.module.css";
+import styles from "./messages.module.css";
 
 type Sent = { data?: { id?: string; createdAt?: string | null } };
 
-export function SendMessageForm({ contactId, contactName }: { contactId: string; contactName: string }) {
+export function SendMessageForm({ contactId, label, channel }: { contactId: string; label: string; channel?: string | null }) {
   const [message, setMessage] = useState("");
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<FormErrors | null>(null);
@@ -31,17 +32,17 @@ export function SendMessageForm({ contactId, contactName }: { contactId: string;
         }
         setPending(true);
         setErrors(null);
-        const answer = await consoleApi<Sent>("/api/klink/v1/messages/send", { method: "POST", body: { contactId, messageType: "text", message, createdAt: new Date().toISOString() } });
+        const answer = await consoleApi<Sent>("/api/klink/v1/messages/send", { method: "POST", body: { contactId, messageType: "text", message } });
         setPending(false);
         if (answer.ok) {
           setSent({ at: answer.data.data?.createdAt ?? new Date().toISOString(), text: message });
           setMessage("");
         } else {
-          setErrors(ticketFormErrors(answer.error, ["message", "contactId", "messageType"]));
+          setErrors(formErrors(answer.error, ["message", "contactId", "messageType"]));
         }
       }}
     >
-      <Field label={`Message to ${contactName}`} error={errors?.fields.message ?? errors?.fields.contactId} hint="Sent as a text message on the contact's channel.">
+      <Field label={label} error={errors?.fields.message ?? errors?.fields.contactId} hint={channel ? `Sent as a text message on the contact's ${channel} channel.` : "Sent as a text message on the contact's channel."}>
         <textarea name="message" value={message} rows={4} onChange={(event) => setMessage(event.target.value)} maxLength={10_000} />
       </Field>
       <div className={ui.actions}>
@@ -49,16 +50,7 @@ export function SendMessageForm({ contactId, contactName }: { contactId: string;
           {pending ? "Sending…" : "Send message"}
         </Button>
       </div>
-      {errors?.summary ? (
-        <Notice tone="error" title="The message was not sent.">
-          <p>{errors.summary}</p>
-          {errors.requestId ? (
-            <p>
-              <RequestId id={errors.requestId} />
-            </p>
-          ) : null}
-        </Notice>
-      ) : null}
+      <FormErrorSummary errors={errors} title="The message was not sent." shownFields={["message", "contactId"]} />
       <div role="status" aria-live="polite">
         {sent && !errors ? (
           <p className={styles.sentNote}>
