@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 // Browser journeys in real Chromium against the built console (`next start`), see tests/e2e/.
+// The global set-up builds it first (npm run build), with a known token in its database. Files
+// run one after another: several journeys assert how soon a change shows (within a second or two).
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/e2e/**/*.e2e.test.ts"],
+    globalSetup: ["tests/e2e/global-build.ts"],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,

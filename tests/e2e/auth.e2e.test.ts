@@ -1,22 +1,20 @@
 // Sign-in, roles, API keys and K-LINK connections in real Chromium against the built console.
-// The build itself runs here, with a known K-LINK token already in the database, so the test can
-// show that no token reaches the build output, a page, an API answer or the server log.
-import { spawnSync } from "node:child_process";
+// The console runs on the database the build was made with (tests/e2e/global-build.ts), which
+// holds a known K-LINK token, so the test can show that no token reaches the build output, a
+// page, an API answer or the server log.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, screenshot } from "../helpers/browser";
 import { startConsole, type ConsoleServer } from "../helpers/console-server";
 import { filesContaining, signInThroughForm } from "../helpers/auth-browser";
 import Database from "better-sqlite3";
-import { migrateDatabase } from "../../scripts/run-prisma-migrate";
 import { sqliteFilePath } from "../../lib/db/provider";
 
-const ENCRYPTION_KEY = Buffer.alloc(32, 11).toString("base64");
-const SEEDED_TOKEN = `kpt_SeededE2E${randomBytes(8).toString("hex")}`;
+const canary = inject("buildCanary");
+const ENCRYPTION_KEY = canary.encryptionKey;
+const SEEDED_TOKEN = canary.token;
 const TYPED_TOKEN = `kpt_TypedE2E${randomBytes(8).toString("hex")}`;
 const tokenForms = (token: string) => [token, token.slice(4), Buffer.from(token).toString("base64")];
 
@@ -24,17 +22,10 @@ let server: ConsoleServer;
 let browser: Browser;
 let users: { email: string; password: string; role: string }[];
 let readConnectionRow: (name: string) => Promise<{ tokenCiphertext: string } | null>;
-const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  const databaseUrl = `file:${path.join(mkdtempSync(path.join(tmpdir(), "klink-auth-e2e-")), "console.db")}`;
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: ENCRYPTION_KEY, NEXTAUTH_SECRET: "auth-e2e-secret-0123456789abcdef0123456789" });
-  migrateDatabase(databaseUrl, { quiet: true });
-  const { seedDemo } = await import("../../scripts/demo-seed");
-  ({ users } = await seedDemo({ klinkBaseUrl: "http://127.0.0.1:9", klinkToken: SEEDED_TOKEN, webhookSecret: "e2e-webhook-secret" }));
-  // Let go of the file before the console's own migration step opens it.
-  const { db } = await import("../../lib/db/client");
-  await db().$disconnect();
+  const { databaseUrl } = canary;
+  users = canary.users;
   readConnectionRow = async (name) => {
     const sqlite = new Database(sqliteFilePath(databaseUrl), { readonly: true });
     try {
@@ -44,11 +35,6 @@ beforeAll(async () => {
     }
   };
 
-  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "true", DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: ENCRYPTION_KEY },
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
   server = await startConsole({ DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: ENCRYPTION_KEY, LOG_LEVEL: "info" });
   browser = await launchBrowser();
 });
@@ -56,7 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  process.env = savedEnv;
 });
 
 const userOf = (role: string) => users.find((u) => u.role === role)!;
@@ -181,7 +166,7 @@ describe("a K-LINK token typed into the connection form", () => {
     answers.push(await list.text());
     for (const c of (await list.json()).data as { id: string }[]) answers.push(await (await page.request.get(`${server.url}/api/admin/connections/${c.id}`)).text());
     for (const text of answers) {
-      for (const secret of [...tokenForms(TYPED_TOKEN), ...tokenForms(SEEDED_TOKEN), "typed-webhook-secret", "e2e-webhook-secret"]) expect(text).not.toContain(secret);
+      for (const secret of [...tokenForms(TYPED_TOKEN), ...tokenForms(SEEDED_TOKEN), "typed-webhook-secret", canary.webhookSecret]) expect(text).not.toContain(secret);
     }
     const row = await readConnectionRow("Typed in the browser");
     expect(row!.tokenCiphertext).toMatch(/^v1\./);
@@ -190,7 +175,7 @@ describe("a K-LINK token typed into the connection form", () => {
   });
 
   it("appears neither in the built .next output nor in the server's log", async () => {
-    const needles = [...tokenForms(SEEDED_TOKEN), ...tokenForms(TYPED_TOKEN)];
+    const needles = [...tokenForms(SEEDED_TOKEN), ...tokenForms(TYPED_TOKEN), canary.webhookSecret];
     expect(await filesContaining(path.resolve(".next"), needles)).toEqual([]);
     const log = server.logs.join("");
     expect(log).toContain("audit");

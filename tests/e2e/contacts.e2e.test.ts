@@ -178,7 +178,7 @@ describe("contacts in the browser", () => {
 
     await page.getByLabel("Message", { exact: true }).fill("สวัสดีค่ะ your refund is on its way");
     await page.getByRole("button", { name: "Send message" }).click();
-    await page.getByText(/^Sent \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/).waitFor();
+    await page.getByText(/^Sent \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: “สวัสดีค่ะ your refund is on its way”$/).waitFor();
     await expect(page.getByLabel("Message", { exact: true }).inputValue()).resolves.toBe("");
     const deliveries = await stack.control<{ data: { event: string; body: string }[] }>("GET", "webhooks/deliveries");
     expect(deliveries.data.some((d) => d.event === "message.outbound" && d.body.includes(contact.id))).toBe(true);
