@@ -14,6 +14,9 @@ export default defineConfig({
     include: ["tests/e2e/**/*.e2e.test.ts"],
     globalSetup: ["tests/e2e/global-build.ts"],
     fileParallelism: false,
+    // The journeys' own process (seeding, assertions) logs nothing; each console server it starts
+    // sets its own level (tests/helpers/console-server.ts).
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

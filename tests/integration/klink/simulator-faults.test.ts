@@ -52,10 +52,12 @@ describe("simulator faults", () => {
   });
 
   it("adds latency (here beyond the client's timeout) and stops after count hits", async () => {
-    await h.control("POST", "faults", { pathPattern: "/api/v1/categories", latencyMs: 400, count: 1 });
+    // The second call may take its time (the machine may be busy), but less than the latency
+    // the fault would add: it succeeds only because the fault is used up.
+    await h.control("POST", "faults", { pathPattern: "/api/v1/categories", latencyMs: 2500, count: 1 });
     expect((await settle(h.client.categories.list(undefined, { timeoutMs: 100 }))).ok).toBe(false);
-    expect(await settle(h.client.categories.list(undefined, { timeoutMs: 100 }))).toMatchObject({ ok: true });
-    await h.control("POST", "faults", { pathPattern: "/api/v1/categories", latencyMs: 400 });
+    expect(await settle(h.client.categories.list(undefined, { timeoutMs: 2000 }))).toMatchObject({ ok: true });
+    await h.control("POST", "faults", { pathPattern: "/api/v1/categories", latencyMs: 2500 });
     const slow = await settle(h.client.categories.list(undefined, { timeoutMs: 100 }));
     expect(slow.ok ? undefined : slow.error).toBeInstanceOf(KlinkTimeoutError);
   });
