@@ -7,6 +7,7 @@ import type { Actor } from "../auth/actor";
 import { assertRole } from "../auth/assert-role";
 import { roleAtLeast } from "../auth/roles";
 import type { Audit } from "../auth/request-audit";
+import { forgetCachedApiKey } from "./api-key-cache";
 import { apiKeySelect, toPublicApiKey } from "./public-api-key";
 
 export async function revokeApiKey(actor: Actor, id: string, audit: Audit) {
@@ -15,6 +16,7 @@ export async function revokeApiKey(actor: Actor, id: string, audit: Audit) {
   if (!row || (row.userId !== actor.userId && !roleAtLeast(actor.role, "admin"))) throw notFound("You have no API key with this id.");
   if (row.revokedAt) return toPublicApiKey(row);
   const revoked = await db().apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: apiKeySelect });
+  forgetCachedApiKey(id);
   await audit({
     action: "api_key.revoke",
     outcome: "success",

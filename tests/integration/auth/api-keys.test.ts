@@ -3,6 +3,7 @@ import { GET as listKeys, POST as createKey } from "../../../app/api/keys/route"
 import { DELETE as revokeKey } from "../../../app/api/keys/[id]/route";
 import { route } from "../../../lib/http/route";
 import { db } from "../../../lib/db/client";
+import { API_KEY_CACHE_TTL_MS } from "../../../lib/api-keys/api-key-cache";
 import { hashApiKey } from "../../../lib/api-keys/api-key-format";
 import { resetDatabase } from "../../helpers/db";
 import { browserHeaders, createTestApiKey, createTestUser, jsonRequest, type TestUser } from "../../helpers/auth";
@@ -60,13 +61,30 @@ describe("personal API keys", () => {
     expect(Object.keys((await res.json()).fields).sort()).toEqual(["body.expiresAt", "body.name"]);
   });
 
-  it("are revoked by their owner and then refused, with the revocation audited", async () => {
+  it("are revoked by their owner and then refused at once, with the revocation audited", async () => {
     const created = await (await create({ name: "to revoke" })).json();
+    // Used first, so that this process holds the key in its cache when it is revoked.
+    expect((await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status).toBe(200);
     const res = await revokeKey(jsonRequest(`/api/keys/${created.id}`, { method: "DELETE", headers: agentHeaders }), idParams(created.id));
     expect(res.status).toBe(200);
     expect((await res.json()).status).toBe("revoked");
     expect((await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status).toBe(401);
     expect(await db().auditLog.count({ where: { action: "api_key.revoke", targetId: created.id, actorId: agent.id } })).toBe(1);
+  });
+
+  it("revoked by another instance (straight in the database) are refused within the cache's few seconds, however busy the key", async () => {
+    const created = await (await create({ name: "busy script" })).json();
+    const call = async () => (await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status;
+    expect(await call()).toBe(200);
+    await db().apiKey.update({ where: { id: created.id }, data: { revokedAt: new Date() } });
+    const revokedAt = Date.now();
+    let status = await call();
+    while (status === 200 && Date.now() - revokedAt < API_KEY_CACHE_TTL_MS + 2_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = await call();
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThan(API_KEY_CACHE_TTL_MS + 1_000);
   });
 
   it("cannot be revoked by another non-admin user, who sees a 404", async () => {
