@@ -11,7 +11,10 @@ export const USER_CACHE_TTL_MS = 3_000;
 
 type ActiveUser = Pick<Actor, "userId" | "email" | "name" | "role">;
 
-const cache = new LRUCache<string, { user: ActiveUser | null }>({ max: 5_000, ttl: USER_CACHE_TTL_MS });
+// On globalThis: Next.js may load this module more than once in a process (route handlers and
+// server actions are bundled in separate layers), and forgetCachedUser must reach every copy.
+const globalForUsers = globalThis as unknown as { klinkConsoleUserCache?: LRUCache<string, { user: ActiveUser | null }> };
+const cache = (globalForUsers.klinkConsoleUserCache ??= new LRUCache<string, { user: ActiveUser | null }>({ max: 5_000, ttl: USER_CACHE_TTL_MS }));
 
 /** The user if it exists and is active, else null. */
 export async function activeUser(userId: string): Promise<ActiveUser | null> {
