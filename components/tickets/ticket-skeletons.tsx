@@ -1,20 +1,11 @@
 // Loading placeholders of the ticket pages, shaped like what arrives (announced once as busy).
-import { Skeleton } from "@/components/ui/skeleton";
+import { BusyRegion, Skeleton } from "@/components/ui/skeleton";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
 
-function Busy({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div role="status" aria-live="polite" aria-busy="true">
-      <span className={ui.srOnly}>{label}…</span>
-      {children}
-    </div>
-  );
-}
-
 export function TicketListSkeleton() {
   return (
-    <Busy label="Loading tickets">
+    <BusyRegion label="Loading tickets">
       <Skeleton width="9rem" height="1.8rem" />
       <div className={styles.filters} style={{ marginTop: "1rem" }}>
         {["16rem", "9rem", "9rem", "9rem", "6rem"].map((width, i) => (
@@ -26,13 +17,13 @@ export function TicketListSkeleton() {
           <Skeleton key={i} height="1.6rem" />
         ))}
       </div>
-    </Busy>
+    </BusyRegion>
   );
 }
 
 export function TicketDetailSkeleton() {
   return (
-    <Busy label="Loading the ticket">
+    <BusyRegion label="Loading the ticket">
       <Skeleton width="7rem" height="1rem" />
       <div style={{ marginTop: "0.5rem" }}>
         <Skeleton width="min(32rem, 90%)" height="1.9rem" />
@@ -48,19 +39,19 @@ export function TicketDetailSkeleton() {
           <Skeleton height="9rem" />
         </div>
       </div>
-    </Busy>
+    </BusyRegion>
   );
 }
 
 export function TicketFormSkeleton() {
   return (
-    <Busy label="Loading the form">
+    <BusyRegion label="Loading the form">
       <Skeleton width="10rem" height="1.8rem" />
       <div style={{ display: "grid", gap: "1rem", marginTop: "1.2rem", maxWidth: "46rem" }}>
         {Array.from({ length: 7 }, (_, i) => (
           <Skeleton key={i} height={i === 1 ? "7rem" : "3.4rem"} />
         ))}
       </div>
-    </Busy>
+    </BusyRegion>
   );
 }
