@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Browser journeys in real Chromium against the built console (`next start`), see tests/e2e/.
+// Browser journeys in real Chromium against the built console (scripts/serve.mjs, as `npm start` runs it), see tests/e2e/.
 // The global set-up builds it first (npm run build), with a known token in its database. Files
 // run one after another: several journeys assert how soon a change shows (within a second or two).
 export default defineConfig({

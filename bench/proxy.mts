@@ -1,4 +1,4 @@
-// npm run bench:proxy — the K-LINK proxy of the built console (`next start`, run as a user runs
+// npm run bench:proxy — the K-LINK proxy of the built console (`npm start`'s server, run as a user runs
 // it, on its own SQLite file) against the simulator in a process of its own, over real sockets.
 // Needs `npm run build` first. Prints one table from one run:
 //   - cached GET: requests/s and p50/p99 of GET /api/klink/v1/tickets?page=1&pageSize=10 served

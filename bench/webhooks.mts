@@ -1,10 +1,10 @@
 // npm run bench:webhooks — signed K-LINK deliveries posted at increasing rates to the built
-// console (`next start`, run as a user runs it) on SQLite, and on PostgreSQL as well when
+// console (`npm start`'s server, run as a user runs it) on SQLite, and on PostgreSQL as well when
 // BENCH_DATABASE_URL is set (that database's schema is dropped and re-created). Prints, per
 // rate, the accepted deliveries per second and the ack latency (p50/p99, measured from the
 // moment each delivery was due, so a console that falls behind cannot hide it), then the
 // sustained rate and the count of deliveries stored against those sent (they must be equal).
-// Needs `npm run build` first. Settings: BENCH_RATES (default 250,500,750,1000),
+// Needs `npm run build` first. Settings: BENCH_RATES (default 250,500,1000,2000,3000),
 // BENCH_STEP_SECONDS (5), BENCH_LOG_LEVEL (the console's LOG_LEVEL, default info).
 import { Pool } from "undici";
 import { createHmac, randomUUID } from "node:crypto";
@@ -21,7 +21,7 @@ const TARGET_RATE = 500;
 const TARGET_P99_MS = 50;
 const SECRET = "whsec_bench_0123456789abcdef";
 const ENCRYPTION_KEY = Buffer.alloc(32, 5).toString("base64");
-const rates = (process.env.BENCH_RATES ?? "250,500,750,1000").split(",").map(Number);
+const rates = (process.env.BENCH_RATES ?? "250,500,1000,2000,3000").split(",").map(Number);
 const stepSeconds = Number(process.env.BENCH_STEP_SECONDS ?? 5);
 
 type Step = { rate: number; sent: number; accepted: number; perSecond: number; p50: number; p99: number; others: Record<number, number> };

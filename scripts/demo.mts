@@ -70,9 +70,9 @@ try {
   exitWithReason(error);
 }
 
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+const next = spawn(process.execPath, ["scripts/serve.mjs"], {
   stdio: ["ignore", "inherit", "inherit"],
-  env: process.env,
+  env: { ...process.env, PORT: String(port) },
 });
 children.push(next);
 next.on("exit", (code) => stopAll(code ?? 0));

@@ -1,4 +1,5 @@
-// npm start — checks the configuration, applies pending migrations, then runs `next start`.
+// npm start — checks the configuration, applies pending migrations, then runs the console's
+// server (scripts/serve.mjs: Next.js, with webhook deliveries answered in front of it).
 // A bad or missing variable stops here with a one-line reason and exit code 1.
 import "./load-env-for-next-start";
 import { spawn } from "node:child_process";
@@ -15,6 +16,6 @@ try {
   exitWithReason(error);
 }
 
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit" });
+const next = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: { ...process.env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
 next.on("exit", (code) => process.exit(code ?? 0));

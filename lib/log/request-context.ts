@@ -25,7 +25,7 @@ export function isWellFormedRequestId(value: unknown): value is string {
 }
 
 /** Reuses a well-formed incoming x-request-id (from a proxy in front of us) or makes a new one. */
-export function requestIdFrom(headers: Headers): string {
+export function requestIdFrom(headers: Pick<Headers, "get">): string {
   const incoming = headers.get(REQUEST_ID_HEADER);
   return isWellFormedRequestId(incoming) ? incoming : randomUUID();
 }

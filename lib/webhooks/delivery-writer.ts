@@ -14,6 +14,12 @@ export class DuplicateDeliveryError extends Error {
   }
 }
 
+/** By name, not instanceof: the writer is shared through globalThis by every copy of this module
+ * Next.js loads, and each copy has its own class. */
+export function isDuplicateDeliveryError(error: unknown): boolean {
+  return error instanceof Error && error.name === "DuplicateDeliveryError";
+}
+
 export type DeliveryWriter = {
   /** Commits one row and resolves with its id; a taken dedupe slot rejects with DuplicateDeliveryError. */
   insert(row: NewDelivery): Promise<string>;

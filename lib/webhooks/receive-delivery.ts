@@ -7,9 +7,10 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { logger } from "../log/logger";
 import type { NewDelivery } from "./delivery-sql";
-import { DuplicateDeliveryError, type DeliveryWriter } from "./delivery-writer";
+import { isDuplicateDeliveryError, type DeliveryWriter } from "./delivery-writer";
 import type { DeliveryProcessor } from "./process-deliveries";
 import type { LimitedBody } from "./read-limited-body";
+import type { HeaderBag } from "./header-bag";
 import { claimedEventType, parseEnvelope } from "./parse-envelope";
 import { eventEffects } from "./event-effects";
 import { redactHeaders } from "./redact-headers";
@@ -18,7 +19,7 @@ import type { WebhookSettings } from "./webhook-settings";
 
 export type IncomingDelivery = {
   connectionId: string;
-  headers: Headers;
+  headers: HeaderBag;
   body: LimitedBody;
   sourceIp: string | null;
   /** The connection's webhook settings; null when no such connection exists. */
@@ -118,7 +119,7 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
     if (lease) options.processor!.enqueue({ id, connectionId: base.connectionId, eventType: event, rawBody: accepted.rawBody, attempts: 1, lease });
     return { kind: "accepted", deliveryId: id };
   } catch (error) {
-    if (!(error instanceof DuplicateDeliveryError)) throw error;
+    if (!isDuplicateDeliveryError(error)) throw error;
   }
   // The unique (connectionId, dedupeSlot) index refused the row: this body was accepted before,
   // possibly a moment ago by a concurrent request. Record the attempt; never process it.

@@ -1,10 +1,12 @@
 // The headers of a delivery as stored in the history: everything an admin needs to diagnose a
 // delivery, with every credential replaced. Bounded so a hostile sender cannot bloat the table.
+import type { HeaderBag } from "./header-bag";
+
 const ALWAYS_SECRET = new Set(["authorization", "proxy-authorization", "x-signature", "cookie", "set-cookie"]);
 const MAX_HEADERS = 60;
 const MAX_VALUE_LENGTH = 1000;
 
-export function redactHeaders(headers: Headers, customSecretHeader?: string): Record<string, string> {
+export function redactHeaders(headers: HeaderBag, customSecretHeader?: string): Record<string, string> {
   const secretNames = new Set(ALWAYS_SECRET);
   if (customSecretHeader) secretNames.add(customSecretHeader.toLowerCase());
   const out: Record<string, string> = {};

@@ -2,6 +2,10 @@ import "server-only";
 // The handler behind POST /api/webhooks/klink/{connectionId}. No session: a delivery is
 // authenticated by the connection's webhook settings. Built from its dependencies so tests can
 // give it their own settings loader, database and processor.
+//
+// Two front doors share everything here: the Next.js route handler below, and the console's own
+// server answering the same path straight from Node's request (node-webhook-endpoint.ts), which
+// is how `npm start` serves it. Only reading the request and writing the answer differ.
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { DeliveryWriter } from "./delivery-writer";
@@ -9,8 +13,9 @@ import { clientIp } from "../auth/client-ip";
 import { errorBody } from "../http/errors";
 import { route } from "../http/route";
 import { logger } from "../log/logger";
+import type { HeaderBag } from "./header-bag";
 import type { DeliveryProcessor } from "./process-deliveries";
-import { readLimitedBody } from "./read-limited-body";
+import { readLimitedBody, type LimitedBody } from "./read-limited-body";
 import { receiveDelivery, type ReceiveOutcome } from "./receive-delivery";
 import type { WebhookSettings } from "./webhook-settings";
 
@@ -24,22 +29,25 @@ export type WebhookEndpointDeps = {
   retentionDays: () => number;
 };
 
-const params = z.object({ connectionId: z.string() });
+/** One delivery as it arrived, whichever front door it came through. */
+export type ArrivedDelivery = { connectionId: string; headers: HeaderBag; body: LimitedBody; sourceIp: string | null };
 
-export function createWebhookEndpoint(deps: WebhookEndpointDeps) {
-  return route({ access: "public", params }, async ({ req, params: { connectionId }, requestId }) => {
-    const body = await readLimitedBody(req);
+export type DeliveryAnswer = { status: number; headers: Record<string, string>; body: unknown };
+
+/** Verifies, stores and hands over one delivery; never throws (a fault is `unavailable`). */
+export function createDeliveryReceiver(deps: WebhookEndpointDeps) {
+  return async ({ connectionId, headers, body, sourceIp }: ArrivedDelivery): Promise<ReceiveOutcome> => {
     let settings: WebhookSettings | null = null;
     if (!body.tooLarge) {
       try {
         settings = await deps.loadSettings(connectionId);
       } catch (error) {
         logger.error({ err: error, connectionId: connectionId.slice(0, 128) }, "webhook settings could not be loaded");
-        return answer({ kind: "unavailable" }, requestId);
+        return { kind: "unavailable" };
       }
     }
-    const outcome = await receiveDelivery(
-      { connectionId, headers: req.headers, body, sourceIp: clientIp(req.headers), settings },
+    return receiveDelivery(
+      { connectionId, headers, body, sourceIp, settings },
       {
         db: deps.db(),
         writer: deps.writer(),
@@ -48,29 +56,42 @@ export function createWebhookEndpoint(deps: WebhookEndpointDeps) {
         processor: deps.processor?.(),
       },
     );
-    return answer(outcome, requestId);
+  };
+}
+
+const params = z.object({ connectionId: z.string() });
+
+/** The Next.js route handler. */
+export function createWebhookEndpoint(deps: WebhookEndpointDeps) {
+  const receive = createDeliveryReceiver(deps);
+  return route({ access: "public", params }, async ({ req, params: { connectionId }, requestId }) => {
+    const body = await readLimitedBody(req);
+    const answer = deliveryAnswer(await receive({ connectionId, headers: req.headers, body, sourceIp: clientIp(req.headers) }), requestId);
+    return Response.json(answer.body, { status: answer.status, headers: answer.headers });
   });
 }
 
-function answer(outcome: ReceiveOutcome, requestId: string): Response {
+/** What K-LINK is told: the status it acts on, and the stored row's id for the sender's logs. */
+export function deliveryAnswer(outcome: ReceiveOutcome, requestId: string): DeliveryAnswer {
   const noStore = { "cache-control": "no-store" };
   switch (outcome.kind) {
     case "accepted":
-      return Response.json({ received: true, id: outcome.deliveryId }, { headers: noStore });
+      return { status: 200, headers: noStore, body: { received: true, id: outcome.deliveryId } };
     case "duplicate":
-      return Response.json({ received: true, id: outcome.deliveryId, duplicate: true }, { headers: noStore });
+      return { status: 200, headers: noStore, body: { received: true, id: outcome.deliveryId, duplicate: true } };
     case "ignored":
-      return Response.json({ received: true, id: outcome.deliveryId, ignored: outcome.reason }, { headers: noStore });
+      return { status: 200, headers: noStore, body: { received: true, id: outcome.deliveryId, ignored: outcome.reason } };
     case "rejected":
-      return Response.json(errorBody(outcome.status, outcome.code, outcome.message, requestId), {
+      return {
         status: outcome.status,
         headers: { ...noStore, "x-webhook-delivery-id": outcome.deliveryId },
-      });
+        body: errorBody(outcome.status, outcome.code, outcome.message, requestId),
+      };
     case "unavailable":
-      return Response.json(errorBody(503, "unavailable", "The delivery could not be stored; send it again.", requestId), {
+      return {
         status: 503,
         headers: { ...noStore, "retry-after": "5" },
-      });
+        body: errorBody(503, "unavailable", "The delivery could not be stored; send it again.", requestId),
+      };
   }
 }
-

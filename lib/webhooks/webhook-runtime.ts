@@ -11,7 +11,8 @@ import { getEventBus } from "../events/get-event-bus";
 import { createDeliveryWriter, type DeliveryWriter } from "./delivery-writer";
 import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliveries";
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
-import { createWebhookEndpoint } from "./webhook-endpoint";
+import { createNodeWebhookEndpoint } from "./node-webhook-endpoint";
+import { createWebhookEndpoint, type WebhookEndpointDeps } from "./webhook-endpoint";
 
 const globalForWebhooks = globalThis as unknown as { klinkConsoleWebhookWriter?: DeliveryWriter; klinkConsoleWebhookProcessor?: DeliveryProcessor };
 
@@ -31,12 +32,17 @@ export function webhookProcessor(): DeliveryProcessor {
   return globalForWebhooks.klinkConsoleWebhookProcessor;
 }
 
-/** POST /api/webhooks/klink/{connectionId} */
-export const webhookEndpoint = createWebhookEndpoint({
+const endpointDeps: WebhookEndpointDeps = {
   loadSettings: loadWebhookSettings,
   db,
   writer: deliveryWriter,
   processor: webhookProcessor,
   allowUnauthenticated: () => unauthenticatedAllowed(env()),
   retentionDays: () => env().WEBHOOK_RETENTION_DAYS,
-});
+};
+
+/** POST /api/webhooks/klink/{connectionId}, the Next.js route handler (`next dev`, or a plain `next start`). */
+export const webhookEndpoint = createWebhookEndpoint(endpointDeps);
+
+/** The same endpoint answered by the console's own server in front of Next.js (scripts/serve.mjs). */
+export const nodeWebhookEndpoint = createNodeWebhookEndpoint(endpointDeps);

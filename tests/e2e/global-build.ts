@@ -1,7 +1,7 @@
 // Global set-up of the browser journeys: builds the console once (`npm run build`) while its
 // database already holds a K-LINK connection with a known token and webhook secret — the
 // "canary" — so the journeys can show that no secret reaches the build output, whatever a page
-// might prerender. Every journey then runs against this build (`next start`).
+// might prerender. Every journey then runs against this build (scripts/serve.mjs, as `npm start` runs it).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";

@@ -1,4 +1,4 @@
-// What the built console (`next start`) puts around every request: a request id on each page
+// What the built console (scripts/serve.mjs, as `npm start` runs it) puts around every request: a request id on each page
 // response that matches its log lines (also those of an unhandled error, with the digest the
 // error page shows), and the socket's address, not a claimed one, in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +22,7 @@ function logLines(): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe("request ids and client addresses under next start", () => {
+describe("request ids and client addresses in the running console", () => {
   it("answers every page with an x-request-id, keeping a well-formed incoming one and replacing a malformed one", async () => {
     const fresh = await fetch(`${stack.server.url}/login`);
     expect(fresh.status).toBe(200);

@@ -1,5 +1,6 @@
 // K-LINK webhooks in the built console, with real parts only: the simulator posts signed
-// deliveries over a real socket to `next start`, staff watch in Chromium. Needs `npm run build`.
+// deliveries over a real socket to the console's server (scripts/serve.mjs, as `npm start` runs
+// it), staff watch in Chromium. Needs `npm run build`.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +22,7 @@ let server: ConsoleServer;
 let browser: Browser;
 let database: Db;
 let users: { email: string; password: string; role: string }[];
+let connectionId: string;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
@@ -31,6 +33,7 @@ beforeAll(async () => {
   const { seedDemo } = await import("../../scripts/demo-seed");
   const seeded = await seedDemo({ klinkBaseUrl: sim.url, klinkToken: TOKEN, webhookSecret: SECRET });
   users = seeded.users;
+  connectionId = seeded.connectionId!;
   const { db } = await import("../../lib/db/client");
   await db().$disconnect();
   server = await startConsole({ DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: ENCRYPTION_KEY });
@@ -104,6 +107,21 @@ describe("webhooks in the running console", () => {
     const contact = (await klink("/api/v1/contacts?pageSize=1")).data[0];
     await klink(`/api/v1/contacts/${contact.id}`, { method: "PATCH", body: { name: "Renamed by the e2e test" } });
     expect(await received).toMatchObject({ type: "contact.updated", id: contact.id });
+    await context.close();
+  });
+
+  it("answers deliveries in front of Next.js, and verifies with a secret an admin set a moment ago", async () => {
+    expect(server.logs.join("")).toContain("webhook deliveries answered in front of Next.js");
+    const { context } = await signedIn("admin");
+    const asAdmin = { headers: { origin: server.url } };
+    const testEvent = async () =>
+      ((await (await context.request.post(`${server.url}/api/admin/connections/${connectionId}/webhook-test`, asAdmin)).json()) as { data: { result: string; status?: number } }).data;
+    // The receiver has the connection's settings in memory now...
+    expect(await testEvent()).toMatchObject({ result: "accepted", status: 200 });
+    // ...and a new secret (the old one stays valid for the simulator) must verify at once.
+    const changed = await context.request.patch(`${server.url}/api/admin/connections/${connectionId}`, { ...asAdmin, data: { webhook: { secret: "whsec_rotated_in_e2e_0001" } } });
+    expect(changed.status()).toBe(200);
+    expect(await testEvent()).toMatchObject({ result: "accepted", status: 200 });
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-// Starts the built console (`next start`) on a free port with its own fresh SQLite database,
+// Starts the built console (scripts/serve.mjs, what `npm start` runs) on a free port with its own fresh SQLite database,
 // the way a user runs it. Used by browser journeys and by benchmarks.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -38,7 +38,7 @@ export async function startConsole(extraEnv: Record<string, string> = {}): Promi
     ...extraEnv,
   } as unknown as NodeJS.ProcessEnv;
   const logs: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => logs.push(String(d)));
   child.stderr!.on("data", (d) => logs.push(String(d)));
   const url = `http://localhost:${port}`;

@@ -1,5 +1,5 @@
 // The whole product for a browser journey, with real parts only: a K-LINK simulator on a real
-// socket, the built console (`next start`) on its own fresh SQLite database with the demo users
+// socket, the built console (scripts/serve.mjs, as `npm start` runs it) on its own fresh SQLite database with the demo users
 // (one per role) and a default connection to that simulator, and the simulator told to post its
 // signed webhooks to the console. Needs `npm run build` first.
 import { mkdtempSync } from "node:fs";

@@ -1,12 +1,16 @@
 // Shared pieces of the webhook tests: signing like K-LINK does, and the endpoint built with test
-// dependencies (the real database, settings handed in by the test).
+// dependencies (the real database, settings handed in by the test), through either front door:
+// the Next.js route handler (called in process) or the console server's own handler
+// (lib/webhooks/node-webhook-endpoint.ts, served on a real loopback socket).
 import { createHmac } from "node:crypto";
+import { createServer, type Server } from "node:http";
 import { db } from "../../../lib/db/client";
 import { databaseProvider, type DatabaseProvider } from "../../../lib/db/provider";
 import type { Db } from "../../../lib/db/client";
 import type { ClaimedDelivery, DeliveryProcessor } from "../../../lib/webhooks/process-deliveries";
 import { createDeliveryWriter } from "../../../lib/webhooks/delivery-writer";
-import { createWebhookEndpoint } from "../../../lib/webhooks/webhook-endpoint";
+import { createNodeWebhookEndpoint } from "../../../lib/webhooks/node-webhook-endpoint";
+import { createWebhookEndpoint, type WebhookEndpointDeps } from "../../../lib/webhooks/webhook-endpoint";
 import type { WebhookSettings } from "../../../lib/webhooks/webhook-settings";
 
 export const SECRET = "whsec_test_0123456789abcdef";
@@ -33,19 +37,52 @@ export type EndpointSetup = {
   loadSettings?: (id: string) => Promise<WebhookSettings | null>;
 };
 
-/** The endpoint of one console instance (its own group-commit writer). */
-export function makeEndpoint(setup: EndpointSetup = {}) {
+function endpointDeps(setup: EndpointSetup): WebhookEndpointDeps {
   const database = setup.database?.db ?? db();
   const writer = createDeliveryWriter(database, setup.database?.provider ?? testProvider());
-  return createWebhookEndpoint({
+  return {
     loadSettings: setup.loadSettings ?? (async (id) => setup.settings?.[id] ?? null),
     db: () => database,
     writer: () => writer,
     processor: setup.processor ? () => setup.processor! : undefined,
     allowUnauthenticated: () => setup.allowUnauthenticated ?? false,
     retentionDays: () => setup.retentionDays ?? 30,
-  });
+  };
 }
+
+/** The route handler of one console instance (its own group-commit writer). */
+export function makeEndpoint(setup: EndpointSetup = {}) {
+  return createWebhookEndpoint(endpointDeps(setup));
+}
+
+/** The console server's own handler of one instance, listening on loopback; anything it does not take answers 404. */
+export type ServedEndpoint = { served: Promise<{ url: string }> };
+
+const servers: Server[] = [];
+
+export function makeServedEndpoint(setup: EndpointSetup = {}): ServedEndpoint {
+  const handle = createNodeWebhookEndpoint(endpointDeps(setup));
+  const server = createServer((req, res) => void (handle(req, res) || res.writeHead(404).end()));
+  servers.push(server);
+  const served = new Promise<{ url: string }>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+  );
+  return { served };
+}
+
+/** Closes every endpoint makeServedEndpoint opened. */
+export async function closeServedEndpoints(): Promise<void> {
+  const open = servers.splice(0);
+  await Promise.all(open.map((s) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve())))));
+}
+
+export type TestEndpoint = ReturnType<typeof makeEndpoint> | ServedEndpoint;
+
+/** Both front doors, for tests that must hold for each. */
+export const FRONT_DOORS = [
+  ["the route handler", makeEndpoint],
+  ["the console server", makeServedEndpoint],
+] as const satisfies readonly (readonly [string, (setup?: EndpointSetup) => TestEndpoint])[];
 
 /** The provider of the run's database (SQLite, or PostgreSQL with TEST_DATABASE_URL). */
 export const testProvider = () => databaseProvider(process.env.DATABASE_URL!);
@@ -60,24 +97,20 @@ export function recordingProcessor(accepting = true) {
   };
 }
 
-export async function post(
-  endpoint: ReturnType<typeof makeEndpoint>,
-  connectionId: string,
-  body: string | Buffer | ReadableStream<Uint8Array>,
-  headers: Record<string, string> = {},
-) {
+export async function post(endpoint: TestEndpoint, connectionId: string, body: string | Buffer | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
   const init: RequestInit & { duplex?: "half" } = {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": "15.235.232.70", ...headers },
     body: body as BodyInit,
   };
   if (body instanceof ReadableStream) init.duplex = "half";
-  const res = await endpoint(new Request(`http://localhost/api/webhooks/klink/${connectionId}`, init), {
-    params: Promise.resolve({ connectionId }),
-  });
+  const res =
+    "served" in endpoint
+      ? await fetch(`${(await endpoint.served).url}/api/webhooks/klink/${encodeURIComponent(connectionId)}`, init)
+      : await endpoint(new Request(`http://localhost/api/webhooks/klink/${connectionId}`, init), { params: Promise.resolve({ connectionId }) });
   return { res, json: (await res.json()) as Record<string, unknown> };
 }
 
-export async function postSigned(endpoint: ReturnType<typeof makeEndpoint>, connectionId: string, body: string, secret = SECRET) {
+export async function postSigned(endpoint: TestEndpoint, connectionId: string, body: string, secret = SECRET) {
   return post(endpoint, connectionId, body, { "x-signature": sign(body, secret) });
 }

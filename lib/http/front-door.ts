@@ -1,0 +1,16 @@
+// The hand-over between the console's own server (scripts/serve.mjs) and the Next.js bundle.
+// The server is plain Node.js in front of Next's request handler and imports nothing of the
+// console; the bundle's instrumentation (instrumentation-node.ts) leaves here, on globalThis, the
+// handlers the server offers each request to first. A handler returns false for a request that
+// is not its own, which then goes to Next.js as usual. Under `next dev` or a plain `next start`
+// nobody asks, and the route handlers answer everything.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** The key scripts/serve.mjs reads; the two must stay the same. */
+export const FRONT_DOOR_KEY = Symbol.for("klink-console.front-door");
+
+export type FrontDoorHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export function openFrontDoor(handlers: FrontDoorHandler[]): void {
+  (globalThis as Record<symbol, unknown>)[FRONT_DOOR_KEY] = handlers;
+}
