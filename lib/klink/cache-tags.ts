@@ -6,7 +6,8 @@ export const cacheTags = {
   contact: (id: string) => `contact:${id}`,
   contactFields: () => "contacts:fields",
   contactGroups: () => "contacts:groups",
-  contactBySocialId: (socialPlatformId: string) => `contact-social:${socialPlatformId}`,
+  /** Every social-id lookup: which contact owns an id is not known from the contact alone. */
+  contactSocialLookups: () => "contacts:social",
   ticketsList: () => "tickets:list",
   ticket: (id: string) => `ticket:${id}`,
   contactTickets: (contactId: string) => `contact-tickets:${contactId}`,
@@ -18,3 +19,10 @@ export const cacheTags = {
   /** Everything shown on a contact's CX view (messages, CX logs of that contact). */
   contactCx: (contactId: string) => `contact-cx:${contactId}`,
 } as const;
+
+/** Everything a change to one contact makes stale (a proxy write or a contact.* webhook): its
+ * detail, the lists, its tickets and CX view, and the social-id lookups (one may name it). */
+export function contactChangeTags(contactId: string | undefined): string[] {
+  const own = contactId ? [cacheTags.contact(contactId), cacheTags.contactTickets(contactId), cacheTags.contactCx(contactId)] : [];
+  return [cacheTags.contactsList(), ...own, cacheTags.contactSocialLookups()];
+}

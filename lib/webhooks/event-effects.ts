@@ -2,7 +2,7 @@
 // that tells open pages. K-LINK names events <resource>.<bare verb> (contact.create,
 // message.inbound); only contact.create and message.* are documented, so payload ids are read
 // tolerantly (id, contactId, contact_id, contact.id).
-import { cacheTags } from "../klink/cache-tags";
+import { cacheTags, contactChangeTags } from "../klink/cache-tags";
 import type { LiveEvent } from "../events/live-event";
 
 export type EventEffects = {
@@ -23,7 +23,7 @@ export function eventEffects(eventType: string, data: unknown): EventEffects {
     const id = idOf(record.id);
     return {
       known: true,
-      tags: [cacheTags.contactsList(), ...(id ? [cacheTags.contact(id)] : [])],
+      tags: contactChangeTags(id),
       live: { type: liveType, ...(id ? { id } : {}) },
     };
   }

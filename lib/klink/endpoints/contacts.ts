@@ -1,6 +1,6 @@
 // Contact endpoints (README §13 rows 1–9).
 import { z } from "zod";
-import { cacheTags } from "../cache-tags";
+import { cacheTags, contactChangeTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE, type KlinkCallInput } from "../endpoint-def";
 import { idSchema, paginationQuery, paginationQuerySchema, querySchema } from "../schemas/common";
 import {
@@ -17,16 +17,8 @@ import { formFieldListingSchema } from "../schemas/reference";
 const idParams = z.object({ id: idSchema });
 const contactId = (input: KlinkCallInput) => field(input.params, "id") ?? "";
 
-/** Everything a change to one contact makes stale: its detail, lists, tickets and CX view. */
-function contactChanged(input: KlinkCallInput, responseData: unknown): string[] {
-  const id = contactId(input);
-  const tags = [cacheTags.contact(id), cacheTags.contactsList(), cacheTags.contactTickets(id), cacheTags.contactCx(id)];
-  const contact = (responseData as { data?: { platformContacts?: { socialPlatformId?: string | null }[] } } | undefined)?.data;
-  for (const platform of contact?.platformContacts ?? []) {
-    if (platform.socialPlatformId) tags.push(cacheTags.contactBySocialId(platform.socialPlatformId));
-  }
-  return tags;
-}
+/** Everything a change to one contact makes stale (lib/klink/cache-tags.ts). */
+const contactChanged = (input: KlinkCallInput) => contactChangeTags(contactId(input));
 
 export const contactEndpoints = {
   "contacts.list": defineEndpoint({
@@ -63,7 +55,7 @@ export const contactEndpoints = {
     response: contactDetailSchema,
     successStatus: 200,
     role: "viewer",
-    cache: { ...LIVE_CACHE, tags: (input) => [cacheTags.contactBySocialId(field(input.params, "socialPlatformId") ?? "")] },
+    cache: { ...LIVE_CACHE, tags: () => [cacheTags.contactSocialLookups()] },
     verified: false,
   }),
   "contacts.fields": defineEndpoint({
@@ -140,7 +132,7 @@ export const contactEndpoints = {
     successStatus: 200,
     role: "agent",
     // New tag names may create tags, so the tag list goes stale too.
-    invalidates: (input, data) => [...contactChanged(input, data), cacheTags.tags()],
+    invalidates: (input) => [...contactChanged(input), cacheTags.tags()],
     audit: { action: "contact.update_tags", target: (input) => ({ type: "contact", id: contactId(input) }) },
     verified: true,
   }),

@@ -62,6 +62,20 @@ for (const backend of backends) {
       expect([await xCache(list), await xCache(ticket)]).toEqual(["MISS", "MISS"]);
     });
 
+    it("answers MISS for a contact, its tickets and the social-id lookups after a simulator contact change's webhook is processed", async () => {
+      const social = `/api/klink/v1/contacts/social/${encodeURIComponent(seeds.socialId)}`;
+      const ownerId = ((await f.call("GET", social, { as: "viewer" })).json as { data: { id: string } }).data.id;
+      const reads = [social, `/api/klink/v1/contacts/${ownerId}`, `/api/klink/v1/tickets/contact/${ownerId}`];
+      for (const path of reads) await xCache(path);
+      expect(await Promise.all(reads.map((path) => xCache(path)))).toEqual(["HIT", "HIT", "HIT"]);
+      const before = await processed("contact.update");
+
+      expect((await changeInKlink("PATCH", `/api/v1/contacts/${ownerId}`, { notes: "Changed in K-LINK" })).status).toBe(200);
+      await waitFor(async () => (await processed("contact.update")) === before + 1, 5_000);
+
+      expect(await Promise.all(reads.map((path) => xCache(path)))).toEqual(["MISS", "MISS", "MISS"]);
+    });
+
     it("answers MISS for the CX logs after a message webhook is processed", async () => {
       const cx = await samples["cxLogs.list"](f, seeds);
       await xCache(cx.path, cx.headers);

@@ -78,8 +78,10 @@ describe("the endpoint registry", () => {
     expect(created).toEqual([cacheTags.ticketsList(), cacheTags.contactTickets("c1")]);
     const status = endpoints["tickets.updateStatus"].invalidates({ params: { id: "t9" } }, { success: true, data: { id: "t9", contactId: "c2" } });
     expect(status).toEqual(expect.arrayContaining([cacheTags.ticket("t9"), cacheTags.ticketsList(), cacheTags.contactTickets("c2")]));
-    const updated = endpoints["contacts.update"].invalidates({ params: { id: "c1" } }, { data: { platformContacts: [{ socialPlatformId: "PSID-1" }] } });
-    expect(updated).toEqual(expect.arrayContaining([cacheTags.contact("c1"), cacheTags.contactsList(), cacheTags.contactBySocialId("PSID-1")]));
+    const updated = endpoints["contacts.update"].invalidates({ params: { id: "c1" } });
+    expect(updated).toEqual(expect.arrayContaining([cacheTags.contact("c1"), cacheTags.contactsList(), cacheTags.contactSocialLookups()]));
+    // Every social-id lookup carries the tag a contact change drops (the owner is not in the key).
+    expect(endpoints["contacts.bySocialId"].cache.tags()).toEqual([cacheTags.contactSocialLookups()]);
     expect(endpoints["tickets.byContact"].cache.tags({ params: { contactId: "c1" } })).toEqual([cacheTags.contactTickets("c1"), cacheTags.ticketsList()]);
     expect(endpoints["tickets.updateStatus"].audit.target({ params: { id: "t9" } })).toEqual({ type: "ticket", id: "t9" });
   });
