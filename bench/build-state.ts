@@ -22,3 +22,13 @@ function newerThan(file: string, builtAt: number): boolean {
   if (!stats.isDirectory()) return stats.mtimeMs > builtAt;
   return readdirSync(file).some((name) => !SKIPPED.has(name) && newerThan(path.join(file, name), builtAt));
 }
+
+/** A benchmark's first step: stop without a build, warn about an old one. */
+export function requireBuild(benchmark: string): void {
+  const state = buildState();
+  if (state === "missing") {
+    console.error(`${benchmark}: no build in .next — run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  if (state === "stale") console.warn(`${benchmark}: .next is older than the sources; this measures the last build (npm run build).`);
+}

@@ -23,7 +23,7 @@ import { Pool } from "undici";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { buildState } from "./build-state";
+import { requireBuild } from "./build-state";
 import { closedLoop, combine, percentile, type LoadResult } from "./closed-loop";
 import { startSimulatorProcess } from "./simulator-process";
 import { printTable } from "./table";
@@ -32,11 +32,7 @@ import { generateApiKey } from "../lib/api-keys/api-key-format";
 import { encryptionKeys, encryptSecret } from "../lib/crypto/secret-box";
 import { startConsole } from "../tests/helpers/console-server";
 
-if (buildState() === "missing") {
-  console.error("bench:proxy: no build in .next — run `npm run build` first.");
-  process.exit(1);
-}
-if (buildState() === "stale") console.warn("bench:proxy: .next is older than the sources; this measures the last build (npm run build).");
+requireBuild("bench:proxy");
 
 const TOKEN = "kpt_benchproxy0123456789abcdef";
 const ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");

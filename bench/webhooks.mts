@@ -16,6 +16,9 @@ import { createDb, type Db } from "../lib/db/client";
 import { encryptSecret } from "../lib/crypto/secret-box";
 import { encryptWebhook } from "../lib/connections/webhook-config";
 import { startConsole, waitFor } from "../tests/helpers/console-server";
+import { requireBuild } from "./build-state";
+
+requireBuild("bench:webhooks");
 
 const TARGET_RATE = 500;
 const TARGET_P99_MS = 50;
