@@ -45,7 +45,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             />
             <UserMenu name={actor.name} email={actor.email} role={actor.role} />
           </header>
-          <ConsoleProviders>
+          {/* Live events that arrive while this page loads are replayed to it (lib/events/use-live-events.ts). */}
+          <ConsoleProviders renderedAt={new Date().getTime()}>
             <main id="main" className={styles.main} tabIndex={-1}>
               {children}
             </main>

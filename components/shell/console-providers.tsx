@@ -6,15 +6,16 @@ import { SWRConfig } from "swr";
 import { useLiveRevalidation } from "@/lib/events/use-live-events";
 import { swrFetcher } from "@/lib/console/klink-fetch";
 
-function LiveRevalidation() {
-  useLiveRevalidation();
+function LiveRevalidation({ renderedAt }: { renderedAt: number }) {
+  useLiveRevalidation(renderedAt);
   return null;
 }
 
-export function ConsoleProviders({ children }: { children: ReactNode }) {
+/** `renderedAt`: the server's time (epoch ms) when the signed-in layout was rendered. */
+export function ConsoleProviders({ renderedAt, children }: { renderedAt: number; children: ReactNode }) {
   return (
     <SWRConfig value={{ fetcher: swrFetcher, keepPreviousData: true, revalidateOnFocus: true, dedupingInterval: 1_000 }}>
-      <LiveRevalidation />
+      <LiveRevalidation renderedAt={renderedAt} />
       {children}
     </SWRConfig>
   );

@@ -9,6 +9,7 @@ export function createMemoryEventBus(): EventBus {
       fanOut.emit(event);
     },
     subscribe: (listener) => fanOut.subscribe(listener),
+    recent: (sinceMs) => fanOut.recent.since(sinceMs),
     ready: async () => undefined,
     close: async () => undefined,
   };

@@ -1,7 +1,8 @@
 // Live events over Redis pub/sub: every instance publishes to one channel and subscribes to it,
 // so a browser connected to any instance hears events raised on any other. An instance hears
-// its own events through Redis too (never twice). Pub/sub keeps nothing: a listener connected
-// later does not get earlier events, which is fine for "revalidate what changed" hints.
+// its own events through Redis too (never twice). Pub/sub keeps nothing; each instance keeps the
+// last few minutes it heard (LocalFanOut), so a browser's stream that resumes on any instance is
+// told what it missed.
 import Redis from "ioredis";
 import { logger } from "../log/logger";
 import { LocalFanOut, type EventBus } from "./event-bus";
@@ -33,6 +34,7 @@ export function createRedisEventBus(options: { url: string; channel?: string }):
       await publisher.publish(channel, JSON.stringify(event));
     },
     subscribe: (listener) => fanOut.subscribe(listener),
+    recent: (sinceMs) => fanOut.recent.since(sinceMs),
     ready: () => subscribed,
     async close() {
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);

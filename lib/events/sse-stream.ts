@@ -2,6 +2,12 @@
 // closing an idle connection; the stream ends by itself after a while so the browser's
 // EventSource reconnects, and the reconnect goes through authentication again (a deactivated
 // user stops receiving events within maxAgeMs).
+//
+// Nothing is lost in between: each event goes out with its publication time as its SSE id, the
+// browser sends the last one back when it reconnects (Last-Event-ID), and the stream starts by
+// replaying what the bus heard since then (`resumeFrom`). A page's first stream resumes from
+// when the page was rendered, which covers what happened while it was loading. Replaying an event
+// twice only revalidates twice.
 import type { EventBus } from "./event-bus";
 import type { LiveEvent } from "./live-event";
 
@@ -14,7 +20,12 @@ export type EventStreamOptions = {
   retryMs?: number;
   /** Only events of this connection, when given. */
   connectionId?: string;
+  /** Epoch ms: first replay the bus's recent events from this moment (minus RESUME_MARGIN_MS). */
+  resumeFrom?: number;
 };
+
+/** Replays reach this far further back: instances' clocks differ a little. */
+export const RESUME_MARGIN_MS = 2_000;
 
 export const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -24,7 +35,7 @@ export const SSE_HEADERS = {
   "x-accel-buffering": "no",
 } as const;
 
-export function createEventStream(bus: Pick<EventBus, "subscribe">, options: EventStreamOptions): ReadableStream<Uint8Array> {
+export function createEventStream(bus: Pick<EventBus, "subscribe" | "recent">, options: EventStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop: () => void = () => undefined;
   return new ReadableStream<Uint8Array>({
@@ -33,10 +44,12 @@ export function createEventStream(bus: Pick<EventBus, "subscribe">, options: Eve
       const send = (text: string) => {
         if (!closed) controller.enqueue(encoder.encode(text));
       };
-      const unsubscribe = bus.subscribe((event: LiveEvent) => {
+      const forward = (event: LiveEvent) => {
         if (options.connectionId && event.connectionId !== options.connectionId) return;
-        send(`data: ${JSON.stringify(event)}\n\n`);
-      });
+        const at = Date.parse(event.at);
+        send(`${Number.isNaN(at) ? "" : `id: ${at}\n`}data: ${JSON.stringify(event)}\n\n`);
+      };
+      const unsubscribe = bus.subscribe(forward);
       const heartbeat = setInterval(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), options.heartbeatMs ?? 20_000);
       const maxAge = setTimeout(() => stop(), options.maxAgeMs ?? 5 * 60_000);
       stop = () => {
@@ -55,6 +68,7 @@ export function createEventStream(bus: Pick<EventBus, "subscribe">, options: Eve
       options.signal.addEventListener("abort", stop);
       if (options.signal.aborted) return stop();
       send(`retry: ${options.retryMs ?? 3000}\n: connected\n\n`);
+      if (options.resumeFrom !== undefined) bus.recent(options.resumeFrom - RESUME_MARGIN_MS).forEach(forward);
     },
     cancel() {
       stop();

@@ -211,7 +211,7 @@ describe("contacts in the browser", () => {
     // Signed in straight onto the contact page, so the first live event stream is this page's.
     const context = await stack.browser.newContext();
     const page = await context.newPage();
-    const listening = page.waitForResponse((r) => r.url().endsWith("/api/events") && r.status() === 200);
+    const listening = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events" && r.status() === 200);
     await signInThroughForm(page, stack.server.url, stack.users.viewer.email, stack.users.viewer.password, `/login?callbackUrl=${encodeURIComponent(`/contacts/${contact.id}`)}`);
     await listening;
     // The page's content streams in after the shell; it listens once React has hydrated it.

@@ -23,7 +23,7 @@ const rowIds = (page: Page) => page.locator("tbody tr[data-ticket-id]").evaluate
 const statusCells = (page: Page) => page.locator('tbody [aria-label^="Status: "]').allTextContents();
 const markNoReload = (page: Page) => page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
 const stillNoReload = (page: Page) => page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere === true);
-const eventsOpen = (page: Page) => page.waitForResponse((r) => r.url().endsWith("/api/events") && r.status() === 200);
+const eventsOpen = (page: Page) => page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events" && r.status() === 200);
 
 async function ticketWith(filter: string, skip = 0): Promise<SimTicket> {
   const listing = await stack.klink<Listing>(`/api/v1/tickets?${filter}&pageSize=50`);
@@ -204,6 +204,30 @@ describe("tickets in the running console", () => {
     expect(Date.now() - changedAt).toBeLessThan(2_500);
     expect(await stillNoReload(page)).toBe(true);
     await page.getByRole("list", { name: "Ticket activity, newest first" }).getByText("closed").first().waitFor();
+    await context.close();
+  });
+
+  it("shows a change K-LINK made while the page was still loading, once its live stream opens", async () => {
+    const ticket = await ticketWith("status=open", 6);
+    const { context, page } = await stack.signIn("agent", "/tickets");
+    // The page's live stream is held back until the change has been received and processed.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route((u) => u.pathname === "/api/events", async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(url(`/tickets/${ticket.id}`));
+    await page.getByRole("heading", { name: ticket.title, level: 1 }).waitFor();
+    expect(await page.getByTestId("ticket-status").textContent()).toBe("Open");
+    await markNoReload(page);
+    const processed = () => stack.database.webhookDelivery.count({ where: { subjectId: ticket.id, status: "processed" } });
+    const before = await processed();
+    await stack.klink(`/api/v1/tickets/${ticket.id}/status`, { method: "PUT", body: { status: "closed" } });
+    await waitFor(async () => (await processed()) === before + 1, 5_000);
+    release();
+    await waitFor(async () => (await page.getByTestId("ticket-status").textContent()) === "Closed", 5_000);
+    expect(await stillNoReload(page)).toBe(true);
     await context.close();
   });
 

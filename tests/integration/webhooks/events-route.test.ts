@@ -39,7 +39,7 @@ describe("GET /api/events", () => {
     await readUntil(reader, (t) => t.includes(": connected"));
     const event: LiveEvent = { type: "ticket.updated", id: "t-1", connectionId: "conn-1", deliveryId: "d-1", at: new Date().toISOString() };
     await getEventBus().publish(event);
-    expect(await readUntil(reader, (t) => t.includes("\n\n"))).toBe(`data: ${JSON.stringify(event)}\n\n`);
+    expect(await readUntil(reader, (t) => t.includes("\n\n"))).toBe(`id: ${Date.parse(event.at)}\ndata: ${JSON.stringify(event)}\n\n`);
     leave.abort();
     expect((await reader.read()).done).toBe(true);
   });
@@ -57,5 +57,30 @@ describe("GET /api/events", () => {
     expect(text).toContain("contact.updated");
     expect(text).not.toContain("contact.created");
     leave.abort();
+  });
+
+  it("replays what a reconnecting browser missed since its Last-Event-ID, or since the page's render time", async () => {
+    const { headers } = await signedInAs("viewer");
+    const missed: LiveEvent = { type: "ticket.updated", id: "t-missed", connectionId: "conn-1", at: new Date().toISOString() };
+    await getEventBus().publish(missed);
+    const heard = Date.parse(missed.at) - 60_000;
+    for (const [extraHeaders, search] of [[{ "last-event-id": String(heard) }, ""], [{}, `?since=${heard}`]] as const) {
+      const leave = new AbortController();
+      const res = await GET(eventsRequest({ ...headers, ...extraHeaders }, leave.signal, search));
+      expect(res.status).toBe(200);
+      expect(await readUntil(res.body!.getReader(), (t) => t.includes("t-missed"))).toContain(JSON.stringify(missed));
+      leave.abort();
+    }
+    // A malformed Last-Event-ID resumes nothing; a malformed `since` is a 400 naming the field.
+    const leave = new AbortController();
+    const plain = await GET(eventsRequest({ ...headers, "last-event-id": "yesterday" }, leave.signal));
+    const reader = plain.body!.getReader();
+    await readUntil(reader, (t) => t.includes(": connected"));
+    await getEventBus().publish({ type: "contact.updated", id: "c-after", connectionId: "conn-1", at: new Date().toISOString() });
+    expect(await readUntil(reader, (t) => t.includes("c-after"))).not.toContain("t-missed");
+    leave.abort();
+    const bad = await GET(eventsRequest(headers, undefined, "?since=soon"));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("since");
   });
 });

@@ -46,12 +46,13 @@ describe("processing stored deliveries", () => {
     expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "processed", attempts: 1, lockedUntil: null, lastError: null, processedAt: expect.any(Date) });
   });
 
-  it("invalidates the contact and contact lists on contact events, and the CX logs and the contact's CX view on messages", async () => {
+  it("invalidates the contact, its lists, tickets, CX view and the social-id lookups on contact events, and the CX logs and the contact's CX view on messages", async () => {
     await receive(envelope("contact.create", { id: "c-1", name: "John" }), envelope("message.inbound", { id: "m-1", contact_id: "c-2", message: "hi" }));
     const effects = recorder();
     await processor(effects).drain();
     // One batch: one invalidation per connection, with the tags of both events.
-    expect(effects.invalidations).toEqual([{ connectionId: CONN, tags: [cacheTags.contactsList(), cacheTags.contact("c-1"), cacheTags.cxLogs(), cacheTags.contactCx("c-2")] }]);
+    const contactTags = [cacheTags.contactsList(), cacheTags.contact("c-1"), cacheTags.contactTickets("c-1"), cacheTags.contactCx("c-1"), cacheTags.contactSocialLookups()];
+    expect(effects.invalidations).toEqual([{ connectionId: CONN, tags: [...contactTags, cacheTags.cxLogs(), cacheTags.contactCx("c-2")] }]);
     expect(effects.events.map(({ type, id, contactId }) => ({ type, id, contactId }))).toEqual([
       { type: "contact.created", id: "c-1", contactId: undefined },
       { type: "message.inbound", id: "m-1", contactId: "c-2" },
