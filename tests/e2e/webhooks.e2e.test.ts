@@ -110,8 +110,13 @@ describe("webhooks in the running console", () => {
     await context.close();
   });
 
-  it("answers deliveries in front of Next.js, and verifies with a secret an admin set a moment ago", async () => {
+  it("answers deliveries in front of Next.js, records the socket's address, and verifies with a secret an admin set a moment ago", async () => {
     expect(server.logs.join("")).toContain("webhook deliveries answered in front of Next.js");
+    // The history records the socket's address, never one the sender claims.
+    const forged = await fetch(`${server.url}/api/webhooks/klink/${connectionId}`, { method: "POST", body: '{"event":"x"}', headers: { "x-forwarded-for": "6.6.6.6" } });
+    expect(forged.status).toBe(401);
+    const row = await database.webhookDelivery.findUniqueOrThrow({ where: { id: forged.headers.get("x-webhook-delivery-id")! } });
+    expect(["127.0.0.1", "::1"]).toContain(row.sourceIp);
     const { context } = await signedIn("admin");
     const asAdmin = { headers: { origin: server.url } };
     const testEvent = async () =>
