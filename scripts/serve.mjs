@@ -27,13 +27,27 @@ const failed = (res, error) => {
   if (!res.headersSent) res.writeHead(500).end();
 };
 
+// The socket's address, in the header lib/http/peer-address.ts fills in for lib/auth/client-ip.ts
+// (the two names must stay the same). The app records it itself once its instrumentation has run;
+// doing it here too means a client's own header of that name is never believed, not even in the
+// moments before that.
+const PEER_ADDRESS_HEADER = "x-klink-peer-address";
+
 const server = createServer((req, res) => {
+  const address = req.socket.remoteAddress;
+  if (address) req.headers[PEER_ADDRESS_HEADER] = address;
+  else delete req.headers[PEER_ADDRESS_HEADER];
   try {
     for (const handler of frontDoor()) if (handler(req, res)) return;
   } catch (error) {
     return failed(res, error);
   }
   handle(req, res).catch((error) => failed(res, error));
+});
+
+server.on("error", (error) => {
+  console.error(`klink-console: cannot listen on port ${port}: ${error.code === "EADDRINUSE" ? "it is in use (set PORT to a free port)" : error.message}`);
+  process.exit(1);
 });
 
 server.listen(port, async () => {

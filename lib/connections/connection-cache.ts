@@ -8,18 +8,22 @@ import { LRUCache } from "lru-cache";
 
 export const CONNECTION_CACHE_TTL_MS = 5_000;
 
-const holder = globalThis as typeof globalThis & { __klinkConsoleConnectionCache?: LRUCache<string, { value: unknown }> };
-holder.__klinkConsoleConnectionCache ??= new LRUCache<string, { value: unknown }>({ max: 1_000, ttl: CONNECTION_CACHE_TTL_MS });
-const cache = holder.__klinkConsoleConnectionCache;
+type Shared = { entries: LRUCache<string, { value: unknown }>; generation: number };
+const holder = globalThis as typeof globalThis & { __klinkConsoleConnectionCache?: Shared };
+holder.__klinkConsoleConnectionCache ??= { entries: new LRUCache({ max: 1_000, ttl: CONNECTION_CACHE_TTL_MS }), generation: 0 };
+const shared = holder.__klinkConsoleConnectionCache;
 
 export async function cachedConnectionValue<T>(key: string, load: () => Promise<T>): Promise<T> {
-  const hit = cache.get(key);
+  const hit = shared.entries.get(key);
   if (hit) return hit.value as T;
+  const generation = shared.generation;
   const value = await load();
-  cache.set(key, { value });
+  // A load that began before a change may have read the old row: use it, but do not keep it.
+  if (shared.generation === generation) shared.entries.set(key, { value });
   return value;
 }
 
 export function forgetCachedConnections(): void {
-  cache.clear();
+  shared.generation++;
+  shared.entries.clear();
 }

@@ -18,8 +18,7 @@ export class RecentEvents {
   }
 
   add(event: LiveEvent): void {
-    const at = Date.parse(event.at);
-    this.events.push({ at: Number.isNaN(at) ? this.now() : at, event });
+    this.events.push({ at: eventTime(event, this.now()), event });
     if (this.events.length > this.maxEvents) this.events.splice(0, this.events.length - this.maxEvents);
   }
 
@@ -29,4 +28,11 @@ export class RecentEvents {
     while (this.events.length && this.events[0].at < oldest) this.events.shift();
     return this.events.filter((e) => e.at >= sinceMs).map((e) => e.event);
   }
+}
+
+/** An event's time as streams use it (its SSE id): when it was published, but never later than
+ * now, so an instance whose clock runs ahead cannot push a browser's resume point past events. */
+export function eventTime(event: LiveEvent, now = Date.now()): number {
+  const at = Date.parse(event.at);
+  return Number.isNaN(at) ? now : Math.min(at, now);
 }

@@ -10,6 +10,7 @@
 // twice only revalidates twice.
 import type { EventBus } from "./event-bus";
 import type { LiveEvent } from "./live-event";
+import { eventTime } from "./recent-events";
 
 export type EventStreamOptions = {
   /** Aborted when the client goes away. */
@@ -46,8 +47,7 @@ export function createEventStream(bus: Pick<EventBus, "subscribe" | "recent">, o
       };
       const forward = (event: LiveEvent) => {
         if (options.connectionId && event.connectionId !== options.connectionId) return;
-        const at = Date.parse(event.at);
-        send(`${Number.isNaN(at) ? "" : `id: ${at}\n`}data: ${JSON.stringify(event)}\n\n`);
+        send(`id: ${eventTime(event)}\ndata: ${JSON.stringify(event)}\n\n`);
       };
       const unsubscribe = bus.subscribe(forward);
       const heartbeat = setInterval(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), options.heartbeatMs ?? 20_000);

@@ -14,6 +14,8 @@ const listeners = new Set<Listener>();
 let source: EventSource | null = null;
 /** Server time (epoch ms) the page this tab loaded was rendered at; set by useLiveRevalidation. */
 let renderedAt: number | null = null;
+/** The id (event time) of the last event this tab received, for a stream opened again later. */
+let lastEventId: string | null = null;
 
 function rememberRenderedAt(ms: number): void {
   // Only the first page load counts: later navigations reuse the open stream.
@@ -23,8 +25,10 @@ function rememberRenderedAt(ms: number): void {
 function listen(listener: Listener): () => void {
   listeners.add(listener);
   if (!source) {
-    source = new EventSource(renderedAt === null ? "/api/events" : `/api/events?since=${renderedAt}`);
+    const since = lastEventId ?? (renderedAt === null ? null : String(renderedAt));
+    source = new EventSource(since === null ? "/api/events" : `/api/events?since=${encodeURIComponent(since)}`);
     source.onmessage = (message) => {
+      if (message.lastEventId) lastEventId = message.lastEventId;
       let event: LiveEvent;
       try {
         event = JSON.parse(message.data) as LiveEvent;

@@ -9,6 +9,7 @@ import diagnosticsChannel from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 
+/** scripts/serve.mjs sets the same header (by this name) on every request it receives. */
 export const PEER_ADDRESS_HEADER = "x-klink-peer-address";
 
 const holder = globalThis as typeof globalThis & { __klinkConsolePeerAddresses?: boolean };

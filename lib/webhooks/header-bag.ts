@@ -16,6 +16,8 @@ export type HeaderBag = {
  */
 export function nodeHeaderBag(headers: IncomingHttpHeaders): HeaderBag {
   const value = (name: string): string | null => {
+    // Own names only: a plain object also "has" constructor, toString and the like.
+    if (!Object.hasOwn(headers, name)) return null;
     const found = headers[name];
     if (found === undefined) return null;
     return Array.isArray(found) ? found.join(", ") : found;

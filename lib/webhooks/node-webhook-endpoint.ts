@@ -59,6 +59,9 @@ export function createNodeWebhookEndpoint(deps: WebhookEndpointDeps): FrontDoorH
       const ms = performance.now() - started;
       observeHttpRequest("POST", WEBHOOK_ROUTE, answer.status, ms / 1000);
       logger.info({ method: "POST", path, status: answer.status, ms: Math.round(ms) }, "request");
+    }).catch((error: unknown) => {
+      logger.error({ err: error }, "webhook delivery could not be answered");
+      res.destroy();
     });
     return true;
   };

@@ -34,11 +34,16 @@ export type ArrivedDelivery = { connectionId: string; headers: HeaderBag; body: 
 
 export type DeliveryAnswer = { status: number; headers: Record<string, string>; body: unknown };
 
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** Verifies, stores and hands over one delivery; never throws (a fault is `unavailable`). */
 export function createDeliveryReceiver(deps: WebhookEndpointDeps) {
-  return async ({ connectionId, headers, body, sourceIp }: ArrivedDelivery): Promise<ReceiveOutcome> => {
+  return async ({ connectionId: claimed, headers, body, sourceIp }: ArrivedDelivery): Promise<ReceiveOutcome> => {
+    // No connection id has control characters; such a path is stored (as unknown) without them,
+    // because a database may refuse them (PostgreSQL refuses NUL) and answer 503 for anyone.
+    const connectionId = claimed.replace(CONTROL_CHARACTERS, "\uFFFD");
     let settings: WebhookSettings | null = null;
-    if (!body.tooLarge) {
+    if (!body.tooLarge && connectionId === claimed) {
       try {
         settings = await deps.loadSettings(connectionId);
       } catch (error) {

@@ -113,7 +113,7 @@ describe("webhooks in the running console", () => {
   it("answers deliveries in front of Next.js, records the socket's address, and verifies with a secret an admin set a moment ago", async () => {
     expect(server.logs.join("")).toContain("webhook deliveries answered in front of Next.js");
     // The history records the socket's address, never one the sender claims.
-    const forged = await fetch(`${server.url}/api/webhooks/klink/${connectionId}`, { method: "POST", body: '{"event":"x"}', headers: { "x-forwarded-for": "6.6.6.6" } });
+    const forged = await fetch(`${server.url}/api/webhooks/klink/${connectionId}`, { method: "POST", body: '{"event":"x"}', headers: { "x-forwarded-for": "6.6.6.6", "x-klink-peer-address": "6.6.6.7" } });
     expect(forged.status).toBe(401);
     const row = await database.webhookDelivery.findUniqueOrThrow({ where: { id: forged.headers.get("x-webhook-delivery-id")! } });
     expect(["127.0.0.1", "::1"]).toContain(row.sourceIp);

@@ -131,4 +131,21 @@ describe("the recent events a stream can resume from", () => {
     now += 61_000;
     expect(recent.since(0)).toEqual([]);
   });
+
+  it("never dates an event after now: a clock running ahead cannot move a browser's resume point past events", async () => {
+    const now = 1_000_000;
+    const recent = new RecentEvents({ now: () => now });
+    recent.add(at(now + 3_600_000));
+    expect(recent.since(now)).toHaveLength(1);
+    expect(recent.since(now + 1)).toHaveLength(0);
+    const bus = createMemoryEventBus();
+    const abort = new AbortController();
+    const reader = createEventStream(bus, { signal: abort.signal }).getReader();
+    const before = Date.now();
+    await bus.publish({ type: "ticket.updated", connectionId: "c", at: new Date(before + 3_600_000).toISOString() });
+    const id = Number(/id: (\d+)/.exec(await readUntil(reader, (t) => t.includes("data:")))![1]);
+    expect(id).toBeGreaterThanOrEqual(before);
+    expect(id).toBeLessThanOrEqual(Date.now());
+    abort.abort();
+  });
 });

@@ -48,5 +48,7 @@ describe("nodeHeaderBag", () => {
     expect(bag.get("x-custom")).toBe("one, two");
     // Node keeps the first of a repeated Authorization, for both front doors alike.
     expect(bag.get("authorization")).toBe("sha256=first");
+    // Only headers that were sent: not what every object inherits.
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) expect(bag.get(name)).toBeNull();
   });
 });
