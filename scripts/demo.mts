@@ -17,7 +17,7 @@ import { seedDemo } from "./demo-seed";
 import { demoWebhookSecret } from "./demo-webhook-secret";
 import { db } from "../lib/db/client";
 
-const port = Number(process.env.PORT ?? 3000);
+const port = Number(process.env.PORT || 3000);
 process.env.DEMO_MODE = "true";
 (process.env as Record<string, string>).NODE_ENV = "production";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;

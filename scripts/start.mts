@@ -7,11 +7,11 @@ import { parseEnv } from "../lib/env";
 import { migrateDatabase } from "./run-prisma-migrate";
 import { exitWithReason } from "./exit-with-reason";
 
-let port = process.env.PORT ?? "3000";
+let port = process.env.PORT || "3000";
 try {
   const env = parseEnv(process.env);
   migrateDatabase(env.DATABASE_URL);
-  port = process.env.PORT ?? (new URL(env.NEXTAUTH_URL).port || "3000");
+  port = process.env.PORT || new URL(env.NEXTAUTH_URL).port || "3000";
 } catch (error) {
   exitWithReason(error);
 }
