@@ -44,6 +44,11 @@ export function errorBody(status: number, code: string, message: string, request
   return { status: "error", code, message, requestId, ...(fields ? { fields } : {}) };
 }
 
+/** The body of a 500: nothing but the request id to quote. */
+export function internalErrorBody(requestId: string): ErrorBody {
+  return errorBody(500, "internal_error", "Something went wrong. Quote the request id when reporting it.", requestId);
+}
+
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof ApiError) {
     return Response.json(errorBody(error.status, error.code, error.message, requestId, error.options.fields), {
@@ -58,7 +63,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
     });
   }
   logger.error({ err: error }, "unhandled error");
-  return Response.json(errorBody(500, "internal_error", "Something went wrong. Quote the request id when reporting it.", requestId), {
+  return Response.json(internalErrorBody(requestId), {
     status: 500,
     headers: { "x-request-id": requestId },
   });

@@ -4,9 +4,8 @@
 // parsing with zod, an audit writer bound to the request, and error mapping.
 import type { z } from "zod";
 import { ApiError, errorResponse, forbidden, unauthorized, zodFieldErrors } from "./errors";
-import { logger } from "../log/logger";
 import { requestIdFrom, runWithRequestContext } from "../log/request-context";
-import { observeHttpRequest } from "../metrics/observe-request";
+import { recordAnsweredRequest } from "./answered-request";
 import { routeLabel } from "../metrics/route-label";
 import type { Actor } from "../auth/actor";
 import { roleAtLeast, type Role } from "../auth/roles";
@@ -69,11 +68,7 @@ export function route<
       // Next.js passes no params to a route without dynamic segments.
       const routeParams = await Promise.resolve(nextContext?.params).catch(() => undefined);
       const routeName = options.metricsRoute?.(req) ?? routeLabel(new URL(req.url).pathname, routeParams);
-      observeHttpRequest(req.method, routeName, response.status, (performance.now() - started) / 1000);
-      logger.info(
-        { method: req.method, path: new URL(req.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
-        "request",
-      );
+      recordAnsweredRequest({ method: req.method, path: new URL(req.url).pathname, route: routeName, status: response.status, ms: performance.now() - started });
       return response;
     });
   };

@@ -7,11 +7,11 @@ import "server-only";
 // docs/benchmarks.md.
 import type { ServerResponse } from "node:http";
 import { clientIp } from "../auth/client-ip";
-import { errorBody } from "../http/errors";
+import { errorBody, internalErrorBody } from "../http/errors";
+import { recordAnsweredRequest } from "../http/answered-request";
 import type { FrontDoorHandler } from "../http/front-door";
 import { logger } from "../log/logger";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from "../log/request-context";
-import { observeHttpRequest } from "../metrics/observe-request";
 import { nodeHeaderBag } from "./header-bag";
 import { readLimitedNodeBody } from "./read-limited-node-body";
 import { createDeliveryReceiver, deliveryAnswer, type DeliveryAnswer, type WebhookEndpointDeps } from "./webhook-endpoint";
@@ -52,13 +52,10 @@ export function createNodeWebhookEndpoint(deps: WebhookEndpointDeps): FrontDoorH
         }
       } catch (error) {
         logger.error({ err: error }, "unhandled error");
-        answer = { status: 500, headers: NO_STORE, body: errorBody(500, "internal_error", "Something went wrong. Quote the request id when reporting it.", requestId) };
+        answer = { status: 500, headers: NO_STORE, body: internalErrorBody(requestId) };
       }
       send(res, answer, requestId);
-      const path = (req.url ?? "").split("?")[0];
-      const ms = performance.now() - started;
-      observeHttpRequest("POST", WEBHOOK_ROUTE, answer.status, ms / 1000);
-      logger.info({ method: "POST", path, status: answer.status, ms: Math.round(ms) }, "request");
+      recordAnsweredRequest({ method: "POST", path: (req.url ?? "").split("?")[0], route: WEBHOOK_ROUTE, status: answer.status, ms: performance.now() - started });
     }).catch((error: unknown) => {
       logger.error({ err: error }, "webhook delivery could not be answered");
       res.destroy();

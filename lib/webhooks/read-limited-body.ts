@@ -4,9 +4,13 @@ export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type LimitedBody = { tooLarge: false; body: Buffer } | { tooLarge: true; bytesRead: number; declaredLength: number | null };
 
+/** The body length a Content-Length header declares; null when absent or not a number. */
+export function declaredBodyLength(value: string | null | undefined): number | null {
+  return value != null && /^\d+$/.test(value) ? Number(value) : null;
+}
+
 export async function readLimitedBody(req: Request, limit = WEBHOOK_BODY_LIMIT_BYTES): Promise<LimitedBody> {
-  const declared = req.headers.get("content-length");
-  const declaredLength = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;
+  const declaredLength = declaredBodyLength(req.headers.get("content-length"));
   // An honest Content-Length over the limit is refused before a byte of the body is read.
   if (declaredLength !== null && declaredLength > limit) {
     await req.body?.cancel().catch(() => undefined);

@@ -1,10 +1,9 @@
 // readLimitedBody for a Node.js request: the raw bytes, read once, stopping at the limit.
 import type { IncomingMessage } from "node:http";
-import { WEBHOOK_BODY_LIMIT_BYTES, type LimitedBody } from "./read-limited-body";
+import { declaredBodyLength, WEBHOOK_BODY_LIMIT_BYTES, type LimitedBody } from "./read-limited-body";
 
 export function readLimitedNodeBody(req: IncomingMessage, limit = WEBHOOK_BODY_LIMIT_BYTES): Promise<LimitedBody> {
-  const declared = req.headers["content-length"];
-  const declaredLength = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : null;
+  const declaredLength = declaredBodyLength(req.headers["content-length"]);
   // An honest Content-Length over the limit is refused before a byte of the body is read.
   if (declaredLength !== null && declaredLength > limit) return Promise.resolve({ tooLarge: true, bytesRead: 0, declaredLength });
   return new Promise((resolve, reject) => {
