@@ -30,7 +30,10 @@ scheduleAuditPurge();
 // Webhook deliveries answered by the console's own server in front of Next.js (scripts/serve.mjs,
 // what `npm start` runs): the same receiver as the route handler, without Next's request pipeline.
 try {
-  const [{ openFrontDoor }, { nodeWebhookEndpoint }] = await Promise.all([import("./lib/http/front-door"), import("./lib/webhooks/webhook-runtime")]);
+  const [{ openFrontDoor }, { nodeWebhookEndpoint }] = await Promise.all([
+    import("./lib/http/front-door"),
+    import("./lib/webhooks/webhook-runtime"),
+  ]);
   openFrontDoor([nodeWebhookEndpoint]);
 } catch (error) {
   console.error(`klink-console: webhook deliveries go through Next.js: ${(error as Error).message}`);

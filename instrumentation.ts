@@ -9,6 +9,9 @@ export async function register() {
 // (lib/log/request-error.ts).
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ logger }, { logRequestError }] = await Promise.all([import("./lib/log/logger"), import("./lib/log/request-error")]);
+  const [{ logger }, { logRequestError }] = await Promise.all([
+    import("./lib/log/logger"),
+    import("./lib/log/request-error"),
+  ]);
   logRequestError(logger, error, request, context);
 };

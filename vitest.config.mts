@@ -5,7 +5,9 @@ import path from "node:path";
 
 // One fresh database per run: a new SQLite file, or the PostgreSQL database named by
 // TEST_DATABASE_URL (reset by the global setup). Workers inherit DATABASE_URL from here.
-const databaseUrl = process.env.TEST_DATABASE_URL || `file:${path.join(mkdtempSync(path.join(tmpdir(), "klink-console-test-")), "test.db")}`;
+const databaseUrl =
+  process.env.TEST_DATABASE_URL ||
+  `file:${path.join(mkdtempSync(path.join(tmpdir(), "klink-console-test-")), "test.db")}`;
 process.env.DATABASE_URL = databaseUrl;
 
 export default defineConfig({

@@ -5,7 +5,17 @@ import path from "node:path";
 
 const BUILD_ID = path.join(".next", "BUILD_ID");
 // What `next build` compiles; tests, benchmarks and scripts run from source.
-const SOURCES = ["app", "lib", "components", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.mjs", "package.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "lib",
+  "components",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-node.ts",
+  "next.config.mjs",
+  "package.json",
+  "tsconfig.json",
+];
 const SKIPPED = new Set(["generated", "node_modules"]);
 
 export type BuildState = "missing" | "stale" | "fresh";
@@ -30,5 +40,6 @@ export function requireBuild(benchmark: string): void {
     console.error(`${benchmark}: no build in .next — run \`npm run build\` first.`);
     process.exit(1);
   }
-  if (state === "stale") console.warn(`${benchmark}: .next is older than the sources; this measures the last build (npm run build).`);
+  if (state === "stale")
+    console.warn(`${benchmark}: .next is older than the sources; this measures the last build (npm run build).`);
 }

@@ -3,9 +3,20 @@
 // per request; answers are tallied by status and by x-cache.
 import type { Pool } from "undici";
 
-export type LoadResult = { requests: number; seconds: number; latencies: number[]; statuses: Record<number, number>; cacheStates: Record<string, number> };
+export type LoadResult = {
+  requests: number;
+  seconds: number;
+  latencies: number[];
+  statuses: Record<number, number>;
+  cacheStates: Record<string, number>;
+};
 
-export async function closedLoop(pool: Pool, path: string, headers: Record<string, string>, options: { seconds: number; concurrency: number }): Promise<LoadResult> {
+export async function closedLoop(
+  pool: Pool,
+  path: string,
+  headers: Record<string, string>,
+  options: { seconds: number; concurrency: number },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   const cacheStates: Record<string, number> = {};
@@ -24,7 +35,13 @@ export async function closedLoop(pool: Pool, path: string, headers: Record<strin
       }
     }),
   );
-  return { requests: latencies.length, seconds: (performance.now() - started) / 1000, latencies, statuses, cacheStates };
+  return {
+    requests: latencies.length,
+    seconds: (performance.now() - started) / 1000,
+    latencies,
+    statuses,
+    cacheStates,
+  };
 }
 
 /** Several runs as one: requests and time add up, latencies are pooled. */

@@ -68,7 +68,12 @@ try {
   cleanup.push(() => simPool.close());
   const simHeaders = { authorization: `Bearer ${TOKEN}` };
   const simControl = async <T,>(method: "GET" | "POST" | "DELETE", urlPath: string, body?: unknown): Promise<T> => {
-    const res = await simPool.request({ method, path: `/__sim/${urlPath}`, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await simPool.request({
+      method,
+      path: `/__sim/${urlPath}`,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return (await res.body.json()) as T;
   };
 
@@ -77,7 +82,11 @@ try {
   const direct = await get(simPool, CACHED_PATH.replace("/api/klink/", "/api/"), simHeaders);
   writeFileSync(bareJson, direct.text);
 
-  const server = await startConsole({ APP_ENCRYPTION_KEY: ENCRYPTION_KEY, BENCH_BARE_ROUTE_JSON: bareJson, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" });
+  const server = await startConsole({
+    APP_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    BENCH_BARE_ROUTE_JSON: bareJson,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+  });
   cleanup.push(server.stop);
   const database = createDb(server.databaseUrl);
   cleanup.push(() => database.$disconnect());
@@ -88,9 +97,14 @@ try {
   cleanup.push(() => loadPool.close());
   const first = await get(loadPool, CACHED_PATH, keyHeaders);
   const bare = await get(loadPool, BARE_PATH, keyHeaders);
-  if (first.status !== 200 || bare.status !== 200) throw new Error(`proxy answered ${first.status}, bare route ${bare.status}: ${first.text.slice(0, 200)} ${bare.text.slice(0, 200)}`);
-  if (first.text !== direct.text || bare.text !== direct.text) problems.push("the proxy, the bare route and the simulator do not answer the same JSON");
-  const run = (urlPath: string, runSeconds = seconds) => closedLoop(loadPool, urlPath, keyHeaders, { seconds: runSeconds, concurrency });
+  if (first.status !== 200 || bare.status !== 200)
+    throw new Error(
+      `proxy answered ${first.status}, bare route ${bare.status}: ${first.text.slice(0, 200)} ${bare.text.slice(0, 200)}`,
+    );
+  if (first.text !== direct.text || bare.text !== direct.text)
+    problems.push("the proxy, the bare route and the simulator do not answer the same JSON");
+  const run = (urlPath: string, runSeconds = seconds) =>
+    closedLoop(loadPool, urlPath, keyHeaders, { seconds: runSeconds, concurrency });
   await run(BARE_PATH, 2); // JIT, sockets, SQLite pages
   await run(CACHED_PATH, 2);
   const proxyRuns: LoadResult[] = [];
@@ -101,7 +115,10 @@ try {
   }
   const proxy = combine(proxyRuns);
   const baseline = combine(bareRuns);
-  for (const [label, result] of [["proxy", proxy], ["bare route", baseline]] as const) {
+  for (const [label, result] of [
+    ["proxy", proxy],
+    ["bare route", baseline],
+  ] as const) {
     const others = Object.entries(result.statuses).filter(([code]) => code !== "200");
     if (others.length) problems.push(`${label}: ${others.map(([code, n]) => `${n}×${code}`).join(", ")}`);
   }
@@ -111,7 +128,8 @@ try {
   // --- cold misses vs the simulator directly, one request at a time -----------------------------
   const onePool = new Pool(server.url, { connections: 1 });
   cleanup.push(() => onePool.close());
-  for (let page = 1; page <= 30; page++) await get(onePool, `/api/klink/v1/tickets?page=${page}&pageSize=20`, keyHeaders); // warm the miss path
+  for (let page = 1; page <= 30; page++)
+    await get(onePool, `/api/klink/v1/tickets?page=${page}&pageSize=20`, keyHeaders); // warm the miss path
   const samples = { direct: [] as number[], refused: [] as number[], bare: [] as number[], miss: [] as number[] };
   const timed = async (into: number[], call: () => Promise<Answer>): Promise<Answer> => {
     const started = performance.now();
@@ -127,18 +145,27 @@ try {
     await timed(samples.refused, () => get(onePool, BARE_PATH));
     await timed(samples.bare, () => get(onePool, BARE_PATH, keyHeaders));
     const answer = await timed(samples.miss, () => get(onePool, `/api/klink/v1/${query}`, keyHeaders));
-    if (answer.cache !== "MISS" || answer.status !== upstream.status) problems.push(`cold ${query}: ${answer.status} x-cache ${answer.cache}`);
+    if (answer.cache !== "MISS" || answer.status !== upstream.status)
+      problems.push(`cold ${query}: ${answer.status} x-cache ${answer.cache}`);
   }
-  const [directP50, refusedP50, bareP50, missP50] = [samples.direct, samples.refused, samples.bare, samples.miss].map((s) => percentile(s, 50));
+  const [directP50, refusedP50, bareP50, missP50] = [samples.direct, samples.refused, samples.bare, samples.miss].map(
+    (s) => percentile(s, 50),
+  );
 
   // --- 200 concurrent identical cold requests -----------------------------------------------------
   const burstPool = new Pool(server.url, { connections: COALESCED_REQUESTS });
   cleanup.push(() => burstPool.close());
   await Promise.all(Array.from({ length: COALESCED_REQUESTS }, () => get(burstPool, BARE_PATH, keyHeaders))); // open every socket first
-  const fault = await simControl<{ id: string }>("POST", "faults", { pathPattern: "/api/v1/tickets", method: "GET", latencyMs: UPSTREAM_HOLD_MS });
+  const fault = await simControl<{ id: string }>("POST", "faults", {
+    pathPattern: "/api/v1/tickets",
+    method: "GET",
+    latencyMs: UPSTREAM_HOLD_MS,
+  });
   const upstreamCount = async () => (await simControl<Record<string, number>>("GET", "counters"))["tickets.list"] ?? 0;
   const before = await upstreamCount();
-  const burst = await Promise.all(Array.from({ length: COALESCED_REQUESTS }, () => get(burstPool, COALESCED_PATH, keyHeaders)));
+  const burst = await Promise.all(
+    Array.from({ length: COALESCED_REQUESTS }, () => get(burstPool, COALESCED_PATH, keyHeaders)),
+  );
   const upstreamCalls = (await upstreamCount()) - before;
   await simControl("DELETE", `faults/${fault.id}`);
   const burstStates = tally(burst.map((a) => (a.status === 200 ? a.cache : String(a.status))));
@@ -149,9 +176,16 @@ try {
   const ratio = proxy.requests / proxy.seconds / (baseline.requests / baseline.seconds);
   const added = missP50 - directP50;
   const verdict = (ok: boolean) => (ok ? "pass" : "FAIL");
-  const underLoad = (r: LoadResult) => `${Math.round(r.requests / r.seconds)} req/s, p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(percentile(r.latencies, 99))}`;
-  console.log(`\nbench:proxy — ${cpus().length} cores, node ${process.version}, load average ${loadAtStart.toFixed(2)} at start`);
-  console.log(`cached: ${rounds}×${seconds} s per route at concurrency ${concurrency} (${Object.entries(proxy.cacheStates).map(([s, n]) => `${s}×${n}`).join(" ")}); cold: ${coldRequests} misses one at a time`);
+  const underLoad = (r: LoadResult) =>
+    `${Math.round(r.requests / r.seconds)} req/s, p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(percentile(r.latencies, 99))}`;
+  console.log(
+    `\nbench:proxy — ${cpus().length} cores, node ${process.version}, load average ${loadAtStart.toFixed(2)} at start`,
+  );
+  console.log(
+    `cached: ${rounds}×${seconds} s per route at concurrency ${concurrency} (${Object.entries(proxy.cacheStates)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(" ")}); cold: ${coldRequests} misses one at a time`,
+  );
   printTable(
     ["measurement", "measured", "target", "result"],
     [
@@ -164,7 +198,14 @@ try {
       ["  of which Next.js and the route wrapper (bare route, no key: 401)", ms(refusedP50), "", ""],
       ["  of which API-key authentication (bare route with the key − 401)", ms(bareP50 - refusedP50), "", ""],
       ["  of which the proxy's own miss path (the rest)", ms(added - bareP50), "", ""],
-      [`upstream calls for ${COALESCED_REQUESTS} concurrent identical cold GETs`, `${upstreamCalls} (answers ${Object.entries(burstStates).map(([s, n]) => `${s}×${n}`).join(" ")})`, "exactly 1", verdict(upstreamCalls === 1)],
+      [
+        `upstream calls for ${COALESCED_REQUESTS} concurrent identical cold GETs`,
+        `${upstreamCalls} (answers ${Object.entries(burstStates)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(" ")})`,
+        "exactly 1",
+        verdict(upstreamCalls === 1),
+      ],
     ],
   );
   for (const problem of problems) console.log(`  problem: ${problem}`);
@@ -180,9 +221,13 @@ process.exit(problems.length ? 1 : 0);
 async function seedConsole(database: Db, simulatorUrl: string): Promise<string> {
   const apiKey = generateApiKey();
   const user = await database.user.create({ data: { email: "bench@example.test", name: "Benchmark", role: "viewer" } });
-  await database.apiKey.create({ data: { userId: user.id, name: "bench:proxy", keyHash: apiKey.keyHash, prefix: apiKey.prefix } });
+  await database.apiKey.create({
+    data: { userId: user.id, name: "bench:proxy", keyHash: apiKey.keyHash, prefix: apiKey.prefix },
+  });
   const tokenCiphertext = encryptSecret(TOKEN, encryptionKeys({ APP_ENCRYPTION_KEY: ENCRYPTION_KEY }));
-  await database.klinkConnection.create({ data: { name: "Simulator", baseUrl: simulatorUrl, tokenCiphertext, tokenLast4: TOKEN.slice(-4), isDefault: true } });
+  await database.klinkConnection.create({
+    data: { name: "Simulator", baseUrl: simulatorUrl, tokenCiphertext, tokenLast4: TOKEN.slice(-4), isDefault: true },
+  });
   return apiKey.key;
 }
 

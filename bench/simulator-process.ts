@@ -8,13 +8,21 @@ export type SimulatorProcess = { url: string; stop: () => Promise<void> };
 
 export async function startSimulatorProcess(token: string): Promise<SimulatorProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/simulator.mts", "--port", String(port), "--token", token], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "scripts/simulator.mts", "--port", String(port), "--token", token],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   const errors: string[] = [];
   child.stderr!.on("data", (d) => errors.push(String(d)));
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/__sim/info`)).ok, 30_000, () => errors.join(""));
+  await waitFor(
+    async () => (await fetch(`${url}/__sim/info`)).ok,
+    30_000,
+    () => errors.join(""),
+  );
   return {
     url,
     stop: () =>

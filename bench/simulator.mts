@@ -5,7 +5,8 @@ import { startSimulator } from "../lib/klink/simulator";
 import { generateState } from "../lib/klink/simulator/seed-data";
 
 const TOKEN = "kpt_bench0123456789";
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 const seedTimes: number[] = [];
 for (let seed = 1; seed <= 10; seed++) {
@@ -36,7 +37,13 @@ async function measure(path: string, requests: number, concurrency: number) {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { path, requests, perSecond: Math.round(requests / seconds), p50: percentile(latencies, 50).toFixed(2), p99: percentile(latencies, 99).toFixed(2) };
+  return {
+    path,
+    requests,
+    perSecond: Math.round(requests / seconds),
+    p50: percentile(latencies, 50).toFixed(2),
+    p99: percentile(latencies, 99).toFixed(2),
+  };
 }
 
 const rows = [
@@ -48,5 +55,9 @@ const rows = [
 await pool.close();
 await sim.stop();
 
-console.log(`seed generation (500 contacts, 2000 tickets, 1500 CX logs): p50 ${percentile(seedTimes, 50).toFixed(1)} ms, max ${seedTimes.at(-1)!.toFixed(1)} ms`);
-console.table(rows.map((r) => ({ path: r.path, requests: r.requests, "req/s": r.perSecond, "p50 ms": r.p50, "p99 ms": r.p99 })));
+console.log(
+  `seed generation (500 contacts, 2000 tickets, 1500 CX logs): p50 ${percentile(seedTimes, 50).toFixed(1)} ms, max ${seedTimes.at(-1)!.toFixed(1)} ms`,
+);
+console.table(
+  rows.map((r) => ({ path: r.path, requests: r.requests, "req/s": r.perSecond, "p50 ms": r.p50, "p99 ms": r.p99 })),
+);

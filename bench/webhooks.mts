@@ -27,7 +27,15 @@ const ENCRYPTION_KEY = Buffer.alloc(32, 5).toString("base64");
 const rates = (process.env.BENCH_RATES ?? "250,500,1000,2000,3000").split(",").map(Number);
 const stepSeconds = Number(process.env.BENCH_STEP_SECONDS ?? 5);
 
-type Step = { rate: number; sent: number; accepted: number; perSecond: number; p50: number; p99: number; others: Record<number, number> };
+type Step = {
+  rate: number;
+  sent: number;
+  accepted: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  others: Record<number, number>;
+};
 
 // The console encrypts with this key; the bench writes the connection with the same one.
 process.env.APP_ENCRYPTION_KEY = ENCRYPTION_KEY;
@@ -76,7 +84,12 @@ async function runStep(pool: Pool, urlPath: string, rate: number, seconds: numbe
         const { body, signature } = deliveries[sent];
         inflight.push(
           pool
-            .request({ method: "POST", path: urlPath, headers: { "content-type": "application/json", "x-signature": signature }, body })
+            .request({
+              method: "POST",
+              path: urlPath,
+              headers: { "content-type": "application/json", "x-signature": signature },
+              body,
+            })
             .then(async (res) => {
               await res.body.text();
               const now = performance.now();
@@ -99,11 +112,23 @@ async function runStep(pool: Pool, urlPath: string, rate: number, seconds: numbe
   await Promise.all(inflight);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? NaN;
-  return { rate, sent: deliveries.length, accepted, perSecond: accepted / ((lastAnswer - start) / 1000), p50: at(0.5), p99: at(0.99), others };
+  return {
+    rate,
+    sent: deliveries.length,
+    accepted,
+    perSecond: accepted / ((lastAnswer - start) / 1000),
+    p50: at(0.5),
+    p99: at(0.99),
+    others,
+  };
 }
 
 async function benchmark(label: string, databaseUrl: string): Promise<boolean> {
-  const server = await startConsole({ DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: ENCRYPTION_KEY, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" });
+  const server = await startConsole({
+    DATABASE_URL: databaseUrl,
+    APP_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+  });
   const database = createDb(databaseUrl);
   const pool = new Pool(server.url, { connections: 128 });
   try {
@@ -121,19 +146,28 @@ async function benchmark(label: string, databaseUrl: string): Promise<boolean> {
     const stored = await database.webhookDelivery.count({ where: { verification: "verified" } });
     const processed = await database.webhookDelivery.count({ where: { status: "processed" } });
 
-    const sustained = steps.filter((s) => s.perSecond >= s.rate * 0.97 && s.accepted === s.sent && s.p99 <= TARGET_P99_MS).at(-1);
+    const sustained = steps
+      .filter((s) => s.perSecond >= s.rate * 0.97 && s.accepted === s.sent && s.p99 <= TARGET_P99_MS)
+      .at(-1);
     console.log(`\n${label} — webhook deliveries, ${stepSeconds} s per rate, ${server.url}`);
     console.log("  rate/s   sent   accepted   accepted/s   ack p50   ack p99   other answers");
     for (const s of steps) {
-      const other = Object.entries(s.others).map(([code, n]) => `${code === "0" ? "network" : code}×${n}`).join(" ") || "-";
-      console.log(`  ${String(s.rate).padStart(6)} ${String(s.sent).padStart(6)} ${String(s.accepted).padStart(10)} ${s.perSecond.toFixed(0).padStart(12)} ${s.p50.toFixed(1).padStart(8)} ms ${s.p99.toFixed(1).padStart(7)} ms   ${other}`);
+      const other =
+        Object.entries(s.others)
+          .map(([code, n]) => `${code === "0" ? "network" : code}×${n}`)
+          .join(" ") || "-";
+      console.log(
+        `  ${String(s.rate).padStart(6)} ${String(s.sent).padStart(6)} ${String(s.accepted).padStart(10)} ${s.perSecond.toFixed(0).padStart(12)} ${s.p50.toFixed(1).padStart(8)} ms ${s.p99.toFixed(1).padStart(7)} ms   ${other}`,
+      );
     }
     const meets = Boolean(sustained && sustained.rate >= TARGET_RATE);
     console.log(
       `  sustained: ${sustained ? `${sustained.perSecond.toFixed(0)} deliveries/s (step ${sustained.rate}/s) with ack p99 ${sustained.p99.toFixed(1)} ms` : "none of the rates"}` +
         ` — target ≥ ${TARGET_RATE}/s with p99 ≤ ${TARGET_P99_MS} ms: ${meets ? "met" : "NOT met"}`,
     );
-    console.log(`  sent ${sent}, acknowledged ${acked}, stored ${stored}, processed ${processed} (all processed ${Math.round(drainedMs)} ms after the last ack)`);
+    console.log(
+      `  sent ${sent}, acknowledged ${acked}, stored ${stored}, processed ${processed} (all processed ${Math.round(drainedMs)} ms after the last ack)`,
+    );
     const equal = stored === acked && acked === sent;
     console.log(`  stored vs sent: ${equal ? "equal" : "NOT EQUAL"}`);
     return equal;
@@ -154,6 +188,8 @@ if (postgresUrl) {
   await client.end();
   ok = (await benchmark("PostgreSQL", postgresUrl)) && ok;
 } else {
-  console.log("\n(PostgreSQL: set BENCH_DATABASE_URL=postgresql://… to benchmark it too; its schema is dropped and re-created.)");
+  console.log(
+    "\n(PostgreSQL: set BENCH_DATABASE_URL=postgresql://… to benchmark it too; its schema is dropped and re-created.)",
+  );
 }
 process.exit(ok ? 0 : 1);

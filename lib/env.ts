@@ -15,7 +15,10 @@ const optionalString = z
 
 const encryptionKey = z
   .string()
-  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)");
+  .refine(
+    (v) => Buffer.from(v, "base64").length === 32,
+    "must be 32 random bytes, base64-encoded (openssl rand -base64 32)",
+  );
 
 const csv = z
   .string()
@@ -65,7 +68,12 @@ const schema = z
     KLINK_TIMEOUT_MS: positiveInt(10_000),
     KLINK_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).default(2_000),
     CACHE_MEMORY_MAX_MB: positiveInt(64),
-    KLINK_SIMULATOR_PORT: z.coerce.number().int().min(0, "must be a port number").max(65_535, "must be a port number").default(4010),
+    KLINK_SIMULATOR_PORT: z.coerce
+      .number()
+      .int()
+      .min(0, "must be a port number")
+      .max(65_535, "must be a port number")
+      .default(4010),
     TRUSTED_PROXY_HOPS: z.coerce
       .number({ error: "must be a whole number (0 = nothing in front of the console)" })
       .int("must be a whole number (0 = nothing in front of the console)")
@@ -119,7 +127,11 @@ const REQUIRED_IN_PRODUCTION = {
  * its default applies, and a required one is reported missing rather than malformed.
  */
 function withoutEmptyValues(source: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== ""));
+  return Object.fromEntries(
+    Object.entries(source).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== "",
+    ),
+  );
 }
 
 /** Parses a set of variables; throws EnvError naming every bad or missing variable. */
@@ -130,7 +142,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   const strict = env.NODE_ENV === "production" && !env.DEMO_MODE;
-  const missing = (Object.keys(REQUIRED_IN_PRODUCTION) as (keyof typeof REQUIRED_IN_PRODUCTION)[]).filter((k) => !env[k]);
+  const missing = (Object.keys(REQUIRED_IN_PRODUCTION) as (keyof typeof REQUIRED_IN_PRODUCTION)[]).filter(
+    (k) => !env[k],
+  );
   if (strict && missing.length) throw new EnvError(missing.map((k) => `${k} ${REQUIRED_IN_PRODUCTION[k]}`));
   const dev = missing.length ? loadDevSecrets(env.DATABASE_URL) : undefined;
   return {

@@ -21,20 +21,31 @@ export const DEMO_USERS: { email: string; password: string; role: Role; name: st
 
 export const DEMO_CONNECTION_NAME = "Demo simulator";
 
-export async function seedDemo(opts: { klinkBaseUrl?: string; klinkToken?: string; webhookSecret?: string } = {}): Promise<{
+export async function seedDemo(
+  opts: { klinkBaseUrl?: string; klinkToken?: string; webhookSecret?: string } = {},
+): Promise<{
   users: { email: string; password: string; role: Role }[];
   connectionId?: string;
 }> {
   const audit = systemAudit();
   for (const demo of DEMO_USERS) {
     const existing = await db().user.findUnique({ where: { email: demo.email } });
-    const passwordHash = existing && (await verifyPassword(existing.passwordHash, demo.password)) ? existing.passwordHash : await hashPassword(demo.password);
+    const passwordHash =
+      existing && (await verifyPassword(existing.passwordHash, demo.password))
+        ? existing.passwordHash
+        : await hashPassword(demo.password);
     const user = await db().user.upsert({
       where: { email: demo.email },
       create: { email: demo.email, name: demo.name, role: demo.role, status: "active", passwordHash },
       update: { role: demo.role, status: "active", passwordHash },
     });
-    if (!existing) await audit({ action: "user.create", outcome: "success", target: { type: "user", id: user.id }, after: { email: demo.email, role: demo.role, source: "demo seed" } });
+    if (!existing)
+      await audit({
+        action: "user.create",
+        outcome: "success",
+        target: { type: "user", id: user.id },
+        after: { email: demo.email, role: demo.role, source: "demo seed" },
+      });
   }
   const users = DEMO_USERS.map(({ email, password, role }) => ({ email, password, role }));
   if (!opts.klinkBaseUrl || !opts.klinkToken) return { users };
@@ -42,13 +53,19 @@ export async function seedDemo(opts: { klinkBaseUrl?: string; klinkToken?: strin
   const webhook = opts.webhookSecret ? { mode: "hmac" as const, secret: opts.webhookSecret } : undefined;
   const existing = await db().klinkConnection.findUnique({ where: { name: DEMO_CONNECTION_NAME } });
   if (!existing) {
-    const created = await insertConnection({ name: DEMO_CONNECTION_NAME, baseUrl: opts.klinkBaseUrl, token: opts.klinkToken, isDefault: true, webhook }, audit);
+    const created = await insertConnection(
+      { name: DEMO_CONNECTION_NAME, baseUrl: opts.klinkBaseUrl, token: opts.klinkToken, isDefault: true, webhook },
+      audit,
+    );
     return { users, connectionId: created.id };
   }
   const baseUrl = checkBaseUrl(opts.klinkBaseUrl);
   if (!baseUrl.ok) throw new Error(`demo simulator URL ${baseUrl.message}`);
   await db().$transaction([
-    db().klinkConnection.updateMany({ where: { isDefault: true, id: { not: existing.id } }, data: { isDefault: false } }),
+    db().klinkConnection.updateMany({
+      where: { isDefault: true, id: { not: existing.id } },
+      data: { isDefault: false },
+    }),
     db().klinkConnection.update({
       where: { id: existing.id },
       data: {
@@ -56,7 +73,9 @@ export async function seedDemo(opts: { klinkBaseUrl?: string; klinkToken?: strin
         tokenCiphertext: encryptSecret(opts.klinkToken),
         tokenLast4: tokenLast4(opts.klinkToken),
         isDefault: true,
-        ...(opts.webhookSecret ? { webhookMode: "hmac", webhookCiphertext: encryptWebhook({ secret: opts.webhookSecret }) } : {}),
+        ...(opts.webhookSecret
+          ? { webhookMode: "hmac", webhookCiphertext: encryptWebhook({ secret: opts.webhookSecret }) }
+          : {}),
       },
     }),
   ]);

@@ -44,11 +44,15 @@ try {
   migrateDatabase(env.DATABASE_URL);
   // A fresh token per run: the simulator listens on loopback only and holds demo data only.
   const token = `kpt_demo${randomBytes(12).toString("hex")}`;
-  simulator = await startSimulator({ port: env.KLINK_SIMULATOR_PORT, host: "127.0.0.1", tokens: [token] }).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(
-      error.code === "EADDRINUSE" ? `port ${env.KLINK_SIMULATOR_PORT} is in use: set KLINK_SIMULATOR_PORT to a free port` : `the K-LINK simulator did not start: ${error.message}`,
-    );
-  });
+  simulator = await startSimulator({ port: env.KLINK_SIMULATOR_PORT, host: "127.0.0.1", tokens: [token] }).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new Error(
+        error.code === "EADDRINUSE"
+          ? `port ${env.KLINK_SIMULATOR_PORT} is in use: set KLINK_SIMULATOR_PORT to a free port`
+          : `the K-LINK simulator did not start: ${error.message}`,
+      );
+    },
+  );
   klinkLine = `K-LINK simulator: ${simulator.url} (control API ${simulator.url}/__sim/info)`;
   const webhookSecret = demoWebhookSecret(env.DATABASE_URL);
   const seeded = await seedDemo({ klinkBaseUrl: simulator.url, klinkToken: token, webhookSecret });

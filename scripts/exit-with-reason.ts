@@ -3,8 +3,7 @@
 import { EnvError } from "../lib/env";
 
 export function exitWithReason(error: unknown): never {
-  const message =
-    error instanceof EnvError ? error.message : error instanceof Error ? error.message : String(error);
+  const message = error instanceof EnvError ? error.message : error instanceof Error ? error.message : String(error);
   console.error(`klink-console: ${message.split("\n")[0]}`);
   process.exit(1);
 }

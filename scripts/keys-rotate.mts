@@ -12,7 +12,9 @@ import { exitWithReason } from "./exit-with-reason";
 try {
   env();
   const { connections, reencrypted } = await reencryptConnections(systemAudit());
-  console.log(`[keys:rotate] ${reencrypted} of ${connections} connection(s) re-encrypted; all now use key ${encryptionKeys().current.id}.`);
+  console.log(
+    `[keys:rotate] ${reencrypted} of ${connections} connection(s) re-encrypted; all now use key ${encryptionKeys().current.id}.`,
+  );
   await db().$disconnect();
 } catch (error) {
   exitWithReason(error);

@@ -20,7 +20,9 @@ export function migrateDatabase(databaseUrl: string, options: { quiet?: boolean 
       .find((line) => /^Error|P\d{4}|error/i.test(line.trim()))
       ?.trim();
     // Named after the variable: what the operator has to check or change.
-    throw new Error(`database migration failed for DATABASE_URL (${provider}): ${reason?.replace(/^Error:\s*/, "") ?? "see prisma migrate deploy output"}`);
+    throw new Error(
+      `database migration failed for DATABASE_URL (${provider}): ${reason?.replace(/^Error:\s*/, "") ?? "see prisma migrate deploy output"}`,
+    );
   }
   if (!options.quiet) {
     const summary = result.stdout.split("\n").find((l) => /migrations? (have been|are) |No pending migrations/.test(l));

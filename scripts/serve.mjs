@@ -20,7 +20,8 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" }
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const frontDoor = () => /** @type {((req: unknown, res: unknown) => boolean)[] | undefined} */ (globalThis[FRONT_DOOR_KEY]) ?? [];
+const frontDoor = () =>
+  /** @type {((req: unknown, res: unknown) => boolean)[] | undefined} */ (globalThis[FRONT_DOOR_KEY]) ?? [];
 
 const failed = (res, error) => {
   console.error(`klink-console: request failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -46,7 +47,9 @@ const server = createServer((req, res) => {
 });
 
 server.on("error", (error) => {
-  console.error(`klink-console: cannot listen on port ${port}: ${error.code === "EADDRINUSE" ? "it is in use (set PORT to a free port)" : error.message}`);
+  console.error(
+    `klink-console: cannot listen on port ${port}: ${error.code === "EADDRINUSE" ? "it is in use (set PORT to a free port)" : error.message}`,
+  );
   process.exit(1);
 });
 
@@ -54,15 +57,23 @@ server.listen(port, async () => {
   // Next.js runs the app's instrumentation (first-admin bootstrap, the webhook sweep that resumes
   // unprocessed deliveries, the front door above) on its first request: make that request now
   // rather than leave it to the first visitor or delivery.
-  const ready = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => "unreachable");
-  const through = frontDoor().length ? "webhook deliveries answered in front of Next.js" : "every request through Next.js";
+  const ready = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    (r) => r.status,
+    () => "unreachable",
+  );
+  const through = frontDoor().length
+    ? "webhook deliveries answered in front of Next.js"
+    : "every request through Next.js";
   console.log(`klink-console: listening on http://localhost:${port} (health ${ready}; ${through})`);
 });
 
 // Like `next start`: on SIGINT/SIGTERM stop taking requests, give those under way (and open
 // live-event streams) a moment, and exit with the signal's code.
 let stopping = false;
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

@@ -22,7 +22,9 @@ function fail(message: string): never {
 }
 
 if (values.help) {
-  console.log("npm run simulator -- [--port 4010] [--host 127.0.0.1] [--token kpt_...]... [--webhook-url URL --webhook-secret SECRET]... [--seed N]");
+  console.log(
+    "npm run simulator -- [--port 4010] [--host 127.0.0.1] [--token kpt_...]... [--webhook-url URL --webhook-secret SECRET]... [--seed N]",
+  );
   process.exit(0);
 }
 const port = Number(values.port);
@@ -30,7 +32,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) fail("--port must be a
 const seed = Number(values.seed);
 if (!Number.isInteger(seed)) fail("--seed must be a whole number");
 const host = values.host;
-if (host !== "127.0.0.1" && host !== "::1" && host !== "localhost" && host !== "0.0.0.0") fail("--host must be 127.0.0.1, ::1, localhost or 0.0.0.0");
+if (host !== "127.0.0.1" && host !== "::1" && host !== "localhost" && host !== "0.0.0.0")
+  fail("--host must be 127.0.0.1, ::1, localhost or 0.0.0.0");
 const urls = values["webhook-url"] ?? [];
 const secrets = values["webhook-secret"] ?? [];
 if (urls.length !== secrets.length) fail("give one --webhook-secret for each --webhook-url");

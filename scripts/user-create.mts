@@ -38,9 +38,15 @@ async function readPassword(): Promise<string> {
 
 try {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, role: { type: "string", default: "viewer" }, name: { type: "string" }, password: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string", default: "viewer" },
+      name: { type: "string" },
+      password: { type: "string" },
+    },
   });
-  if (!values.email) throw new Error("usage: npm run user:create -- --email a@b.c --role admin|agent|viewer [--name N] [--password P]");
+  if (!values.email)
+    throw new Error("usage: npm run user:create -- --email a@b.c --role admin|agent|viewer [--name N] [--password P]");
   env();
   const input = {
     email: values.email,
@@ -50,7 +56,9 @@ try {
   };
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) {
-    const problems = Object.entries(zodFieldErrors(parsed.error)).map(([field, messages]) => `${field} ${messages.join(", ")}`);
+    const problems = Object.entries(zodFieldErrors(parsed.error)).map(
+      ([field, messages]) => `${field} ${messages.join(", ")}`,
+    );
     throw new Error(problems.join("; "));
   }
   const user = await insertUser(parsed.data, systemAudit());

@@ -30,10 +30,16 @@ export default function ConsoleError({ error, retry }: { error: unknown; retry: 
           </>
         }
       >
-        <p>Something went wrong on the server while preparing this page. Trying again often helps; if it keeps failing, tell your administrator.</p>
+        <p>
+          Something went wrong on the server while preparing this page. Trying again often helps; if it keeps failing,
+          tell your administrator.
+        </p>
         {digest ? (
           <p>
-            Error reference to quote: <span className={ui.requestId} data-testid="error-digest">{digest}</span>
+            Error reference to quote:{" "}
+            <span className={ui.requestId} data-testid="error-digest">
+              {digest}
+            </span>
           </p>
         ) : null}
       </StatusPage>

@@ -23,7 +23,11 @@ export default async function DashboardPage() {
       <LiveRefresh />
       <PageHeader
         title="Dashboard"
-        description={connection ? `Tickets in K-LINK (${connection.name}), the webhooks it sent, and how the console reaches it.` : "Tickets in K-LINK, the webhooks it sent, and how the console reaches it."}
+        description={
+          connection
+            ? `Tickets in K-LINK (${connection.name}), the webhooks it sent, and how the console reaches it.`
+            : "Tickets in K-LINK, the webhooks it sent, and how the console reaches it."
+        }
       />
       {connection ? (
         <>
@@ -36,7 +40,16 @@ export default async function DashboardPage() {
         </>
       ) : (
         <Notice tone="info" title="No K-LINK connection yet.">
-          <p>{page.can.admin ? <>Add the K-LINK tenant this console works with under <Link href="/admin/connections">Admin → K-LINK connections</Link>.</> : "An admin must add the K-LINK tenant this console works with."}</p>
+          <p>
+            {page.can.admin ? (
+              <>
+                Add the K-LINK tenant this console works with under{" "}
+                <Link href="/admin/connections">Admin → K-LINK connections</Link>.
+              </>
+            ) : (
+              "An admin must add the K-LINK tenant this console works with."
+            )}
+          </p>
         </Notice>
       )}
       <div className={styles.grid2}>

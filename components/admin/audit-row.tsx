@@ -7,7 +7,12 @@ type Row = Awaited<ReturnType<typeof listAudit>>["data"][number];
 
 const json = (value: unknown) => (value === null || value === undefined ? "—" : JSON.stringify(value, null, 2));
 
-const OUTCOME_TONE: Record<string, string> = { success: "tone-green", failure: "tone-red", denied: "tone-amber", invalid: "tone-amber" };
+const OUTCOME_TONE: Record<string, string> = {
+  success: "tone-green",
+  failure: "tone-red",
+  denied: "tone-amber",
+  invalid: "tone-amber",
+};
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
   return <span className={`${ui.badge} ${ui[OUTCOME_TONE[outcome] ?? ""] ?? ""}`}>{outcome}</span>;
@@ -43,7 +48,11 @@ export function AuditRow({ row, connectionName }: { row: Row; connectionName?: s
       <td>
         <details className={styles.rowDetails}>
           <summary>
-            Details<span className={ui.srOnly}> of {row.action} at {row.createdAt.toISOString()}</span>
+            Details
+            <span className={ui.srOnly}>
+              {" "}
+              of {row.action} at {row.createdAt.toISOString()}
+            </span>
           </summary>
           <dl className={styles.meta}>
             <dt>Request</dt>
@@ -60,15 +69,21 @@ export function AuditRow({ row, connectionName }: { row: Row; connectionName?: s
             </dd>
           </dl>
           <h3 className={styles.subhead}>Request</h3>
-          <pre className={styles.json} tabIndex={0}>{json(row.details)}</pre>
+          <pre className={styles.json} tabIndex={0}>
+            {json(row.details)}
+          </pre>
           <div className={styles.beforeAfter}>
             <section>
               <h3 className={styles.subhead}>Before</h3>
-              <pre className={styles.json} tabIndex={0}>{row.before === null ? "not captured (the cache did not hold it)" : json(row.before)}</pre>
+              <pre className={styles.json} tabIndex={0}>
+                {row.before === null ? "not captured (the cache did not hold it)" : json(row.before)}
+              </pre>
             </section>
             <section>
               <h3 className={styles.subhead}>After</h3>
-              <pre className={styles.json} tabIndex={0}>{json(row.after)}</pre>
+              <pre className={styles.json} tabIndex={0}>
+                {json(row.after)}
+              </pre>
             </section>
           </div>
         </details>

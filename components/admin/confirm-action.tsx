@@ -8,7 +8,14 @@ import ui from "@/components/ui/ui.module.css";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
-export function ConfirmAction(props: { action: Action; fields: Record<string, string>; trigger: string; title: string; confirmLabel: string; children?: ReactNode }) {
+export function ConfirmAction(props: {
+  action: Action;
+  fields: Record<string, string>;
+  trigger: string;
+  title: string;
+  confirmLabel: string;
+  children?: ReactNode;
+}) {
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -28,7 +35,10 @@ export function ConfirmAction(props: { action: Action; fields: Record<string, st
       >
         {props.children}
       </ConfirmDialog>
-      <span role={result && !result.ok ? "alert" : "status"} className={result && !result.ok ? ui.fieldError : ui.muted}>
+      <span
+        role={result && !result.ok ? "alert" : "status"}
+        className={result && !result.ok ? ui.fieldError : ui.muted}
+      >
         {result ? (result.ok ? result.message : result.error) : null}
       </span>
     </span>

@@ -18,7 +18,11 @@ export function ConnectionTestForm({ action, id, name }: { action: Action; id: s
       renderSuccess={(result) => {
         const outcome = result.data as ConnectionTestResult | undefined;
         const ok = outcome?.result === "ok";
-        return <span className={`${ui.badge} ${ok ? ui["tone-green"] : ui["tone-red"]}`} style={{ whiteSpace: "normal" }}>{result.message}</span>;
+        return (
+          <span className={`${ui.badge} ${ok ? ui["tone-green"] : ui["tone-red"]}`} style={{ whiteSpace: "normal" }}>
+            {result.message}
+          </span>
+        );
       }}
     >
       <input type="hidden" name="id" value={id} />

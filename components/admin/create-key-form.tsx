@@ -34,7 +34,11 @@ export function CreateKeyForm({ action }: { action: Action }) {
         <ActionField label="Key name" required hint="What the key is for, e.g. nightly export.">
           <input name="name" autoComplete="off" />
         </ActionField>
-        <ActionField label="Expires on" hint="Optional. The key stops working at the end of that day (UTC)." errorKey="expiresAt">
+        <ActionField
+          label="Expires on"
+          hint="Optional. The key stops working at the end of that day (UTC)."
+          errorKey="expiresAt"
+        >
           <input name="expiresOn" type="date" />
         </ActionField>
       </div>

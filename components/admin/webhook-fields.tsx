@@ -7,10 +7,18 @@ import { ActionField } from "./action-field";
 import styles from "./admin.module.css";
 
 const MODES = [
-  { value: "hmac", label: "Signed (HMAC signing secret)", hint: "K-LINK signs each delivery with the secret; the console checks the signature." },
+  {
+    value: "hmac",
+    label: "Signed (HMAC signing secret)",
+    hint: "K-LINK signs each delivery with the secret; the console checks the signature.",
+  },
   { value: "basic", label: "Basic authentication", hint: "K-LINK sends a user name and password with each delivery." },
   { value: "header", label: "Secret header", hint: "K-LINK sends a header whose value only it and the console know." },
-  { value: "none", label: "No verification", hint: "Deliveries are refused unless the console allows unauthenticated webhooks (demo only)." },
+  {
+    value: "none",
+    label: "No verification",
+    hint: "Deliveries are refused unless the console allows unauthenticated webhooks (demo only).",
+  },
 ] as const;
 
 export function WebhookFields({ mode: initialMode, existing }: { mode?: string; existing?: boolean }) {
@@ -33,7 +41,11 @@ export function WebhookFields({ mode: initialMode, existing }: { mode?: string; 
         <>
           <ActionField
             label="Signing secret"
-            hint={existing ? "A new secret keeps the previous one valid until you stop accepting it. Leave empty to keep the stored one." : "At least 8 characters; give K-LINK the same secret."}
+            hint={
+              existing
+                ? "A new secret keeps the previous one valid until you stop accepting it. Leave empty to keep the stored one."
+                : "At least 8 characters; give K-LINK the same secret."
+            }
             errorKey="webhook.secret"
           >
             <input name="webhookSecret" type="password" autoComplete="new-password" />

@@ -2,7 +2,8 @@
 // Chinese: the first grapheme of each of the first two words, never a broken code point.
 import styles from "./contacts.module.css";
 
-const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+const segmenter =
+  typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
 
 function firstGrapheme(word: string): string {
   if (!segmenter) return Array.from(word)[0] ?? "";

@@ -25,7 +25,17 @@ type Props = {
 
 const controlId = (key: string) => `contact-${key.replace(/[^\w-]/g, "_")}`;
 
-function ListControl({ control, values, errors, onChange }: { control: FormControl; values: string[]; errors: Record<string, string[]>; onChange: (next: string[]) => void }) {
+function ListControl({
+  control,
+  values,
+  errors,
+  onChange,
+}: {
+  control: FormControl;
+  values: string[];
+  errors: Record<string, string[]>;
+  onChange: (next: string[]) => void;
+}) {
   const noun = control.kind === "emails" ? "e-mail address" : "phone number";
   return (
     <fieldset className={ui.field} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
@@ -49,7 +59,12 @@ function ListControl({ control, values, errors, onChange }: { control: FormContr
                 onChange={(e) => onChange(values.map((v, i) => (i === index ? e.target.value : v)))}
               />
               {values.length > 1 ? (
-                <Button size="small" variant="ghost" aria-label={`Remove ${noun} ${index + 1}`} onClick={() => onChange(values.filter((_, i) => i !== index))}>
+                <Button
+                  size="small"
+                  variant="ghost"
+                  aria-label={`Remove ${noun} ${index + 1}`}
+                  onClick={() => onChange(values.filter((_, i) => i !== index))}
+                >
                   Remove
                 </Button>
               ) : null}
@@ -72,7 +87,17 @@ function ListControl({ control, values, errors, onChange }: { control: FormContr
   );
 }
 
-function ScalarControl({ control, value, error, onChange }: { control: FormControl; value: string; error?: string[]; onChange: (value: string) => void }) {
+function ScalarControl({
+  control,
+  value,
+  error,
+  onChange,
+}: {
+  control: FormControl;
+  value: string;
+  error?: string[];
+  onChange: (value: string) => void;
+}) {
   const id = controlId(control.key);
   const common = { id, value, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
   let input: ReactElement<{ id?: string }>;
@@ -112,7 +137,11 @@ export function ContactForm({ mode, controls, fields, initial, contactId, cancel
   const [saving, setSaving] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
 
-  const placed = new Set(controls.flatMap((c) => (c.kind === "emails" || c.kind === "phones" ? values[c.kind].map((_, i) => `${c.key}.${i}`) : [c.key])));
+  const placed = new Set(
+    controls.flatMap((c) =>
+      c.kind === "emails" || c.kind === "phones" ? values[c.kind].map((_, i) => `${c.key}.${i}`) : [c.key],
+    ),
+  );
   const errorEntries = Object.entries(errors);
   const labelOf = (key: string) => {
     const control = controls.find((c) => c.key === key || key.startsWith(`${c.key}.`));
@@ -137,7 +166,10 @@ export function ContactForm({ mode, controls, fields, initial, contactId, cancel
     const result =
       mode === "create"
         ? await consoleApi<{ data: { id: string } }>("/api/klink/v1/contacts", { method: "POST", body })
-        : await consoleApi<{ data: { id: string } }>(`/api/klink/v1/contacts/${encodeURIComponent(contactId!)}`, { method: "PATCH", body });
+        : await consoleApi<{ data: { id: string } }>(`/api/klink/v1/contacts/${encodeURIComponent(contactId!)}`, {
+            method: "PATCH",
+            body,
+          });
     if (!result.ok) {
       setSaving(false);
       const byField = formErrors(result.error);
@@ -152,7 +184,13 @@ export function ContactForm({ mode, controls, fields, initial, contactId, cancel
   const custom = controls.filter((c) => c.custom);
   const render = (control: FormControl) =>
     control.kind === "emails" || control.kind === "phones" ? (
-      <ListControl key={control.key} control={control} values={values[control.kind]} errors={errors} onChange={(next) => setValues({ ...values, [control.kind]: next.length ? next : [""] })} />
+      <ListControl
+        key={control.key}
+        control={control}
+        values={values[control.kind]}
+        errors={errors}
+        onChange={(next) => setValues({ ...values, [control.kind]: next.length ? next : [""] })}
+      />
     ) : (
       <ScalarControl
         key={control.key}
@@ -176,11 +214,18 @@ export function ContactForm({ mode, controls, fields, initial, contactId, cancel
       <div ref={summary} tabIndex={-1} aria-live="assertive">
         {errorEntries.length ? (
           <div className={`${ui.notice} ${ui["notice-error"]} ${styles.errorSummary}`} role="alert">
-            <strong>{mode === "create" ? "The contact was not created." : "The changes were not saved."} Please check:</strong>
+            <strong>
+              {mode === "create" ? "The contact was not created." : "The changes were not saved."} Please check:
+            </strong>
             <ul>
               {errorEntries.map(([key, messages]) => (
                 <li key={key}>
-                  {placed.has(key) ? <a href={`#${controlId(key.replace(/\.(\d+)$/, "-$1"))}`}>{labelOf(key)}</a> : labelOf(key)}: {messages.join(" ")}
+                  {placed.has(key) ? (
+                    <a href={`#${controlId(key.replace(/\.(\d+)$/, "-$1"))}`}>{labelOf(key)}</a>
+                  ) : (
+                    labelOf(key)
+                  )}
+                  : {messages.join(" ")}
                 </li>
               ))}
             </ul>

@@ -12,7 +12,8 @@ export function ContactSearch({ query }: { query: ContactListQuery }) {
   const router = useRouter();
   const [keyword, setKeyword] = useState(query.keyword ?? "");
   const [pending, startTransition] = useTransition();
-  const go = (next: Partial<ContactListQuery>) => startTransition(() => router.push(contactListHref({ ...query, page: 1, ...next })));
+  const go = (next: Partial<ContactListQuery>) =>
+    startTransition(() => router.push(contactListHref({ ...query, page: 1, ...next })));
   return (
     <form
       role="search"
@@ -40,19 +41,27 @@ export function ContactSearch({ query }: { query: ContactListQuery }) {
       </div>
       <div className={ui.field}>
         <label htmlFor="contact-page-size">Per page</label>
-        <select id="contact-page-size" name="pageSize" value={query.pageSize} onChange={(e) => go({ keyword: query.keyword, pageSize: Number(e.target.value) })}>
-          {[...new Set([...CONTACT_PAGE_SIZES, query.pageSize])].sort((a, b) => a - b).map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
+        <select
+          id="contact-page-size"
+          name="pageSize"
+          value={query.pageSize}
+          onChange={(e) => go({ keyword: query.keyword, pageSize: Number(e.target.value) })}
+        >
+          {[...new Set([...CONTACT_PAGE_SIZES, query.pageSize])]
+            .sort((a, b) => a - b)
+            .map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
         </select>
       </div>
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? "Searching…" : "Search"}
       </Button>
       <span id="contact-keyword-hint" className={`${ui.fieldHint} ${styles.hintRow}`}>
-        Press <kbd className={styles.kbd}>/</kbd> to search, <kbd className={styles.kbd}>j</kbd> and <kbd className={styles.kbd}>k</kbd> to move through the list, <kbd className={styles.kbd}>Enter</kbd> to open.
+        Press <kbd className={styles.kbd}>/</kbd> to search, <kbd className={styles.kbd}>j</kbd> and{" "}
+        <kbd className={styles.kbd}>k</kbd> to move through the list, <kbd className={styles.kbd}>Enter</kbd> to open.
       </span>
     </form>
   );

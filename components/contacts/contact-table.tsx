@@ -48,13 +48,19 @@ function Several({ values, label }: { values: string[]; label: string }) {
 
 export function ContactTable({ query, fallbackData }: { query: ContactListQuery; fallbackData: Listing }) {
   // The server has just read this page: no second read on mount; focus and live events refresh it.
-  const { data = fallbackData, isValidating } = useSWR<Listing>(contactListProxyUrl(query), { fallbackData, revalidateOnMount: false });
+  const { data = fallbackData, isValidating } = useSWR<Listing>(contactListProxyUrl(query), {
+    fallbackData,
+    revalidateOnMount: false,
+  });
   const container = useListKeyboard<HTMLDivElement>();
 
   if (data.total === 0 || data.data.length === 0) {
     return query.keyword ? (
       <EmptyState title={`No contacts match “${query.keyword}”`}>
-        <p>Search looks at names, e-mail addresses and phone numbers. <Link href={contactListHref({ page: 1, pageSize: query.pageSize })}>Show all contacts</Link></p>
+        <p>
+          Search looks at names, e-mail addresses and phone numbers.{" "}
+          <Link href={contactListHref({ page: 1, pageSize: query.pageSize })}>Show all contacts</Link>
+        </p>
       </EmptyState>
     ) : (
       <EmptyState title="No contacts yet">
@@ -66,7 +72,11 @@ export function ContactTable({ query, fallbackData }: { query: ContactListQuery;
   return (
     <div ref={container}>
       <div className={ui.tableWrap}>
-        <table className={`${ui.table} ${styles.contactTable}`} aria-label="Contacts" aria-busy={isValidating || undefined}>
+        <table
+          className={`${ui.table} ${styles.contactTable}`}
+          aria-label="Contacts"
+          aria-busy={isValidating || undefined}
+        >
           <thead>
             <tr>
               <th scope="col">Name</th>

@@ -17,7 +17,17 @@ type Tag = { id: string; name: string };
 
 const folded = (name: string) => name.normalize("NFC").toLocaleLowerCase();
 
-export function ContactTagsEditor({ contactId, tags, suggestions, canEdit }: { contactId: string; tags: Tag[]; suggestions: string[]; canEdit: boolean }) {
+export function ContactTagsEditor({
+  contactId,
+  tags,
+  suggestions,
+  canEdit,
+}: {
+  contactId: string;
+  tags: Tag[];
+  suggestions: string[];
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const [shown, setShown] = useState(tags);
   const [pending, setPending] = useState<string[]>([]);
@@ -39,7 +49,10 @@ export function ContactTagsEditor({ contactId, tags, suggestions, canEdit }: { c
     setPending(names);
     setError(null);
     setStatus("");
-    const result = await consoleApi(`/api/klink/v1/contacts/${encodeURIComponent(contactId)}/tags`, { method: "PATCH", body: { actionType, tags: names } });
+    const result = await consoleApi(`/api/klink/v1/contacts/${encodeURIComponent(contactId)}/tags`, {
+      method: "PATCH",
+      body: { actionType, tags: names },
+    });
     setPending([]);
     if (!result.ok) {
       setShown(before);
@@ -53,7 +66,15 @@ export function ContactTagsEditor({ contactId, tags, suggestions, canEdit }: { c
 
   const add = async () => {
     const have = new Set(shown.map((t) => folded(t.name)));
-    const names = [...new Map(input.split(",").map((n) => n.trim()).filter(Boolean).map((n) => [folded(n), n])).values()].filter((n) => !have.has(folded(n)));
+    const names = [
+      ...new Map(
+        input
+          .split(",")
+          .map((n) => n.trim())
+          .filter(Boolean)
+          .map((n) => [folded(n), n]),
+      ).values(),
+    ].filter((n) => !have.has(folded(n)));
     if (!names.length) {
       setStatus(input.trim() ? "The contact already has that tag." : "");
       return;
@@ -69,7 +90,19 @@ export function ContactTagsEditor({ contactId, tags, suggestions, canEdit }: { c
             <li key={tag.id} className={styles.tagChip} data-pending={pending.includes(tag.name) || undefined}>
               {tag.name}
               {canEdit ? (
-                <button type="button" aria-label={`Remove tag ${tag.name}`} title={`Remove ${tag.name}`} disabled={pending.length > 0} onClick={() => void change("REMOVE", [tag.name], shown.filter((t) => t.id !== tag.id))}>
+                <button
+                  type="button"
+                  aria-label={`Remove tag ${tag.name}`}
+                  title={`Remove ${tag.name}`}
+                  disabled={pending.length > 0}
+                  onClick={() =>
+                    void change(
+                      "REMOVE",
+                      [tag.name],
+                      shown.filter((t) => t.id !== tag.id),
+                    )
+                  }
+                >
                   ×
                 </button>
               ) : null}
@@ -89,7 +122,15 @@ export function ContactTagsEditor({ contactId, tags, suggestions, canEdit }: { c
         >
           <div className={ui.field}>
             <label htmlFor={`${listId}-input`}>Add tags</label>
-            <input id={`${listId}-input`} list={`${listId}-names`} value={input} onChange={(e) => setInput(e.target.value)} placeholder="vip, follow-up" aria-describedby={`${listId}-hint`} autoComplete="off" />
+            <input
+              id={`${listId}-input`}
+              list={`${listId}-names`}
+              value={input}
+              onChange={(e) => setInput(e.target.value)}
+              placeholder="vip, follow-up"
+              aria-describedby={`${listId}-hint`}
+              autoComplete="off"
+            />
             <datalist id={`${listId}-names`}>
               {suggestions.map((name) => (
                 <option key={name} value={name} />
@@ -104,9 +145,7 @@ export function ContactTagsEditor({ contactId, tags, suggestions, canEdit }: { c
           </span>
         </form>
       ) : null}
-      <div aria-live="polite">
-        {status ? <p className={styles.status}>{status}</p> : null}
-      </div>
+      <div aria-live="polite">{status ? <p className={styles.status}>{status}</p> : null}</div>
       {error ? (
         <p role="alert" className={ui.fieldError}>
           The tags were not changed: {error.message} {error.requestId ? <RequestId id={error.requestId} /> : null}

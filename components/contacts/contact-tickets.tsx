@@ -47,7 +47,16 @@ export function ContactTickets({ listing, hrefFor }: { listing: Listing; hrefFor
           </tbody>
         </table>
       </div>
-      {listing.lastPage > 1 ? <Pagination page={listing.page} lastPage={listing.lastPage} total={listing.total} pageSize={listing.pageSize} hrefFor={hrefFor} label="Ticket pages" /> : null}
+      {listing.lastPage > 1 ? (
+        <Pagination
+          page={listing.page}
+          lastPage={listing.lastPage}
+          total={listing.total}
+          pageSize={listing.pageSize}
+          hrefFor={hrefFor}
+          label="Ticket pages"
+        />
+      ) : null}
     </>
   );
 }

@@ -21,7 +21,9 @@ export function DeleteContactButton({ contactId, name }: { contactId: string; na
         onConfirm={async () => {
           setBusy(true);
           setError(null);
-          const result = await consoleApi(`/api/klink/v1/contacts/${encodeURIComponent(contactId)}`, { method: "DELETE" });
+          const result = await consoleApi(`/api/klink/v1/contacts/${encodeURIComponent(contactId)}`, {
+            method: "DELETE",
+          });
           if (!result.ok) {
             setBusy(false);
             setError(result.error);

@@ -26,7 +26,15 @@ export function SocialLookupForm({ initial }: { initial?: string }) {
     >
       <div className={`${ui.field} ${styles.field}`}>
         <label htmlFor="social-id">Social platform id</label>
-        <input id="social-id" name="socialId" value={value} onChange={(e) => setValue(e.target.value)} placeholder="e.g. PSID-1234567890" autoComplete="off" required />
+        <input
+          id="social-id"
+          name="socialId"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder="e.g. PSID-1234567890"
+          autoComplete="off"
+          required
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Looking up…" : "Look up"}

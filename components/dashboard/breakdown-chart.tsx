@@ -14,9 +14,24 @@ export function BreakdownChart({ bars, summary }: { bars: BreakdownBar[]; summar
   const longest = Math.max(...bars.map((b) => b.label.length), 4);
   return (
     <div role="img" aria-label={summary} style={{ width: "100%", height }}>
-      <BarChart layout="vertical" data={bars} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 52, bottom: 4, left: 4 }} accessibilityLayer={false}>
+      <BarChart
+        layout="vertical"
+        data={bars}
+        responsive
+        style={{ width: "100%", height }}
+        margin={{ top: 4, right: 52, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+      >
         <XAxis type="number" hide allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={Math.min(140, longest * 7.5 + 12)} tickLine={false} axisLine={false} tick={{ fill: "#303642", fontSize: 13 }} interval={0} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={Math.min(140, longest * 7.5 + 12)}
+          tickLine={false}
+          axisLine={false}
+          tick={{ fill: "#303642", fontSize: 13 }}
+          interval={0}
+        />
         <Tooltip cursor={{ fill: "#eef2ff" }} formatter={(value) => [Number(value).toLocaleString("en"), "Tickets"]} />
         <Bar
           dataKey="count"
@@ -27,9 +42,18 @@ export function BreakdownChart({ bars, summary }: { bars: BreakdownBar[]; summar
             const href = (entry as { payload?: BreakdownBar }).payload?.href;
             if (href) router.push(href);
           }}
-          shape={(props: BarShapeProps) => <Rectangle {...props} radius={[0, 4, 4, 0]} fill={(props.payload as BreakdownBar).colour} />}
+          shape={(props: BarShapeProps) => (
+            <Rectangle {...props} radius={[0, 4, 4, 0]} fill={(props.payload as BreakdownBar).colour} />
+          )}
         >
-          <LabelList dataKey="count" position="right" fill="#1a1d23" fontSize={13} fontWeight={600} formatter={(value) => Number(value).toLocaleString("en")} />
+          <LabelList
+            dataKey="count"
+            position="right"
+            fill="#1a1d23"
+            fontSize={13}
+            fontWeight={600}
+            formatter={(value) => Number(value).toLocaleString("en")}
+          />
         </Bar>
       </BarChart>
     </div>

@@ -45,4 +45,7 @@ export const DELIVERY_SERIES = [
   { key: "rejected", label: "Rejected" },
 ] as const;
 
-export type HourPoint = { hour: string; hourStart: string; total: number } & Record<(typeof DELIVERY_SERIES)[number]["key"], number>;
+export type HourPoint = { hour: string; hourStart: string; total: number } & Record<
+  (typeof DELIVERY_SERIES)[number]["key"],
+  number
+>;

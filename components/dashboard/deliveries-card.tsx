@@ -37,10 +37,18 @@ export async function DeliveriesCard({ page }: { page: ConsolePage }) {
         </span>
       </div>
       {total === 0 ? (
-        <EmptyState title="No deliveries in the last 24 hours">{page.can.admin ? "If K-LINK should be sending events, check the webhook URL and secret under Admin → K-LINK connections." : "Changes made in K-LINK arrive here as webhooks."}</EmptyState>
+        <EmptyState title="No deliveries in the last 24 hours">
+          {page.can.admin
+            ? "If K-LINK should be sending events, check the webhook URL and secret under Admin → K-LINK connections."
+            : "Changes made in K-LINK arrive here as webhooks."}
+        </EmptyState>
       ) : (
         <>
-          <ul className={styles.legend} style={{ display: "flex", flexWrap: "wrap", gap: "0.3rem 1.1rem", marginBottom: "0.5rem" }} aria-label="Totals over 24 hours">
+          <ul
+            className={styles.legend}
+            style={{ display: "flex", flexWrap: "wrap", gap: "0.3rem 1.1rem", marginBottom: "0.5rem" }}
+            aria-label="Totals over 24 hours"
+          >
             {seriesTotals.map((s) => (
               <li key={s.key}>
                 <span>

@@ -15,13 +15,40 @@ function isTopSegment(point: HourPoint | undefined, key: string): boolean {
 export function HourlyDeliveriesChart({ points, summary }: { points: HourPoint[]; summary: string }) {
   return (
     <div role="img" aria-label={summary} style={{ width: "100%", height: 240 }}>
-      <BarChart data={points} responsive style={{ width: "100%", height: 240 }} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <BarChart
+        data={points}
+        responsive
+        style={{ width: "100%", height: 240 }}
+        margin={{ top: 20, right: 8, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid vertical={false} stroke="#e5e8ee" />
-        <XAxis dataKey="hour" tickLine={false} axisLine={{ stroke: "#a9b0bc" }} tick={{ fill: "#525a68", fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
-        <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ fill: "#525a68", fontSize: 12 }} width={36} />
+        <XAxis
+          dataKey="hour"
+          tickLine={false}
+          axisLine={{ stroke: "#a9b0bc" }}
+          tick={{ fill: "#525a68", fontSize: 12 }}
+          interval="preserveStartEnd"
+          minTickGap={12}
+        />
+        <YAxis
+          allowDecimals={false}
+          tickLine={false}
+          axisLine={false}
+          tick={{ fill: "#525a68", fontSize: 12 }}
+          width={36}
+        />
         <Tooltip cursor={{ fill: "#eef2ff" }} labelFormatter={(hour) => `${hour} UTC`} />
         {SERIES.map((series) => (
-          <Bar key={series.key} dataKey={series.key} name={series.label} stackId="deliveries" fill={SERIES_COLOURS[series.key]} isAnimationActive={false} maxBarSize={28}>
+          <Bar
+            key={series.key}
+            dataKey={series.key}
+            name={series.label}
+            stackId="deliveries"
+            fill={SERIES_COLOURS[series.key]}
+            isAnimationActive={false}
+            maxBarSize={28}
+          >
             <LabelList
               dataKey="total"
               content={(label) => {

@@ -12,7 +12,11 @@ import { loadTicketCounts } from "./load-ticket-counts";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./dashboard.module.css";
 
-const TITLE: Record<CountDimension, string> = { status: "Tickets by status", priority: "Tickets by priority", channel: "Tickets by channel" };
+const TITLE: Record<CountDimension, string> = {
+  status: "Tickets by status",
+  priority: "Tickets by priority",
+  channel: "Tickets by channel",
+};
 const COLUMN: Record<CountDimension, string> = { status: "Status", priority: "Priority", channel: "Channel" };
 
 const number = (n: number) => n.toLocaleString("en");
@@ -45,8 +49,14 @@ function BreakdownCard({ breakdown, total }: { breakdown: Breakdown; total: numb
     );
   }
   const rows = [
-    ...breakdown.rows.map((row) => ({ ...row, href: `/tickets?${new URLSearchParams({ [dimension]: row.value })}`, colour: dimension === "channel" ? CHANNEL_COLOUR : colourOf(row.value) })),
-    ...(breakdown.other > 0 ? [{ value: "", label: "Other or not set", count: breakdown.other, href: "", colour: NEUTRAL }] : []),
+    ...breakdown.rows.map((row) => ({
+      ...row,
+      href: `/tickets?${new URLSearchParams({ [dimension]: row.value })}`,
+      colour: dimension === "channel" ? CHANNEL_COLOUR : colourOf(row.value),
+    })),
+    ...(breakdown.other > 0
+      ? [{ value: "", label: "Other or not set", count: breakdown.other, href: "", colour: NEUTRAL }]
+      : []),
   ];
   const all = total ?? rows.reduce((sum, row) => sum + row.count, 0);
   const bars: BreakdownBar[] = rows.map(({ label, count, colour, href }) => ({ label, count, colour, href }));

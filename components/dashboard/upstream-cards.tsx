@@ -13,13 +13,21 @@ import styles from "./dashboard.module.css";
 const number = (n: number) => n.toLocaleString("en");
 const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
-const STATE_LABEL: Record<UpstreamStatus["state"], string> = { healthy: "Answering", failing: "Not answering", unknown: "Not called yet" };
+const STATE_LABEL: Record<UpstreamStatus["state"], string> = {
+  healthy: "Answering",
+  failing: "Not answering",
+  unknown: "Not called yet",
+};
 const CIRCUIT_LABEL: Record<UpstreamStatus["circuit"], string> = {
   closed: "closed: calls go through",
   open: "open: calls paused after repeated failures",
   "half-open": "half-open: trying one call",
 };
-const FAILURE_LABEL: Record<string, string> = { timeout: "timed out", unreachable: "could not be reached", circuit_open: "paused by the circuit breaker" };
+const FAILURE_LABEL: Record<string, string> = {
+  timeout: "timed out",
+  unreachable: "could not be reached",
+  circuit_open: "paused by the circuit breaker",
+};
 
 export async function UpstreamCards({ page }: { page: ConsolePage }) {
   // After this request's own K-LINK reads, so the health shown includes them.
@@ -51,7 +59,15 @@ function HealthCard({ page, status }: { page: ConsolePage; status: UpstreamStatu
       </div>
       {!status ? (
         <p className={styles.note}>
-          No K-LINK connection yet.{page.can.admin ? <> Add one under <Link href="/admin/connections">Admin → K-LINK connections</Link>.</> : " An admin can add one."}
+          No K-LINK connection yet.
+          {page.can.admin ? (
+            <>
+              {" "}
+              Add one under <Link href="/admin/connections">Admin → K-LINK connections</Link>.
+            </>
+          ) : (
+            " An admin can add one."
+          )}
         </p>
       ) : (
         <>
@@ -60,7 +76,11 @@ function HealthCard({ page, status }: { page: ConsolePage; status: UpstreamStatu
               parts={parts}
               size={110}
               centre={successRate === null ? "—" : percent(successRate)}
-              summary={health ? `K-LINK calls from this console: ${number(okCalls)} answered, ${number(health.failures)} failed.` : "No K-LINK calls yet."}
+              summary={
+                health
+                  ? `K-LINK calls from this console: ${number(okCalls)} answered, ${number(health.failures)} failed.`
+                  : "No K-LINK calls yet."
+              }
             />
             <div style={{ flex: 1, minWidth: "10rem" }}>
               <span className={`${styles.healthPill} ${styles[status.state]}`} data-testid="upstream-state">
@@ -85,7 +105,11 @@ function HealthCard({ page, status }: { page: ConsolePage; status: UpstreamStatu
             <dt>Last call</dt>
             <dd>{health ? `${number(health.lastLatencyMs)} ms, ${ago(status.lastCallAgeSeconds)}` : "—"}</dd>
             <dt>Last failure</dt>
-            <dd>{health?.lastFailureAt ? `${failureText(health.lastFailureKind)}, ${ago(status.lastFailureAgeSeconds)}` : "none"}</dd>
+            <dd>
+              {health?.lastFailureAt
+                ? `${failureText(health.lastFailureKind)}, ${ago(status.lastFailureAgeSeconds)}`
+                : "none"}
+            </dd>
           </dl>
         </>
       )}
@@ -116,7 +140,12 @@ function CacheCard({ cache }: { cache: CacheUse }) {
         </span>
       </div>
       <div className={styles.donutRow}>
-        <DonutChart parts={parts} size={110} centre={centre} summary={`K-LINK reads answered from the cache: ${centre}. ${parts.map((p) => `${p.label} ${number(p.value)}`).join(", ")}.`} />
+        <DonutChart
+          parts={parts}
+          size={110}
+          centre={centre}
+          summary={`K-LINK reads answered from the cache: ${centre}. ${parts.map((p) => `${p.label} ${number(p.value)}`).join(", ")}.`}
+        />
         <ul className={styles.legend}>
           {parts.map((p) => (
             <li key={p.key}>
@@ -130,7 +159,8 @@ function CacheCard({ cache }: { cache: CacheUse }) {
         </ul>
       </div>
       <p className={styles.note}>
-        Since this console process started{cache.meanUpstreamMs !== null ? `; K-LINK answered in ${number(cache.meanUpstreamMs)} ms on average` : ""}.
+        Since this console process started
+        {cache.meanUpstreamMs !== null ? `; K-LINK answered in ${number(cache.meanUpstreamMs)} ms on average` : ""}.
       </p>
     </section>
   );

@@ -20,7 +20,10 @@ export function matchesLiveFilter(event: LiveEvent, filter: LiveFilter): boolean
   const resource = event.type.split(".")[0];
   if (filter.resources && !filter.resources.includes(resource)) return false;
   if (!filter.id && !filter.contactId) return true;
-  return (filter.id !== undefined && event.id === filter.id) || (filter.contactId !== undefined && (event.contactId === filter.contactId || event.id === filter.contactId));
+  return (
+    (filter.id !== undefined && event.id === filter.id) ||
+    (filter.contactId !== undefined && (event.contactId === filter.contactId || event.id === filter.contactId))
+  );
 }
 
 export function LiveRefresh({ filter = {} }: { filter?: LiveFilter }) {

@@ -14,7 +14,15 @@ import styles from "./messages.module.css";
 
 type Sent = { data?: { id?: string; createdAt?: string | null } };
 
-export function SendMessageForm({ contactId, label, channel }: { contactId: string; label: string; channel?: string | null }) {
+export function SendMessageForm({
+  contactId,
+  label,
+  channel,
+}: {
+  contactId: string;
+  label: string;
+  channel?: string | null;
+}) {
   const [message, setMessage] = useState("");
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<FormErrors | null>(null);
@@ -32,7 +40,10 @@ export function SendMessageForm({ contactId, label, channel }: { contactId: stri
         }
         setPending(true);
         setErrors(null);
-        const answer = await consoleApi<Sent>("/api/klink/v1/messages/send", { method: "POST", body: { contactId, messageType: "text", message } });
+        const answer = await consoleApi<Sent>("/api/klink/v1/messages/send", {
+          method: "POST",
+          body: { contactId, messageType: "text", message },
+        });
         setPending(false);
         if (answer.ok) {
           setSent({ at: answer.data.data?.createdAt ?? new Date().toISOString(), text: message });
@@ -42,8 +53,22 @@ export function SendMessageForm({ contactId, label, channel }: { contactId: stri
         }
       }}
     >
-      <Field label={label} error={errors?.fields.message ?? errors?.fields.contactId} hint={channel ? `Sent as a text message on the contact's ${channel} channel.` : "Sent as a text message on the contact's channel."}>
-        <textarea name="message" value={message} rows={4} onChange={(event) => setMessage(event.target.value)} maxLength={10_000} />
+      <Field
+        label={label}
+        error={errors?.fields.message ?? errors?.fields.contactId}
+        hint={
+          channel
+            ? `Sent as a text message on the contact's ${channel} channel.`
+            : "Sent as a text message on the contact's channel."
+        }
+      >
+        <textarea
+          name="message"
+          value={message}
+          rows={4}
+          onChange={(event) => setMessage(event.target.value)}
+          maxLength={10_000}
+        />
       </Field>
       <div className={ui.actions}>
         <Button type="submit" variant="primary" disabled={pending}>

@@ -22,7 +22,9 @@ export function categoryForest(categories: Category[]): Category[] {
     else roots.push(category);
   }
   const sort = (list: Category[]): Category[] =>
-    [...list].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0)).map((c) => ({ ...c, childCategoryList: sort(c.childCategoryList ?? []) }));
+    [...list]
+      .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))
+      .map((c) => ({ ...c, childCategoryList: sort(c.childCategoryList ?? []) }));
   return sort(roots);
 }
 

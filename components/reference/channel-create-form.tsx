@@ -30,7 +30,10 @@ export function ChannelCreateForm({ knownTypes }: { knownTypes: string[] }) {
         setSaving(true);
         setError(null);
         setCreated("");
-        const result = await consoleApi<{ data?: { name?: string } }>("/api/klink/v1/channels", { method: "POST", body: { name: name.trim(), type: type.trim() } });
+        const result = await consoleApi<{ data?: { name?: string } }>("/api/klink/v1/channels", {
+          method: "POST",
+          body: { name: name.trim(), type: type.trim() },
+        });
         setSaving(false);
         if (!result.ok) return setError(result.error);
         setCreated(`Channel “${result.data.data?.name ?? name.trim()}” created.`);
@@ -43,8 +46,19 @@ export function ChannelCreateForm({ knownTypes }: { knownTypes: string[] }) {
         <Field label="Name" required error={fields.name}>
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoComplete="off" />
         </Field>
-        <Field label="Type" required error={fields.type} hint={knownTypes.length ? `In use: ${knownTypes.join(", ")}` : undefined}>
-          <input value={type} onChange={(e) => setType(e.target.value)} list="channel-types" maxLength={50} autoComplete="off" />
+        <Field
+          label="Type"
+          required
+          error={fields.type}
+          hint={knownTypes.length ? `In use: ${knownTypes.join(", ")}` : undefined}
+        >
+          <input
+            value={type}
+            onChange={(e) => setType(e.target.value)}
+            list="channel-types"
+            maxLength={50}
+            autoComplete="off"
+          />
         </Field>
         <datalist id="channel-types">
           {knownTypes.map((t) => (

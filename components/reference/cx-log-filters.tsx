@@ -17,7 +17,12 @@ export function CxLogFilters({ query, today, zones }: { query: CxLogQuery; today
   const [to, setTo] = useState(query.to);
   const [zone, setZone] = useState(query.timeZone ?? "");
   const [pending, startTransition] = useTransition();
-  const go = (next: Partial<CxLogQuery>) => startTransition(() => router.push(cxLogsHref({ from, to, timeZone: zone.trim() || undefined, pageSize: query.pageSize, ...next, page: 1 })));
+  const go = (next: Partial<CxLogQuery>) =>
+    startTransition(() =>
+      router.push(
+        cxLogsHref({ from, to, timeZone: zone.trim() || undefined, pageSize: query.pageSize, ...next, page: 1 }),
+      ),
+    );
   const quick = today
     ? [
         { label: "Today", from: today, to: today },
@@ -45,7 +50,14 @@ export function CxLogFilters({ query, today, zones }: { query: CxLogQuery; today
           <input name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
         </Field>
         <Field label="Time zone" error={query.problems.tz}>
-          <input name="tz" list="cx-log-zones" value={zone} onChange={(e) => setZone(e.target.value)} placeholder="Asia/Bangkok" autoComplete="off" />
+          <input
+            name="tz"
+            list="cx-log-zones"
+            value={zone}
+            onChange={(e) => setZone(e.target.value)}
+            placeholder="Asia/Bangkok"
+            autoComplete="off"
+          />
         </Field>
         <datalist id="cx-log-zones">
           {zones.map((z) => (
@@ -54,11 +66,13 @@ export function CxLogFilters({ query, today, zones }: { query: CxLogQuery; today
         </datalist>
         <Field label="Per page">
           <select name="pageSize" value={query.pageSize} onChange={(e) => go({ pageSize: Number(e.target.value) })}>
-            {[...new Set([...CX_LOG_PAGE_SIZES, query.pageSize])].sort((a, b) => a - b).map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
+            {[...new Set([...CX_LOG_PAGE_SIZES, query.pageSize])]
+              .sort((a, b) => a - b)
+              .map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
           </select>
         </Field>
         <Button type="submit" variant="primary" disabled={pending}>
@@ -66,7 +80,11 @@ export function CxLogFilters({ query, today, zones }: { query: CxLogQuery; today
         </Button>
       </form>
       {quick.length ? (
-        <nav aria-label="Quick ranges" className={ui.actions} style={{ margin: "-0.3rem 0 0.9rem", fontSize: "0.92rem" }}>
+        <nav
+          aria-label="Quick ranges"
+          className={ui.actions}
+          style={{ margin: "-0.3rem 0 0.9rem", fontSize: "0.92rem" }}
+        >
           {quick.map((range) => (
             <Link
               key={range.label}

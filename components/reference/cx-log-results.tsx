@@ -19,8 +19,20 @@ async function fetchInZone([url, timeZone]: [string, string]): Promise<Listing> 
   return result.data;
 }
 
-export function CxLogResults({ query, timeZone, fallbackData }: { query: CxLogQuery; timeZone: string; fallbackData: Listing }) {
-  const { data = fallbackData } = useSWR<Listing, Error, [string, string]>([cxLogsProxyUrl(query), timeZone], fetchInZone, { fallbackData, revalidateOnMount: false });
+export function CxLogResults({
+  query,
+  timeZone,
+  fallbackData,
+}: {
+  query: CxLogQuery;
+  timeZone: string;
+  fallbackData: Listing;
+}) {
+  const { data = fallbackData } = useSWR<Listing, Error, [string, string]>(
+    [cxLogsProxyUrl(query), timeZone],
+    fetchInZone,
+    { fallbackData, revalidateOnMount: false },
+  );
   const container = useListKeyboard<HTMLDivElement>();
   const total = totalOf(data.cxLogs.total);
   const pageSize = data.cxLogs.pageSize ?? query.pageSize;

@@ -12,13 +12,30 @@ export type CxLog = EndpointResponse<"cxLogs.list">["cxLogs"]["data"][number];
 /** SLA words are the tenant's; colour only the well-known ones (README §9: "meet" is the one seen). */
 function SlaBadge({ value }: { value: string | null | undefined }) {
   if (!value) return <span className={ui.muted}>—</span>;
-  const tone = /^(meet|met|within|ok)$/i.test(value) ? ui["tone-green"] : /breach|miss|violat|late/i.test(value) ? ui["tone-red"] : "";
+  const tone = /^(meet|met|within|ok)$/i.test(value)
+    ? ui["tone-green"]
+    : /breach|miss|violat|late/i.test(value)
+      ? ui["tone-red"]
+      : "";
   return <span className={`${ui.badge} ${tone}`}>{value}</span>;
 }
 
-const agentOf = (log: CxLog) => log.agent?.name || log.closedAssignee?.name || log.firstAssignee?.name || log.agent?.email || null;
+const agentOf = (log: CxLog) =>
+  log.agent?.name || log.closedAssignee?.name || log.firstAssignee?.name || log.agent?.email || null;
 
-export function CxLogTable({ logs, timeZone, label, showContact = true, rowKeys = false }: { logs: CxLog[]; timeZone: string; label: string; showContact?: boolean; rowKeys?: boolean }) {
+export function CxLogTable({
+  logs,
+  timeZone,
+  label,
+  showContact = true,
+  rowKeys = false,
+}: {
+  logs: CxLog[];
+  timeZone: string;
+  label: string;
+  showContact?: boolean;
+  rowKeys?: boolean;
+}) {
   return (
     // Wide: the frame scrolls sideways, so it takes the keyboard focus to be scrolled with arrow keys.
     <div className={ui.tableWrap} role="region" aria-label={label} tabIndex={0}>
@@ -50,11 +67,17 @@ export function CxLogTable({ logs, timeZone, label, showContact = true, rowKeys 
                   <time dateTime={log.startedDate ?? undefined} title={log.startedDate ?? undefined}>
                     {formatInZone(log.startedDate ?? log.createdAt, timeZone)}
                   </time>
-                  {log.caseId !== null && log.caseId !== undefined ? <div className={ui.muted}>Case {log.caseId}</div> : null}
+                  {log.caseId !== null && log.caseId !== undefined ? (
+                    <div className={ui.muted}>Case {log.caseId}</div>
+                  ) : null}
                 </td>
                 {showContact ? (
                   <td>
-                    {contactId ? <Link href={`/contacts/${encodeURIComponent(contactId)}`}>{log.contact?.name || contactId}</Link> : <span className={ui.muted}>—</span>}
+                    {contactId ? (
+                      <Link href={`/contacts/${encodeURIComponent(contactId)}`}>{log.contact?.name || contactId}</Link>
+                    ) : (
+                      <span className={ui.muted}>—</span>
+                    )}
                     {log.customerPhone ? <div className={ui.muted}>{log.customerPhone}</div> : null}
                   </td>
                 ) : null}
@@ -69,7 +92,9 @@ export function CxLogTable({ logs, timeZone, label, showContact = true, rowKeys 
                   <SlaBadge value={log.slaStatus} />
                 </td>
                 <td className={`${ui.numeric} ${ui.nowrap}`}>{formatDuration(log.firstResponseTime)}</td>
-                <td className={`${ui.numeric} ${ui.nowrap}`}>{formatDuration(log.fullHandledTime ?? log.handledTime)}</td>
+                <td className={`${ui.numeric} ${ui.nowrap}`}>
+                  {formatDuration(log.fullHandledTime ?? log.handledTime)}
+                </td>
               </tr>
             );
           })}

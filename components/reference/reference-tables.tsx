@@ -84,7 +84,9 @@ export function GroupTable({ groups }: { groups: Group[] }) {
             <tr key={group.id}>
               <td>{group.name}</td>
               <td>{group.description || <span className={ui.muted}>—</span>}</td>
-              <td className={ui.numeric}>{typeof group.contactCount === "number" ? group.contactCount.toLocaleString("en") : "—"}</td>
+              <td className={ui.numeric}>
+                {typeof group.contactCount === "number" ? group.contactCount.toLocaleString("en") : "—"}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -9,7 +9,10 @@ export function ReferenceTabs({ query }: { query: ReferenceQuery }) {
       <ul>
         {REFERENCE_TABS.map((tab) => (
           <li key={tab.id}>
-            <Link href={referenceHref({ tab: tab.id, page: 1, pageSize: query.pageSize })} aria-current={tab.id === query.tab ? "page" : undefined}>
+            <Link
+              href={referenceHref({ tab: tab.id, page: 1, pageSize: query.pageSize })}
+              aria-current={tab.id === query.tab ? "page" : undefined}
+            >
               {tab.label}
             </Link>
           </li>

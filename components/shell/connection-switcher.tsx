@@ -11,7 +11,11 @@ import ui from "@/components/ui/ui.module.css";
 
 export type ConnectionHealth = "healthy" | "failing" | "unknown";
 
-const HEALTH_TEXT: Record<ConnectionHealth, string> = { healthy: "answering", failing: "not answering", unknown: "not called yet" };
+const HEALTH_TEXT: Record<ConnectionHealth, string> = {
+  healthy: "answering",
+  failing: "not answering",
+  unknown: "not called yet",
+};
 
 /** The active connection's health as this console last saw it: a coloured dot, and words for screen readers and on hover. */
 function HealthDot({ health }: { health: ConnectionHealth }) {
@@ -24,7 +28,17 @@ function HealthDot({ health }: { health: ConnectionHealth }) {
   );
 }
 
-export function ConnectionSwitcher({ choices, activeId, health, select }: { choices: ConnectionChoice[]; activeId: string | null; health: ConnectionHealth; select: (id: string) => Promise<ActionResult> }) {
+export function ConnectionSwitcher({
+  choices,
+  activeId,
+  health,
+  select,
+}: {
+  choices: ConnectionChoice[];
+  activeId: string | null;
+  health: ConnectionHealth;
+  select: (id: string) => Promise<ActionResult>;
+}) {
   const router = useRouter();
   const { mutate } = useSWRConfig();
   const [pending, startTransition] = useTransition();

@@ -14,7 +14,9 @@ function LiveRevalidation({ renderedAt }: { renderedAt: number }) {
 /** `renderedAt`: the server's time (epoch ms) when the signed-in layout was rendered. */
 export function ConsoleProviders({ renderedAt, children }: { renderedAt: number; children: ReactNode }) {
   return (
-    <SWRConfig value={{ fetcher: swrFetcher, keepPreviousData: true, revalidateOnFocus: true, dedupingInterval: 1_000 }}>
+    <SWRConfig
+      value={{ fetcher: swrFetcher, keepPreviousData: true, revalidateOnFocus: true, dedupingInterval: 1_000 }}
+    >
       <LiveRevalidation renderedAt={renderedAt} />
       {children}
     </SWRConfig>

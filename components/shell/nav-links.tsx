@@ -45,8 +45,24 @@ export function SideNav({ items, footer }: { items: NavItem[]; footer?: string }
           </span>
           Klink Console
         </Link>
-        <button ref={button} type="button" className={styles.menuButton} aria-expanded={open} aria-controls="console-nav" onClick={() => setOpen((v) => !v)}>
-          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <button
+          ref={button}
+          type="button"
+          className={styles.menuButton}
+          aria-expanded={open}
+          aria-controls="console-nav"
+          onClick={() => setOpen((v) => !v)}
+        >
+          <svg
+            viewBox="0 0 24 24"
+            width="18"
+            height="18"
+            aria-hidden="true"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          >
             {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
           </svg>
           Menu
@@ -56,7 +72,11 @@ export function SideNav({ items, footer }: { items: NavItem[]; footer?: string }
         <ul>
           {items.map((item) => (
             <li key={item.href}>
-              <Link href={item.href} aria-current={isCurrent(pathname, item.href) ? "page" : undefined} onClick={() => setOpen(false)}>
+              <Link
+                href={item.href}
+                aria-current={isCurrent(pathname, item.href) ? "page" : undefined}
+                onClick={() => setOpen(false)}
+              >
                 <NavIcon name={item.icon} className={styles.navIcon} />
                 {item.label}
               </Link>

@@ -8,7 +8,8 @@ export function StaleBanner({ degraded }: { degraded: Degraded }) {
   if (!degraded) return null;
   return (
     <div className={styles.staleBanner} role="alert" data-testid="stale-banner">
-      <strong>K-LINK is not answering.</strong> This page shows saved data from {formatAge(degraded.oldestAgeSeconds)} ago; it updates by itself once K-LINK is back.
+      <strong>K-LINK is not answering.</strong> This page shows saved data from {formatAge(degraded.oldestAgeSeconds)}{" "}
+      ago; it updates by itself once K-LINK is back.
     </div>
   );
 }

@@ -3,7 +3,17 @@
 import type { ReactNode } from "react";
 import styles from "./status-page.module.css";
 
-export function StatusPage({ code, title, children, actions }: { code: string; title: string; children?: ReactNode; actions?: ReactNode }) {
+export function StatusPage({
+  code,
+  title,
+  children,
+  actions,
+}: {
+  code: string;
+  title: string;
+  children?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className={styles.wrap}>
       <p className={styles.code} aria-hidden="true">

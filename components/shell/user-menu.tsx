@@ -9,7 +9,10 @@ import styles from "./shell.module.css";
 import ui from "@/components/ui/ui.module.css";
 
 function initials(name: string): string {
-  const parts = name.trim().split(/[\s@._-]+/).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/[\s@._-]+/)
+    .filter(Boolean);
   return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
 }
 
@@ -37,7 +40,14 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   const shown = name || email;
   return (
     <div className={styles.userMenu} ref={root} data-testid="signed-in-user">
-      <button ref={button} type="button" className={styles.userButton} aria-expanded={open} aria-controls="user-panel" onClick={() => setOpen((v) => !v)}>
+      <button
+        ref={button}
+        type="button"
+        className={styles.userButton}
+        aria-expanded={open}
+        aria-controls="user-panel"
+        onClick={() => setOpen((v) => !v)}
+      >
         <span className={styles.avatar} aria-hidden="true">
           {initials(shown)}
         </span>

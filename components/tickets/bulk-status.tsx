@@ -8,7 +8,13 @@ import { useSWRConfig } from "swr";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RequestId } from "@/components/ui/notice";
-import { BULK_MAX_TICKETS, changeTicketStatuses, listMatchingTickets, type BulkItemResult, type BulkTarget } from "@/lib/console/bulk-ticket-status";
+import {
+  BULK_MAX_TICKETS,
+  changeTicketStatuses,
+  listMatchingTickets,
+  type BulkItemResult,
+  type BulkTarget,
+} from "@/lib/console/bulk-ticket-status";
 import { optionLabel, optionsOf, type FormField } from "@/lib/console/ticket-field-model";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
@@ -26,7 +32,21 @@ type Run = {
 
 const count = (n: number) => n.toLocaleString("en");
 
-export function BulkStatus({ selected, matchingTotal, filterQuery, filtered, fields, onDone }: { selected: BulkTarget[]; matchingTotal: number; filterQuery: URLSearchParams; filtered: boolean; fields: FormField[]; onDone: () => void }) {
+export function BulkStatus({
+  selected,
+  matchingTotal,
+  filterQuery,
+  filtered,
+  fields,
+  onDone,
+}: {
+  selected: BulkTarget[];
+  matchingTotal: number;
+  filterQuery: URLSearchParams;
+  filtered: boolean;
+  fields: FormField[];
+  onDone: () => void;
+}) {
   const { mutate } = useSWRConfig();
   const statuses = optionsOf(fields, "status");
   const [status, setStatus] = useState("");
@@ -45,7 +65,13 @@ export function BulkStatus({ selected, matchingTotal, filterQuery, filtered, fie
       setRun({ status, phase: "listing", total: capped, results: [], message: "Collecting the matching tickets…" });
       const listed = await listMatchingTickets(filterQuery, { signal: controller.signal });
       if (!listed.ok) {
-        setRun({ status, phase: "failed", total: 0, results: [], message: `The matching tickets could not be listed: ${listed.error.message}` });
+        setRun({
+          status,
+          phase: "failed",
+          total: 0,
+          results: [],
+          message: `The matching tickets could not be listed: ${listed.error.message}`,
+        });
         return;
       }
       targets = listed.tickets;
@@ -59,7 +85,12 @@ export function BulkStatus({ selected, matchingTotal, filterQuery, filtered, fie
         setRun((current) => (current ? { ...current, results: [...results] } : current));
       },
     });
-    setRun({ status, phase: controller.signal.aborted ? "stopped" : "done", total: targets.length, results: [...results] });
+    setRun({
+      status,
+      phase: controller.signal.aborted ? "stopped" : "done",
+      total: targets.length,
+      results: [...results],
+    });
     onDone();
     await mutate((key) => typeof key === "string" && key.startsWith("/api/klink/v1/tickets"));
   }
@@ -68,9 +99,17 @@ export function BulkStatus({ selected, matchingTotal, filterQuery, filtered, fie
   const failed = (run?.results.length ?? 0) - ok;
   const trigger = (source: "selected" | "matching", n: number, label: string) =>
     n > BULK_CONFIRM_THRESHOLD ? (
-      <ConfirmDialog trigger={label} title={`Change the status of ${count(n)} tickets?`} confirmLabel={`Change ${count(n)} tickets`} variant="primary" disabled={!status || running} onConfirm={() => start(source)}>
+      <ConfirmDialog
+        trigger={label}
+        title={`Change the status of ${count(n)} tickets?`}
+        confirmLabel={`Change ${count(n)} tickets`}
+        variant="primary"
+        disabled={!status || running}
+        onConfirm={() => start(source)}
+      >
         <p>
-          {count(n)} tickets will be set to <strong>{statusName}</strong>, one K-LINK call each (each is in the audit log). You can stop part-way; tickets already changed stay changed.
+          {count(n)} tickets will be set to <strong>{statusName}</strong>, one K-LINK call each (each is in the audit
+          log). You can stop part-way; tickets already changed stay changed.
         </p>
       </ConfirmDialog>
     ) : (
@@ -80,14 +119,23 @@ export function BulkStatus({ selected, matchingTotal, filterQuery, filtered, fie
     );
 
   return (
-    <section className={styles.bulkBar} data-active={selected.length > 0 || run !== null || undefined} aria-label="Bulk status change">
+    <section
+      className={styles.bulkBar}
+      data-active={selected.length > 0 || run !== null || undefined}
+      aria-label="Bulk status change"
+    >
       <div className={styles.bulkControls}>
         <span className={styles.bulkCount} aria-live="polite">
           {selected.length ? `${count(selected.length)} selected` : "Select tickets to change their status together"}
         </span>
         <label className={styles.inlineField}>
           <span>New status</span>
-          <select className={ui.input} value={status} onChange={(event) => setStatus(event.target.value)} disabled={running}>
+          <select
+            className={ui.input}
+            value={status}
+            onChange={(event) => setStatus(event.target.value)}
+            disabled={running}
+          >
             <option value="">Choose…</option>
             {statuses.map((o) => (
               <option key={o.value} value={o.value}>
@@ -96,14 +144,27 @@ export function BulkStatus({ selected, matchingTotal, filterQuery, filtered, fie
             ))}
           </select>
         </label>
-        {selected.length ? trigger("selected", selected.length, `Change status of ${count(selected.length)} selected`) : null}
-        {filtered && matchingTotal > 0 ? trigger("matching", capped, `Change all ${count(capped)} matching this filter`) : null}
+        {selected.length
+          ? trigger("selected", selected.length, `Change status of ${count(selected.length)} selected`)
+          : null}
+        {filtered && matchingTotal > 0
+          ? trigger("matching", capped, `Change all ${count(capped)} matching this filter`)
+          : null}
       </div>
-      {filtered && matchingTotal > BULK_MAX_TICKETS ? <p className={ui.fieldHint}>At most {count(BULK_MAX_TICKETS)} tickets change at once; narrow the filter for the rest.</p> : null}
+      {filtered && matchingTotal > BULK_MAX_TICKETS ? (
+        <p className={ui.fieldHint}>
+          At most {count(BULK_MAX_TICKETS)} tickets change at once; narrow the filter for the rest.
+        </p>
+      ) : null}
       {run ? (
         <div className={styles.bulkRun}>
           <div className={styles.bulkProgress}>
-            <progress className={ui.progress} max={Math.max(run.total, 1)} value={run.phase === "listing" ? undefined : run.results.length} aria-label="Bulk change progress" />
+            <progress
+              className={ui.progress}
+              max={Math.max(run.total, 1)}
+              value={run.phase === "listing" ? undefined : run.results.length}
+              aria-label="Bulk change progress"
+            />
             {running ? (
               <Button size="small" variant="secondary" onClick={() => stop.current?.abort()}>
                 Stop

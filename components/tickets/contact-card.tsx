@@ -11,9 +11,20 @@ import styles from "./tickets.module.css";
 
 type Contact = z.output<typeof contactSchema>;
 
-const primary = <T extends { isPrimary?: boolean | null }>(items: T[] | null | undefined) => items?.find((i) => i.isPrimary) ?? items?.[0];
+const primary = <T extends { isPrimary?: boolean | null }>(items: T[] | null | undefined) =>
+  items?.find((i) => i.isPrimary) ?? items?.[0];
 
-export function ContactCard({ contactId, embeddedName, contact, failure }: { contactId: string | null | undefined; embeddedName?: string | null; contact?: Contact; failure?: ReadFailure }) {
+export function ContactCard({
+  contactId,
+  embeddedName,
+  contact,
+  failure,
+}: {
+  contactId: string | null | undefined;
+  embeddedName?: string | null;
+  contact?: Contact;
+  failure?: ReadFailure;
+}) {
   if (!contactId) return <p className={ui.muted}>This ticket has no contact.</p>;
   const href = `/contacts/${encodeURIComponent(contactId)}`;
   const name = contact?.name || embeddedName || "Unnamed contact";
@@ -39,7 +50,9 @@ export function ContactCard({ contactId, embeddedName, contact, failure }: { con
           <dt>E-mail</dt>
           <dd>{email ? <a href={`mailto:${email}`}>{email}</a> : <span className={ui.muted}>—</span>}</dd>
           <dt>Phone</dt>
-          <dd>{phone ? <a href={`tel:${phone.replace(/[^\d+]/g, "")}`}>{phone}</a> : <span className={ui.muted}>—</span>}</dd>
+          <dd>
+            {phone ? <a href={`tel:${phone.replace(/[^\d+]/g, "")}`}>{phone}</a> : <span className={ui.muted}>—</span>}
+          </dd>
           <dt>Channel</dt>
           <dd>{contact?.channel || <span className={ui.muted}>—</span>}</dd>
         </dl>

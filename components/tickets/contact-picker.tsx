@@ -10,7 +10,15 @@ import styles from "./tickets.module.css";
 
 export type PickedContact = { id: string; name: string; detail?: string };
 
-type ContactListing = { total: number; data: { id: string; name?: string | null; contactNumber?: string | null; contactEmails?: { email: string; isPrimary?: boolean | null }[] | null }[] };
+type ContactListing = {
+  total: number;
+  data: {
+    id: string;
+    name?: string | null;
+    contactNumber?: string | null;
+    contactEmails?: { email: string; isPrimary?: boolean | null }[] | null;
+  }[];
+};
 
 const RESULTS = 8;
 
@@ -28,7 +36,17 @@ function useDebounced(value: string, ms: number): string {
   return debounced;
 }
 
-export function ContactPicker({ value, onChange, error, required }: { value: PickedContact | null; onChange: (contact: PickedContact | null) => void; error?: string[]; required?: boolean }) {
+export function ContactPicker({
+  value,
+  onChange,
+  error,
+  required,
+}: {
+  value: PickedContact | null;
+  onChange: (contact: PickedContact | null) => void;
+  error?: string[];
+  required?: boolean;
+}) {
   const id = useId();
   const inputId = `${id}-search`;
   const listId = `${id}-results`;
@@ -38,7 +56,9 @@ export function ContactPicker({ value, onChange, error, required }: { value: Pic
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const keyword = useDebounced(query.trim(), 250);
-  const key = open ? `/api/klink/v1/contacts?${new URLSearchParams({ ...(keyword ? { keyword } : {}), pageSize: String(RESULTS) })}` : null;
+  const key = open
+    ? `/api/klink/v1/contacts?${new URLSearchParams({ ...(keyword ? { keyword } : {}), pageSize: String(RESULTS) })}`
+    : null;
   const { data, error: searchError, isLoading } = useSWR<ContactListing>(key);
   const results = (data?.data ?? []).map((c) => ({ id: c.id, name: c.name || "Unnamed contact", detail: detailOf(c) }));
   const describedBy = [`${id}-hint`, error?.length ? errorId : null].filter(Boolean).join(" ");

@@ -7,7 +7,19 @@ import { humanize, kindOf, optionsWith, type FormField } from "@/lib/console/tic
 import type { InputValue } from "@/lib/console/ticket-form-values";
 import styles from "./tickets.module.css";
 
-export function FormFieldInput({ field, value, onChange, error, id }: { field: FormField; value: InputValue; onChange: (value: InputValue) => void; error?: string[]; id?: string }) {
+export function FormFieldInput({
+  field,
+  value,
+  onChange,
+  error,
+  id,
+}: {
+  field: FormField;
+  value: InputValue;
+  onChange: (value: InputValue) => void;
+  error?: string[];
+  id?: string;
+}) {
   const kind = kindOf(field);
   const label = field.display_name || humanize(field.system_name);
   const inputId = id ?? `field-${field.system_name}`;
@@ -18,7 +30,14 @@ export function FormFieldInput({ field, value, onChange, error, id }: { field: F
     return (
       <div className={styles.checkboxField}>
         <label>
-          <input id={inputId} type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} aria-invalid={error?.length ? true : undefined} aria-describedby={error?.length ? `${inputId}-error` : undefined} />
+          <input
+            id={inputId}
+            type="checkbox"
+            checked={value === true}
+            onChange={(event) => onChange(event.target.checked)}
+            aria-invalid={error?.length ? true : undefined}
+            aria-describedby={error?.length ? `${inputId}-error` : undefined}
+          />
           {label}
         </label>
         {error?.length ? (
@@ -34,17 +53,31 @@ export function FormFieldInput({ field, value, onChange, error, id }: { field: F
     const chosen = Array.isArray(value) ? value : [];
     const errorId = `${inputId}-error`;
     return (
-      <fieldset className={styles.choiceFieldset} aria-invalid={error?.length ? true : undefined} aria-describedby={error?.length ? errorId : undefined}>
+      <fieldset
+        className={styles.choiceFieldset}
+        aria-invalid={error?.length ? true : undefined}
+        aria-describedby={error?.length ? errorId : undefined}
+      >
         <legend>
           {label}
           {required ? <span aria-hidden="true"> *</span> : null}
         </legend>
         <div className={styles.choices}>
           {optionsWith(options, undefined)
-            .concat(chosen.filter((c) => !options.some((o) => o.value === c)).map((c) => ({ value: c, label: `${c} (not an option)` })))
+            .concat(
+              chosen
+                .filter((c) => !options.some((o) => o.value === c))
+                .map((c) => ({ value: c, label: `${c} (not an option)` })),
+            )
             .map((o) => (
               <label key={o.value} className={styles.choice}>
-                <input type="checkbox" checked={chosen.includes(o.value)} onChange={(event) => onChange(event.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value))} />
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(o.value)}
+                  onChange={(event) =>
+                    onChange(event.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value))
+                  }
+                />
                 {o.label}
               </label>
             ))}
@@ -63,7 +96,13 @@ export function FormFieldInput({ field, value, onChange, error, id }: { field: F
   return (
     <Field label={label} required={required} error={error} hint={hint}>
       {kind === "textarea" ? (
-        <textarea id={inputId} name={field.system_name} value={text} onChange={(event) => onChange(event.target.value)} rows={5} />
+        <textarea
+          id={inputId}
+          name={field.system_name}
+          value={text}
+          onChange={(event) => onChange(event.target.value)}
+          rows={5}
+        />
       ) : kind === "select" ? (
         <select id={inputId} name={field.system_name} value={text} onChange={(event) => onChange(event.target.value)}>
           <option value="">{required ? "Choose…" : "—"}</option>

@@ -35,15 +35,26 @@ function initialValue(field: FormField): InputValue {
   return inputValueOf(kind, usePreset ? (kind === "multiselect" ? [preset] : preset) : undefined);
 }
 
-const keyOf = (field: FormField) => (isCustomFieldKey(field.system_name) ? `customFields.${field.system_name}` : field.system_name);
+const keyOf = (field: FormField) =>
+  isCustomFieldKey(field.system_name) ? `customFields.${field.system_name}` : field.system_name;
 
-export function NewTicketForm({ fields, tags, initialContact }: { fields: FormField[]; tags: TagChoice[] | null; initialContact: PickedContact | null }) {
+export function NewTicketForm({
+  fields,
+  tags,
+  initialContact,
+}: {
+  fields: FormField[];
+  tags: TagChoice[] | null;
+  initialContact: PickedContact | null;
+}) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const own = systemFields(fields);
   const custom = customFieldDefs(fields);
   const all = [...own, ...custom];
-  const [values, setValues] = useState<Record<string, InputValue>>(() => Object.fromEntries(all.map((f) => [f.system_name, initialValue(f)])));
+  const [values, setValues] = useState<Record<string, InputValue>>(() =>
+    Object.fromEntries(all.map((f) => [f.system_name, initialValue(f)])),
+  );
   const [contact, setContact] = useState<PickedContact | null>(initialContact);
   const [chosenTags, setChosenTags] = useState<string[]>([]);
   const [errors, setErrors] = useState<FormErrors | null>(null);
@@ -54,25 +65,40 @@ export function NewTicketForm({ fields, tags, initialContact }: { fields: FormFi
   // After a refused submit, focus goes to the first field with an error (or the summary).
   useEffect(() => {
     if (!attempt) return;
-    const target = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.current?.querySelector<HTMLElement>("[data-form-summary]");
+    const target =
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form.current?.querySelector<HTMLElement>("[data-form-summary]");
     target?.focus();
   }, [attempt]);
 
   // Editing a field clears its error; the others stay until the next submit.
-  const clearError = (key: string) => setErrors((current) => (current?.fields[key] ? { ...current, fields: Object.fromEntries(Object.entries(current.fields).filter(([k]) => k !== key)) } : current));
+  const clearError = (key: string) =>
+    setErrors((current) =>
+      current?.fields[key]
+        ? { ...current, fields: Object.fromEntries(Object.entries(current.fields).filter(([k]) => k !== key)) }
+        : current,
+    );
   const set = (field: FormField) => (value: InputValue) => {
     setValues((current) => ({ ...current, [field.system_name]: value }));
     clearError(keyOf(field));
   };
   const fieldFor = (f: FormField, wide = false) => (
     <div key={f.system_name} className={wide ? styles.wide : undefined}>
-      <FormFieldInput field={f} id={`new-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[keyOf(f)]} onChange={set(f)} />
+      <FormFieldInput
+        field={f}
+        id={`new-${f.system_name}`}
+        value={values[f.system_name]}
+        error={errors?.fields[keyOf(f)]}
+        onChange={set(f)}
+      />
     </div>
   );
 
   async function submit() {
     const problems = checkInputs(all, values);
-    const fieldProblems: Record<string, string[]> = Object.fromEntries(Object.entries(problems).map(([k, v]) => [isCustomFieldKey(k) ? `customFields.${k}` : k, v]));
+    const fieldProblems: Record<string, string[]> = Object.fromEntries(
+      Object.entries(problems).map(([k, v]) => [isCustomFieldKey(k) ? `customFields.${k}` : k, v]),
+    );
     if (!contact) fieldProblems.contact_id = ["Choose the contact this ticket is for."];
     if (Object.keys(fieldProblems).length) {
       setErrors({ fields: fieldProblems, summary: "Check the fields marked below." });
@@ -97,7 +123,10 @@ export function NewTicketForm({ fields, tags, initialContact }: { fields: FormFi
     }
     setPending(false);
     if (answer.ok) {
-      setErrors({ fields: {}, summary: "K-LINK created the ticket but did not say its id; find it at the top of the ticket list." });
+      setErrors({
+        fields: {},
+        summary: "K-LINK created the ticket but did not say its id; find it at the top of the ticket list.",
+      });
     } else {
       setErrors(formErrors(answer.error, known));
     }
@@ -135,7 +164,9 @@ export function NewTicketForm({ fields, tags, initialContact }: { fields: FormFi
           {custom.length ? (
             <div className={ui.section}>
               <h2 className={styles.formSectionTitle}>Custom fields</h2>
-              <div className={styles.formGrid}>{custom.map((f) => fieldFor(f, kindOf(f) === "textarea" || kindOf(f) === "multiselect"))}</div>
+              <div className={styles.formGrid}>
+                {custom.map((f) => fieldFor(f, kindOf(f) === "textarea" || kindOf(f) === "multiselect"))}
+              </div>
             </div>
           ) : null}
         </div>
@@ -151,7 +182,11 @@ export function NewTicketForm({ fields, tags, initialContact }: { fields: FormFi
               error={errors?.fields.contact_id}
               required
             />
-            {tags ? <TagPicker tags={tags} chosen={chosenTags} onChange={setChosenTags} error={errors?.fields.tags} /> : <p className={styles.fieldNote}>Tags cannot be set: the tag list could not be loaded.</p>}
+            {tags ? (
+              <TagPicker tags={tags} chosen={chosenTags} onChange={setChosenTags} error={errors?.fields.tags} />
+            ) : (
+              <p className={styles.fieldNote}>Tags cannot be set: the tag list could not be loaded.</p>
+            )}
           </div>
         </div>
       </div>

@@ -9,15 +9,46 @@ import { ticketListHref, type SortKey, type TicketListState } from "@/lib/consol
 import styles from "./tickets.module.css";
 
 /** The direction a first click sorts by: highest numbers, newest, most urgent first. */
-const FIRST_DIRECTION: Record<SortKey, "asc" | "desc"> = { number: "desc", title: "asc", status: "asc", priority: "desc", updated: "desc" };
-const NAMES: Record<SortKey, string> = { number: "number", title: "title", status: "status", priority: "priority", updated: "last update" };
+const FIRST_DIRECTION: Record<SortKey, "asc" | "desc"> = {
+  number: "desc",
+  title: "asc",
+  status: "asc",
+  priority: "desc",
+  updated: "desc",
+};
+const NAMES: Record<SortKey, string> = {
+  number: "number",
+  title: "title",
+  status: "status",
+  priority: "priority",
+  updated: "last update",
+};
 
-export function SortHeader({ state, column, label, className }: { state: TicketListState; column: SortKey; label: string; className?: string }) {
+export function SortHeader({
+  state,
+  column,
+  label,
+  className,
+}: {
+  state: TicketListState;
+  column: SortKey;
+  label: string;
+  className?: string;
+}) {
   const active = state.sort?.key === column ? state.sort.direction : null;
   const direction = active ? (active === "asc" ? "desc" : "asc") : FIRST_DIRECTION[column];
   return (
-    <th scope="col" className={className} aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : undefined}>
-      <Link href={ticketListHref(state, { sort: { key: column, direction } })} className={styles.sortLink} scroll={false} aria-label={`${label}: sort this page by ${NAMES[column]}, ${direction === "asc" ? "ascending" : "descending"}`}>
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : undefined}
+    >
+      <Link
+        href={ticketListHref(state, { sort: { key: column, direction } })}
+        className={styles.sortLink}
+        scroll={false}
+        aria-label={`${label}: sort this page by ${NAMES[column]}, ${direction === "asc" ? "ascending" : "descending"}`}
+      >
         {label}
         <span aria-hidden="true" className={styles.sortMark}>
           {active === "asc" ? "▲" : active === "desc" ? "▼" : "↕"}
@@ -33,7 +64,16 @@ export function SortNote({ state, fields }: { state: TicketListState; fields: Fo
     <p className={styles.sortNote} aria-live="polite">
       {sort ? (
         <>
-          This page is sorted by <strong>{sort.key === "number" ? "number" : sort.key === "updated" ? "last update" : labelOf(fields, sort.key).toLowerCase()}</strong> ({sort.direction === "asc" ? "ascending" : "descending"}). Sorting reorders the tickets on this page only; K-LINK lists tickets newest first.{" "}
+          This page is sorted by{" "}
+          <strong>
+            {sort.key === "number"
+              ? "number"
+              : sort.key === "updated"
+                ? "last update"
+                : labelOf(fields, sort.key).toLowerCase()}
+          </strong>{" "}
+          ({sort.direction === "asc" ? "ascending" : "descending"}). Sorting reorders the tickets on this page only;
+          K-LINK lists tickets newest first.{" "}
           <Link href={ticketListHref(state, { sort: null })} scroll={false}>
             Newest first
           </Link>

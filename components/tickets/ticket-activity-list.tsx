@@ -29,12 +29,19 @@ function stateWord(state: string): string {
   return { success: "done", failure: "failed", denied: "denied", invalid: "invalid" }[state] ?? state;
 }
 
-export function TicketActivityList({ activity, fields }: { activity: TicketActivity | null; fields: readonly FormField[] }) {
+export function TicketActivityList({
+  activity,
+  fields,
+}: {
+  activity: TicketActivity | null;
+  fields: readonly FormField[];
+}) {
   if (!activity) return <p className={ui.muted}>Activity is shown once a K-LINK connection is configured.</p>;
   if (!activity.entries.length) {
     return (
       <p className={ui.muted}>
-        Nothing yet. Changes to this ticket appear here as K-LINK reports them (webhooks) and as staff make them in the console.
+        Nothing yet. Changes to this ticket appear here as K-LINK reports them (webhooks) and as staff make them in the
+        console.
       </p>
     );
   }
@@ -60,7 +67,8 @@ export function TicketActivityList({ activity, fields }: { activity: TicketActiv
                       <span className={styles.changeField}>{labelOf(fields, change.field)}</span>{" "}
                       {change.from !== undefined ? (
                         <>
-                          <span className={styles.changeFrom}>{change.from}</span> <span aria-label="changed to">→</span>{" "}
+                          <span className={styles.changeFrom}>{change.from}</span>{" "}
+                          <span aria-label="changed to">→</span>{" "}
                         </>
                       ) : null}
                       <span className={styles.changeTo}>{change.to}</span>
@@ -75,7 +83,9 @@ export function TicketActivityList({ activity, fields }: { activity: TicketActiv
           </li>
         ))}
       </ol>
-      {activity.truncated ? <p className={styles.fieldNote}>Only the latest {activity.entries.length} entries are shown.</p> : null}
+      {activity.truncated ? (
+        <p className={styles.fieldNote}>Only the latest {activity.entries.length} entries are shown.</p>
+      ) : null}
     </>
   );
 }

@@ -8,7 +8,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { consoleApi } from "@/lib/console/klink-fetch";
-import { customFieldDefs, isCustomFieldKey, kindOf, type FormField, type Ticket } from "@/lib/console/ticket-field-model";
+import {
+  customFieldDefs,
+  isCustomFieldKey,
+  kindOf,
+  type FormField,
+  type Ticket,
+} from "@/lib/console/ticket-field-model";
 import { formErrors, type FormErrors } from "@/lib/console/form-errors";
 import { bodyValueOf, checkInputs, inputValueOf, type InputValue } from "@/lib/console/ticket-form-values";
 import { FormFieldInput } from "./form-field-input";
@@ -24,13 +30,28 @@ const FALLBACK: Record<string, FormField> = {
 /** The ticket's own fields the form edits: title, description and the tenant's select fields except status (it has its own control). */
 export function editableSystemFields(fields: readonly FormField[]): FormField[] {
   const named = (name: string) => fields.find((f) => f.system_name === name) ?? FALLBACK[name];
-  const selects = fields.filter((f) => !isCustomFieldKey(f.system_name) && !f.is_archived && f.system_name !== "status" && kindOf(f) === "select");
+  const selects = fields.filter(
+    (f) => !isCustomFieldKey(f.system_name) && !f.is_archived && f.system_name !== "status" && kindOf(f) === "select",
+  );
   return [{ ...named("title"), is_required: true }, named("description"), ...selects];
 }
 
-const fieldKey = (field: FormField) => (isCustomFieldKey(field.system_name) ? `customFields.${field.system_name}` : field.system_name);
+const fieldKey = (field: FormField) =>
+  isCustomFieldKey(field.system_name) ? `customFields.${field.system_name}` : field.system_name;
 
-export function TicketEditor({ ticket, fields, tags, canWrite, children }: { ticket: Ticket; fields: FormField[]; tags: TagChoice[] | null; canWrite: boolean; children: ReactNode }) {
+export function TicketEditor({
+  ticket,
+  fields,
+  tags,
+  canWrite,
+  children,
+}: {
+  ticket: Ticket;
+  fields: FormField[];
+  tags: TagChoice[] | null;
+  canWrite: boolean;
+  children: ReactNode;
+}) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -81,7 +102,19 @@ export function TicketEditor({ ticket, fields, tags, canWrite, children }: { tic
   );
 }
 
-function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: Ticket; fields: FormField[]; tags: TagChoice[] | null; onCancel: () => void; onSaved: () => void }) {
+function TicketEditForm({
+  ticket,
+  fields,
+  tags,
+  onCancel,
+  onSaved,
+}: {
+  ticket: Ticket;
+  fields: FormField[];
+  tags: TagChoice[] | null;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   // The form takes the place of the details: focus moves into it.
@@ -104,7 +137,14 @@ function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: T
   // Editing a field clears its error; the others stay until the next submit.
   const change = (field: FormField) => (value: InputValue) => {
     setValues((current) => ({ ...current, [field.system_name]: value }));
-    setErrors((current) => (current?.fields[fieldKey(field)] ? { ...current, fields: Object.fromEntries(Object.entries(current.fields).filter(([k]) => k !== fieldKey(field))) } : current));
+    setErrors((current) =>
+      current?.fields[fieldKey(field)]
+        ? {
+            ...current,
+            fields: Object.fromEntries(Object.entries(current.fields).filter(([k]) => k !== fieldKey(field))),
+          }
+        : current,
+    );
   };
 
   const body = () => {
@@ -135,7 +175,12 @@ function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: T
         setNothing(false);
         const problems = checkInputs(all, values);
         if (Object.keys(problems).length) {
-          setErrors({ fields: Object.fromEntries(Object.entries(problems).map(([k, v]) => [isCustomFieldKey(k) ? `customFields.${k}` : k, v])), summary: "Check the fields marked below." });
+          setErrors({
+            fields: Object.fromEntries(
+              Object.entries(problems).map(([k, v]) => [isCustomFieldKey(k) ? `customFields.${k}` : k, v]),
+            ),
+            summary: "Check the fields marked below.",
+          });
           return;
         }
         const changes = body();
@@ -145,7 +190,10 @@ function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: T
           return;
         }
         setPending(true);
-        const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticket.id)}`, { method: "PATCH", body: changes });
+        const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticket.id)}`, {
+          method: "PATCH",
+          body: changes,
+        });
         setPending(false);
         if (!answer.ok) {
           setErrors(formErrors(answer.error, [...all.map(fieldKey), "tags"]));
@@ -155,33 +203,69 @@ function TicketEditForm({ ticket, fields, tags, onCancel, onSaved }: { ticket: T
         onSaved();
       }}
     >
-      <FormErrorSummary errors={errors} title="The ticket was not saved." shownFields={[...all.map(fieldKey), "tags"]} />
+      <FormErrorSummary
+        errors={errors}
+        title="The ticket was not saved."
+        shownFields={[...all.map(fieldKey), "tags"]}
+      />
       <div className={ui.formRow}>
         {system
           .filter((f) => f.system_name === "title")
           .map((f) => (
-            <FormFieldInput key={f.system_name} field={f} id="edit-title" value={values.title} error={errors?.fields.title} onChange={change(f)} />
+            <FormFieldInput
+              key={f.system_name}
+              field={f}
+              id="edit-title"
+              value={values.title}
+              error={errors?.fields.title}
+              onChange={change(f)}
+            />
           ))}
       </div>
       {system
         .filter((f) => f.system_name === "description")
         .map((f) => (
-          <FormFieldInput key={f.system_name} field={f} id="edit-description" value={values.description} error={errors?.fields.description} onChange={change(f)} />
+          <FormFieldInput
+            key={f.system_name}
+            field={f}
+            id="edit-description"
+            value={values.description}
+            error={errors?.fields.description}
+            onChange={change(f)}
+          />
         ))}
       <div className={ui.formRow}>
         {system
           .filter((f) => f.system_name !== "title" && f.system_name !== "description")
           .map((f) => (
-            <FormFieldInput key={f.system_name} field={f} id={`edit-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[f.system_name]} onChange={change(f)} />
+            <FormFieldInput
+              key={f.system_name}
+              field={f}
+              id={`edit-${f.system_name}`}
+              value={values[f.system_name]}
+              error={errors?.fields[f.system_name]}
+              onChange={change(f)}
+            />
           ))}
       </div>
-      {tags ? <TagPicker tags={tags} chosen={chosenTags} onChange={setChosenTags} error={errors?.fields.tags} /> : <p className={styles.fieldNote}>Tags cannot be changed: the tag list could not be loaded.</p>}
+      {tags ? (
+        <TagPicker tags={tags} chosen={chosenTags} onChange={setChosenTags} error={errors?.fields.tags} />
+      ) : (
+        <p className={styles.fieldNote}>Tags cannot be changed: the tag list could not be loaded.</p>
+      )}
       {custom.length ? (
         <fieldset className={styles.groupFieldset}>
           <legend>Custom fields</legend>
           <div className={ui.formRow}>
             {custom.map((f) => (
-              <FormFieldInput key={f.system_name} field={f} id={`edit-${f.system_name}`} value={values[f.system_name]} error={errors?.fields[`customFields.${f.system_name}`]} onChange={change(f)} />
+              <FormFieldInput
+                key={f.system_name}
+                field={f}
+                id={`edit-${f.system_name}`}
+                value={values[f.system_name]}
+                error={errors?.fields[`customFields.${f.system_name}`]}
+                onChange={change(f)}
+              />
             ))}
           </div>
         </fieldset>

@@ -3,7 +3,17 @@
 // know (K-LINK may add some; a tenant may drop a custom field) is still shown, by its key.
 import { Badge } from "@/components/ui/badge";
 import { Timestamp } from "@/components/ui/timestamp";
-import { customFieldDefs, displayValue, humanize, isCustomFieldKey, kindOf, labelOf, optionLabel, type FormField, type Ticket } from "@/lib/console/ticket-field-model";
+import {
+  customFieldDefs,
+  displayValue,
+  humanize,
+  isCustomFieldKey,
+  kindOf,
+  labelOf,
+  optionLabel,
+  type FormField,
+  type Ticket,
+} from "@/lib/console/ticket-field-model";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
 
@@ -21,14 +31,37 @@ const LABELS: Record<string, string> = {
 };
 /** A reference shown once, with its object: assigneeId is folded into assignee. */
 const FOLDED: Record<string, string> = { assigneeId: "assignee", creatorId: "creator" };
-const LEADING = ["ticketNumber", "priority", "channel", "type", "assignee", "reasonToAssign", "creator", "createdAt", "updatedAt"];
+const LEADING = [
+  "ticketNumber",
+  "priority",
+  "channel",
+  "type",
+  "assignee",
+  "reasonToAssign",
+  "creator",
+  "createdAt",
+  "updatedAt",
+];
 const TRAILING = ["deletedAt", "id"];
 
 function orderedKeys(ticket: Ticket, fields: readonly FormField[]): string[] {
   // A ticket that is not deleted has deletedAt null: nothing worth a row.
-  const present = Object.keys(ticket).filter((key) => !SHOWN_ELSEWHERE.has(key) && !(FOLDED[key] && ticket[FOLDED[key]]) && !(key === "deletedAt" && !ticket.deletedAt));
-  const fromForm = fields.map((f) => f.system_name).filter((key) => !isCustomFieldKey(key) && !SHOWN_ELSEWHERE.has(key));
-  const order = [...new Set([...LEADING.slice(0, 1), ...fromForm, ...LEADING, ...present.filter((k) => !TRAILING.includes(k)).sort(), ...TRAILING])];
+  const present = Object.keys(ticket).filter(
+    (key) =>
+      !SHOWN_ELSEWHERE.has(key) && !(FOLDED[key] && ticket[FOLDED[key]]) && !(key === "deletedAt" && !ticket.deletedAt),
+  );
+  const fromForm = fields
+    .map((f) => f.system_name)
+    .filter((key) => !isCustomFieldKey(key) && !SHOWN_ELSEWHERE.has(key));
+  const order = [
+    ...new Set([
+      ...LEADING.slice(0, 1),
+      ...fromForm,
+      ...LEADING,
+      ...present.filter((k) => !TRAILING.includes(k)).sort(),
+      ...TRAILING,
+    ]),
+  ];
   return order.filter((key) => present.includes(key) || fromForm.includes(key));
 }
 
@@ -48,24 +81,29 @@ function Agent({ value, id }: { value: unknown; id: unknown }) {
 function SystemValue({ name, ticket, fields }: { name: string; ticket: Ticket; fields: readonly FormField[] }) {
   const value = ticket[name];
   if (name === "assignee" || name === "creator") return <Agent value={value} id={ticket[`${name}Id`]} />;
-  if (/At$/.test(name) && (typeof value === "string" || value === null || value === undefined)) return <Timestamp value={value as string | null | undefined} />;
+  if (/At$/.test(name) && (typeof value === "string" || value === null || value === undefined))
+    return <Timestamp value={value as string | null | undefined} />;
   if (name === "priority") return <Badge value={optionLabel(fields, name, value as string | null)} />;
   if (name === "id" || /Id$/.test(name)) return <code className={styles.code}>{displayValue(value)}</code>;
-  if (kindOf(fields.find((f) => f.system_name === name)) === "select" && typeof value === "string") return <>{optionLabel(fields, name, value)}</>;
+  if (kindOf(fields.find((f) => f.system_name === name)) === "select" && typeof value === "string")
+    return <>{optionLabel(fields, name, value)}</>;
   return <>{displayValue(value)}</>;
 }
 
 export function customValueText(field: FormField | undefined, value: unknown, fields: readonly FormField[]): string {
   const kind = kindOf(field);
   if (field && kind === "select" && typeof value === "string") return optionLabel(fields, field.system_name, value);
-  if (field && kind === "multiselect" && Array.isArray(value)) return value.length ? value.map((v) => optionLabel(fields, field.system_name, String(v))).join(", ") : "—";
+  if (field && kind === "multiselect" && Array.isArray(value))
+    return value.length ? value.map((v) => optionLabel(fields, field.system_name, String(v))).join(", ") : "—";
   return displayValue(value);
 }
 
 export function TicketFieldsView({ ticket, fields }: { ticket: Ticket; fields: readonly FormField[] }) {
   const custom = (ticket.customFields ?? {}) as Record<string, unknown>;
   const defined = customFieldDefs(fields);
-  const archivedWithValue = fields.filter((f) => isCustomFieldKey(f.system_name) && f.is_archived && f.system_name in custom);
+  const archivedWithValue = fields.filter(
+    (f) => isCustomFieldKey(f.system_name) && f.is_archived && f.system_name in custom,
+  );
   const unknown = Object.keys(custom).filter((key) => !fields.some((f) => f.system_name === key));
   return (
     <div className={styles.fieldGroups}>

@@ -8,7 +8,13 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { optionsWith, type FieldOption } from "@/lib/console/ticket-field-model";
-import { hasFilters, PAGE_SIZES, ticketListHref, type FilterKey, type TicketListState } from "@/lib/console/ticket-query";
+import {
+  hasFilters,
+  PAGE_SIZES,
+  ticketListHref,
+  type FilterKey,
+  type TicketListState,
+} from "@/lib/console/ticket-query";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
 
@@ -20,7 +26,15 @@ const SELECTS: { key: Exclude<FilterKey, "keyword">; label: string; any: string 
   { key: "channel", label: "Channel", any: "Any channel" },
 ];
 
-export function TicketFilters({ state, options, optionsMissing }: { state: TicketListState; options: FilterOptions; optionsMissing: boolean }) {
+export function TicketFilters({
+  state,
+  options,
+  optionsMissing,
+}: {
+  state: TicketListState;
+  options: FilterOptions;
+  optionsMissing: boolean;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Remounting on every applied state puts the inputs back in step after back/forward.
@@ -40,13 +54,27 @@ export function TicketFilters({ state, options, optionsMissing }: { state: Ticke
           const value = String(data.get(key) ?? "").trim();
           if (value) filters[key] = value;
         }
-        const href = ticketListHref({ ...state, filters, pageSize: Number(data.get("pageSize")) || state.pageSize, page: 1 });
+        const href = ticketListHref({
+          ...state,
+          filters,
+          pageSize: Number(data.get("pageSize")) || state.pageSize,
+          page: 1,
+        });
         startTransition(() => router.push(href));
       }}
     >
       <div className={`${ui.field} ${styles.keywordField}`}>
         <label htmlFor="ticket-keyword">Search</label>
-        <input id="ticket-keyword" name="keyword" type="search" defaultValue={state.filters.keyword ?? ""} placeholder="Title, description or number" data-list-search aria-describedby="ticket-keyword-hint" autoComplete="off" />
+        <input
+          id="ticket-keyword"
+          name="keyword"
+          type="search"
+          defaultValue={state.filters.keyword ?? ""}
+          placeholder="Title, description or number"
+          data-list-search
+          aria-describedby="ticket-keyword-hint"
+          autoComplete="off"
+        />
         <span id="ticket-keyword-hint" className={ui.fieldHint}>
           Press <kbd>/</kbd> to search, <kbd>Enter</kbd> to apply
         </span>
@@ -54,7 +82,12 @@ export function TicketFilters({ state, options, optionsMissing }: { state: Ticke
       {SELECTS.map(({ key, label, any }) => (
         <div className={ui.field} key={key}>
           <label htmlFor={`ticket-${key}`}>{label}</label>
-          <select id={`ticket-${key}`} name={key} defaultValue={state.filters[key] ?? ""} disabled={optionsMissing && !state.filters[key]}>
+          <select
+            id={`ticket-${key}`}
+            name={key}
+            defaultValue={state.filters[key] ?? ""}
+            disabled={optionsMissing && !state.filters[key]}
+          >
             <option value="">{any}</option>
             {optionsWith(options[key], state.filters[key]).map((o) => (
               <option key={o.value} value={o.value}>

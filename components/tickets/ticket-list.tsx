@@ -23,16 +23,32 @@ import styles from "./tickets.module.css";
 
 export type TicketListing = { total: number; page: number; pageSize: number; lastPage: number; data: Ticket[] };
 
-export function TicketList({ state, initial, fields, canWrite }: { state: TicketListState; initial: TicketListing; fields: FormField[]; canWrite: boolean }) {
+export function TicketList({
+  state,
+  initial,
+  fields,
+  canWrite,
+}: {
+  state: TicketListState;
+  initial: TicketListing;
+  fields: FormField[];
+  canWrite: boolean;
+}) {
   const key = proxyListUrl(state);
   // Not the shell's keepPreviousData: after a filter change the server's fresh rows must show,
   // not the previous filter's until the first refetch.
-  const { data, error, isValidating } = useSWR<TicketListing, ConsoleApiError>(key, { fallbackData: initial, keepPreviousData: false });
+  const { data, error, isValidating } = useSWR<TicketListing, ConsoleApiError>(key, {
+    fallbackData: initial,
+    keepPreviousData: false,
+  });
   const listing = data ?? initial;
   const rows = useMemo(() => sortTicketsOfPage(listing.data, state.sort, fields), [listing.data, state.sort, fields]);
   const [selection, setSelection] = useState<{ key: string; ids: Set<string> }>({ key, ids: new Set() });
   // A new query starts with nothing selected; ids that left the page are dropped.
-  const selected = selection.key === key ? new Set([...selection.ids].filter((id) => rows.some((t) => t.id === id))) : new Set<string>();
+  const selected =
+    selection.key === key
+      ? new Set([...selection.ids].filter((id) => rows.some((t) => t.id === id)))
+      : new Set<string>();
   const keyboard = useListKeyboard<HTMLDivElement>();
 
   const toggle = (id: string, on: boolean) => {
@@ -42,7 +58,9 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
     setSelection({ key, ids });
   };
   const allOnPage = rows.length > 0 && rows.every((t) => selected.has(t.id));
-  const filterQuery = new URLSearchParams(Object.entries(state.filters).filter((e): e is [string, string] => Boolean(e[1])));
+  const filterQuery = new URLSearchParams(
+    Object.entries(state.filters).filter((e): e is [string, string] => Boolean(e[1])),
+  );
 
   return (
     <div ref={keyboard}>
@@ -53,7 +71,9 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
       ) : null}
       {canWrite ? (
         <BulkStatus
-          selected={rows.filter((t) => selected.has(t.id)).map((t) => ({ id: t.id, label: `#${t.ticketNumber ?? "?"} ${t.title ?? ""}`.trim() }))}
+          selected={rows
+            .filter((t) => selected.has(t.id))
+            .map((t) => ({ id: t.id, label: `#${t.ticketNumber ?? "?"} ${t.title ?? ""}`.trim() }))}
           matchingTotal={listing.total}
           filterQuery={filterQuery}
           filtered={hasFilters(state)}
@@ -64,10 +84,19 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
       <SortNote state={state} fields={fields} />
       {rows.length === 0 ? (
         <div className={ui.tableWrap}>
-          <EmptyState title={hasFilters(state) ? "No tickets match these filters" : listing.total > 0 ? "This page is empty" : "No tickets yet"}>
+          <EmptyState
+            title={
+              hasFilters(state)
+                ? "No tickets match these filters"
+                : listing.total > 0
+                  ? "This page is empty"
+                  : "No tickets yet"
+            }
+          >
             {hasFilters(state) ? (
               <p>
-                Try another status, priority or channel, or a shorter search. <Link href={ticketListHref({ ...state, filters: {}, page: 1 })}>Show all tickets</Link>
+                Try another status, priority or channel, or a shorter search.{" "}
+                <Link href={ticketListHref({ ...state, filters: {}, page: 1 })}>Show all tickets</Link>
               </p>
             ) : listing.total > 0 ? (
               <p>
@@ -78,7 +107,12 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
         </div>
       ) : (
         <div className={ui.tableWrap}>
-          <table className={`${ui.table} ${styles.ticketTable}`} aria-label="Tickets" aria-busy={isValidating || undefined} aria-describedby="ticket-list-range">
+          <table
+            className={`${ui.table} ${styles.ticketTable}`}
+            aria-label="Tickets"
+            aria-busy={isValidating || undefined}
+            aria-describedby="ticket-list-range"
+          >
             <thead>
               <tr>
                 {canWrite ? (
@@ -87,7 +121,9 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
                       type="checkbox"
                       aria-label="Select all tickets on this page"
                       checked={allOnPage}
-                      onChange={(event) => setSelection({ key, ids: event.target.checked ? new Set(rows.map((t) => t.id)) : new Set() })}
+                      onChange={(event) =>
+                        setSelection({ key, ids: event.target.checked ? new Set(rows.map((t) => t.id)) : new Set() })
+                      }
                     />
                   </th>
                 ) : null}
@@ -109,7 +145,12 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
                 <tr key={ticket.id} data-list-row data-ticket-id={ticket.id}>
                   {canWrite ? (
                     <td className={styles.checkCell}>
-                      <input type="checkbox" aria-label={`Select ticket ${ticket.ticketNumber ?? ticket.id}`} checked={selected.has(ticket.id)} onChange={(event) => toggle(ticket.id, event.target.checked)} />
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ticket ${ticket.ticketNumber ?? ticket.id}`}
+                        checked={selected.has(ticket.id)}
+                        onChange={(event) => toggle(ticket.id, event.target.checked)}
+                      />
                     </td>
                   ) : null}
                   <td className={`${ui.numeric} ${styles.numberCell}`}>{ticket.ticketNumber ?? "—"}</td>
@@ -132,9 +173,17 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
                   <td className={styles.wideCell}>
                     <Badge value={optionLabel(fields, "priority", ticket.priority)} label="Priority" />
                   </td>
-                  <td className={`${ui.nowrap} ${styles.wideCell}`}>{optionLabel(fields, "channel", ticket.channel)}</td>
+                  <td className={`${ui.nowrap} ${styles.wideCell}`}>
+                    {optionLabel(fields, "channel", ticket.channel)}
+                  </td>
                   <td className={`${styles.contactCell} ${styles.wideCell}`}>
-                    {ticket.contactId ? <Link href={`/contacts/${encodeURIComponent(ticket.contactId)}`}>{ticket.contact?.name || "Contact"}</Link> : <span className={ui.muted}>—</span>}
+                    {ticket.contactId ? (
+                      <Link href={`/contacts/${encodeURIComponent(ticket.contactId)}`}>
+                        {ticket.contact?.name || "Contact"}
+                      </Link>
+                    ) : (
+                      <span className={ui.muted}>—</span>
+                    )}
                   </td>
                   <td className={`${ui.nowrap} ${styles.wideCell}`}>
                     <Timestamp value={ticket.updatedAt} />
@@ -146,7 +195,14 @@ export function TicketList({ state, initial, fields, canWrite }: { state: Ticket
         </div>
       )}
       <div id="ticket-list-range">
-        <Pagination page={listing.page} lastPage={listing.lastPage} total={listing.total} pageSize={listing.pageSize} hrefFor={(page) => ticketListHref(state, { page })} label="Ticket pages" />
+        <Pagination
+          page={listing.page}
+          lastPage={listing.lastPage}
+          total={listing.total}
+          pageSize={listing.pageSize}
+          hrefFor={(page) => ticketListHref(state, { page })}
+          label="Ticket pages"
+        />
       </div>
     </div>
   );

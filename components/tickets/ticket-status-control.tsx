@@ -10,7 +10,17 @@ import { consoleApi, type ConsoleApiError } from "@/lib/console/klink-fetch";
 import { optionsWith, type FieldOption } from "@/lib/console/ticket-field-model";
 import styles from "./tickets.module.css";
 
-export function TicketStatusControl({ ticketId, status, options, canWrite }: { ticketId: string; status: string | null; options: FieldOption[]; canWrite: boolean }) {
+export function TicketStatusControl({
+  ticketId,
+  status,
+  options,
+  canWrite,
+}: {
+  ticketId: string;
+  status: string | null;
+  options: FieldOption[];
+  canWrite: boolean;
+}) {
   const router = useRouter();
   // After a confirmed change, shown until the page's data catches up (or changes otherwise).
   const [confirmed, setConfirmed] = useState<{ from: string | null; to: string } | null>(null);
@@ -26,12 +36,14 @@ export function TicketStatusControl({ ticketId, status, options, canWrite }: { t
     setPending(true);
     startTransition(async () => {
       setShown(next);
-      const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticketId)}/status`, { method: "PUT", body: { status: next } });
+      const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticketId)}/status`, {
+        method: "PUT",
+        body: { status: next },
+      });
       if (answer.ok) {
         setConfirmed({ from: status, to: next });
         router.refresh();
-      }
-      else setFailure({ wanted: next, error: answer.error });
+      } else setFailure({ wanted: next, error: answer.error });
       setPending(false);
     });
   };
@@ -48,7 +60,14 @@ export function TicketStatusControl({ ticketId, status, options, canWrite }: { t
       {canWrite ? (
         <div role="group" aria-label="Change status" className={styles.statusButtons}>
           {optionsWith(options, base).map((option) => (
-            <button key={option.value} type="button" className={styles.statusButton} aria-pressed={option.value === shown} aria-disabled={pending || undefined} onClick={() => change(option.value)}>
+            <button
+              key={option.value}
+              type="button"
+              className={styles.statusButton}
+              aria-pressed={option.value === shown}
+              aria-disabled={pending || undefined}
+              onClick={() => change(option.value)}
+            >
               {option.label}
             </button>
           ))}

@@ -18,7 +18,10 @@ export function Badge({ value, label }: { value: string | null | undefined; labe
   if (!value) return <span className={styles.muted}>—</span>;
   const tone = toneOf(value);
   return (
-    <span className={[styles.badge, tone ? styles[tone] : ""].filter(Boolean).join(" ")} aria-label={label ? `${label}: ${value}` : undefined}>
+    <span
+      className={[styles.badge, tone ? styles[tone] : ""].filter(Boolean).join(" ")}
+      aria-label={label ? `${label}: ${value}` : undefined}
+    >
       {value}
     </span>
   );

@@ -9,10 +9,27 @@ export function buttonClass(variant: ButtonVariant = "secondary", size: "normal"
   return [styles.button, styles[variant], size === "small" ? styles.small : ""].filter(Boolean).join(" ");
 }
 
-export function Button({ variant, size, className, type, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: "normal" | "small" }) {
-  return <button type={type ?? "button"} className={[buttonClass(variant, size), className].filter(Boolean).join(" ")} {...props} />;
+export function Button({
+  variant,
+  size,
+  className,
+  type,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: "normal" | "small" }) {
+  return (
+    <button
+      type={type ?? "button"}
+      className={[buttonClass(variant, size), className].filter(Boolean).join(" ")}
+      {...props}
+    />
+  );
 }
 
-export function ButtonLink({ variant, size, className, ...props }: ComponentProps<typeof Link> & { variant?: ButtonVariant; size?: "normal" | "small" }) {
+export function ButtonLink({
+  variant,
+  size,
+  className,
+  ...props
+}: ComponentProps<typeof Link> & { variant?: ButtonVariant; size?: "normal" | "small" }) {
   return <Link className={[buttonClass(variant, size), className].filter(Boolean).join(" ")} {...props} />;
 }

@@ -4,9 +4,26 @@
 import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
 import styles from "./ui.module.css";
 
-type ControlProps = { id?: string; "aria-describedby"?: string; "aria-invalid"?: boolean | "true" | "false"; required?: boolean };
+type ControlProps = {
+  id?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean | "true" | "false";
+  required?: boolean;
+};
 
-export function Field({ label, hint, error, children, required }: { label: ReactNode; hint?: ReactNode; error?: string | string[]; required?: boolean; children: ReactElement<ControlProps> }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  required,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | string[];
+  required?: boolean;
+  children: ReactElement<ControlProps>;
+}) {
   const generated = useId();
   const control = isValidElement(children) ? children : null;
   const id = control?.props.id ?? generated;
@@ -26,7 +43,12 @@ export function Field({ label, hint, error, children, required }: { label: React
         ) : null}
       </label>
       {control
-        ? cloneElement(control, { id, "aria-describedby": describedBy, ...(errors.length ? { "aria-invalid": true } : {}), ...(required ? { required: true } : {}) })
+        ? cloneElement(control, {
+            id,
+            "aria-describedby": describedBy,
+            ...(errors.length ? { "aria-invalid": true } : {}),
+            ...(required ? { required: true } : {}),
+          })
         : children}
       {hint ? (
         <span id={hintId} className={styles.fieldHint}>

@@ -3,7 +3,15 @@
 import { unplacedFieldErrors, type FormErrors } from "@/lib/console/form-errors";
 import { Notice, RequestId } from "./notice";
 
-export function FormErrorSummary({ errors, title, shownFields = [] }: { errors: FormErrors | null; title: string; shownFields?: readonly string[] }) {
+export function FormErrorSummary({
+  errors,
+  title,
+  shownFields = [],
+}: {
+  errors: FormErrors | null;
+  title: string;
+  shownFields?: readonly string[];
+}) {
   if (!errors?.summary) return null;
   return (
     <Notice tone="error" title={title}>

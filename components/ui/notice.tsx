@@ -2,7 +2,15 @@
 import type { ReactNode } from "react";
 import styles from "./ui.module.css";
 
-export function Notice({ tone = "info", title, children }: { tone?: "info" | "warn" | "error" | "success"; title?: string; children?: ReactNode }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: "info" | "warn" | "error" | "success";
+  title?: string;
+  children?: ReactNode;
+}) {
   const urgent = tone === "error" || tone === "warn";
   return (
     <div className={`${styles.notice} ${styles[`notice-${tone}`]}`} role={urgent ? "alert" : "status"}>

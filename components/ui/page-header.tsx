@@ -2,7 +2,15 @@
 import type { ReactNode } from "react";
 import styles from "./ui.module.css";
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className={styles.pageHeader}>
       <div>
@@ -14,7 +22,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Section({ title, children, id, actions }: { title?: string; children: ReactNode; id?: string; actions?: ReactNode }) {
+export function Section({
+  title,
+  children,
+  id,
+  actions,
+}: {
+  title?: string;
+  children: ReactNode;
+  id?: string;
+  actions?: ReactNode;
+}) {
   const headingId = id ? `${id}-title` : undefined;
   return (
     <section className={styles.section} aria-labelledby={title ? headingId : undefined} id={id}>

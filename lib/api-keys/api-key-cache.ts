@@ -9,12 +9,22 @@ import { USER_CACHE_TTL_MS } from "../auth/current-user";
 
 export const API_KEY_CACHE_TTL_MS = USER_CACHE_TTL_MS;
 
-export type CachedApiKey = { id: string; userId: string; keyHash: string; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null };
+export type CachedApiKey = {
+  id: string;
+  userId: string;
+  keyHash: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};
 
 // On globalThis: Next.js may load this module more than once in a process (route handlers and
 // server actions are bundled in separate layers), and a revocation must reach every copy.
 const globalForApiKeys = globalThis as unknown as { klinkConsoleApiKeyCache?: LRUCache<string, CachedApiKey> };
-const cache = (globalForApiKeys.klinkConsoleApiKeyCache ??= new LRUCache<string, CachedApiKey>({ max: 5_000, ttl: API_KEY_CACHE_TTL_MS }));
+const cache = (globalForApiKeys.klinkConsoleApiKeyCache ??= new LRUCache<string, CachedApiKey>({
+  max: 5_000,
+  ttl: API_KEY_CACHE_TTL_MS,
+}));
 
 export function cachedApiKey(keyHash: string): CachedApiKey | undefined {
   return cache.get(keyHash);

@@ -13,7 +13,10 @@ export const createApiKeySchema = z.strictObject({
 
 export const listApiKeysQuerySchema = pageQuerySchema.extend({
   // Admins only: every user's keys, to revoke any of them.
-  all: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
+  all: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
 });
 
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;

@@ -25,7 +25,8 @@ export async function authenticateApiKey(key: string): Promise<Actor> {
     });
     if (row) rememberApiKey(row);
   }
-  if (!row || !timingSafeEqual(Buffer.from(row.keyHash), Buffer.from(keyHash))) throw unauthorized("This API key is not valid.");
+  if (!row || !timingSafeEqual(Buffer.from(row.keyHash), Buffer.from(keyHash)))
+    throw unauthorized("This API key is not valid.");
   if (row.revokedAt) throw unauthorized("This API key has been revoked.");
   const now = new Date();
   if (row.expiresAt && row.expiresAt <= now) throw unauthorized("This API key has expired.");

@@ -12,11 +12,20 @@ import { apiKeySelect, toPublicApiKey } from "./public-api-key";
 
 export async function createApiKey(actor: Actor, input: CreateApiKeyInput, audit: Audit) {
   assertRole(actor, "viewer");
-  if (actor.type === "api_key") throw forbidden("API keys cannot create API keys. Sign in to the console to create one.");
+  if (actor.type === "api_key")
+    throw forbidden("API keys cannot create API keys. Sign in to the console to create one.");
   const { name, expiresAt } = createApiKeySchema.parse(input);
   const { key, keyHash, prefix } = generateApiKey();
-  const row = await db().apiKey.create({ data: { userId: actor.userId, name, keyHash, prefix, expiresAt }, select: apiKeySelect });
+  const row = await db().apiKey.create({
+    data: { userId: actor.userId, name, keyHash, prefix, expiresAt },
+    select: apiKeySelect,
+  });
   const view = toPublicApiKey(row);
-  await audit({ action: "api_key.create", outcome: "success", target: { type: "api_key", id: row.id }, after: { name, prefix, expiresAt: view.expiresAt } });
+  await audit({
+    action: "api_key.create",
+    outcome: "success",
+    target: { type: "api_key", id: row.id },
+    after: { name, prefix, expiresAt: view.expiresAt },
+  });
   return { ...view, key };
 }

@@ -11,7 +11,10 @@ export type ApiKeyRow = {
   user?: { email: string; name: string };
 };
 
-export function apiKeyStatus(row: Pick<ApiKeyRow, "revokedAt" | "expiresAt">, now = new Date()): "active" | "revoked" | "expired" {
+export function apiKeyStatus(
+  row: Pick<ApiKeyRow, "revokedAt" | "expiresAt">,
+  now = new Date(),
+): "active" | "revoked" | "expired" {
   if (row.revokedAt) return "revoked";
   if (row.expiresAt && row.expiresAt <= now) return "expired";
   return "active";

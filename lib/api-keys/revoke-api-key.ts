@@ -13,7 +13,8 @@ import { apiKeySelect, toPublicApiKey } from "./public-api-key";
 export async function revokeApiKey(actor: Actor, id: string, audit: Audit) {
   assertRole(actor, "viewer");
   const row = await db().apiKey.findUnique({ where: { id }, select: apiKeySelect });
-  if (!row || (row.userId !== actor.userId && !roleAtLeast(actor.role, "admin"))) throw notFound("You have no API key with this id.");
+  if (!row || (row.userId !== actor.userId && !roleAtLeast(actor.role, "admin")))
+    throw notFound("You have no API key with this id.");
   if (row.revokedAt) return toPublicApiKey(row);
   const revoked = await db().apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: apiKeySelect });
   forgetCachedApiKey(id);

@@ -5,7 +5,11 @@ import { assertRole } from "../auth/assert-role";
 import { auditCsvStream } from "./audit-csv";
 import { listAudit, type AuditFilter } from "./list-audit";
 
-export async function listAuditForAdmin(actor: Actor, filter: AuditFilter, page: { cursor?: string; limit?: number } = {}) {
+export async function listAuditForAdmin(
+  actor: Actor,
+  filter: AuditFilter,
+  page: { cursor?: string; limit?: number } = {},
+) {
   assertRole(actor, "admin");
   return listAudit(filter, page);
 }

@@ -14,7 +14,10 @@ async function runOnce(): Promise<void> {
     const deleted = await purgeAudit();
     if (deleted > 0) logger.info({ deleted }, "audit records past retention deleted");
   } catch (error) {
-    logger.error({ error: error instanceof Error ? error.message : String(error) }, "audit purge failed; it will run again");
+    logger.error(
+      { error: error instanceof Error ? error.message : String(error) },
+      "audit purge failed; it will run again",
+    );
   }
 }
 

@@ -4,7 +4,12 @@ import { z } from "zod";
 import { parseUtcInstant } from "../http/utc-instant";
 import type { AuditFilter } from "./list-audit";
 
-const text = z.string().trim().max(200, "must be at most 200 characters").optional().transform((v) => v || undefined);
+const text = z
+  .string()
+  .trim()
+  .max(200, "must be at most 200 characters")
+  .optional()
+  .transform((v) => v || undefined);
 
 const instant = (endOfDay: boolean) =>
   z
@@ -28,7 +33,10 @@ export const auditQuerySchema = z.object({
   action: text,
   target: text,
   connection: text,
-  outcome: z.enum(AUDIT_OUTCOMES, { error: `must be one of ${AUDIT_OUTCOMES.join(", ")}` }).optional().or(z.literal("").transform(() => undefined)),
+  outcome: z
+    .enum(AUDIT_OUTCOMES, { error: `must be one of ${AUDIT_OUTCOMES.join(", ")}` })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   from: instant(false),
   to: instant(true),
   cursor: text,
@@ -38,5 +46,13 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export function auditFilterOf(query: AuditQuery): AuditFilter {
-  return { actor: query.actor, action: query.action, target: query.target, connection: query.connection, outcome: query.outcome, from: query.from, to: query.to };
+  return {
+    actor: query.actor,
+    action: query.action,
+    target: query.target,
+    connection: query.connection,
+    outcome: query.outcome,
+    from: query.from,
+    to: query.to,
+  };
 }

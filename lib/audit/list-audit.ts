@@ -13,17 +13,25 @@ export type AuditFilter = {
   to?: Date;
 };
 
-export async function listAudit(filter: AuditFilter, page: { cursor?: string; limit?: number } = {}, database: Db = defaultDb()) {
+export async function listAudit(
+  filter: AuditFilter,
+  page: { cursor?: string; limit?: number } = {},
+  database: Db = defaultDb(),
+) {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
   const rows = await database.auditLog.findMany({
     where: {
       // A user (id or e-mail address) or one of their API keys (its id: what a script acted with).
-      ...(filter.actor ? { OR: [{ actorId: filter.actor }, { actorEmail: filter.actor }, { apiKeyId: filter.actor }] } : {}),
+      ...(filter.actor
+        ? { OR: [{ actorId: filter.actor }, { actorEmail: filter.actor }, { apiKeyId: filter.actor }] }
+        : {}),
       ...(filter.action ? { action: filter.action } : {}),
       ...(filter.target ? { targetId: filter.target } : {}),
       ...(filter.connection ? { connectionId: filter.connection } : {}),
       ...(filter.outcome ? { outcome: filter.outcome } : {}),
-      ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+      ...(filter.from || filter.to
+        ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
+        : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,

@@ -14,7 +14,11 @@ export async function purgeAudit(options: { retentionDays?: number; now?: Date; 
   const cutoff = new Date((options.now ?? new Date()).getTime() - retentionDays * 24 * 60 * 60 * 1000);
   let deleted = 0;
   for (;;) {
-    const batch = await database.auditLog.findMany({ where: { createdAt: { lt: cutoff } }, select: { id: true }, take: BATCH });
+    const batch = await database.auditLog.findMany({
+      where: { createdAt: { lt: cutoff } },
+      select: { id: true },
+      take: BATCH,
+    });
     if (batch.length === 0) break;
     const { count } = await database.auditLog.deleteMany({ where: { id: { in: batch.map((row) => row.id) } } });
     deleted += count;
@@ -22,7 +26,12 @@ export async function purgeAudit(options: { retentionDays?: number; now?: Date; 
   }
   if (deleted > 0) {
     await recordAudit(
-      { action: "audit.purge", outcome: "success", actor: { type: "system" }, details: { deleted, retentionDays, before: cutoff.toISOString() } },
+      {
+        action: "audit.purge",
+        outcome: "success",
+        actor: { type: "system" },
+        details: { deleted, retentionDays, before: cutoff.toISOString() },
+      },
       database,
     );
   }

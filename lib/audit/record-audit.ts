@@ -12,7 +12,13 @@ export type AuditOutcome = "success" | "failure" | "denied" | "invalid";
 export type AuditEntry = {
   action: string;
   outcome: AuditOutcome;
-  actor?: { type: "user" | "api_key" | "system" | "anonymous"; id?: string | null; email?: string | null; role?: string | null; apiKeyId?: string | null };
+  actor?: {
+    type: "user" | "api_key" | "system" | "anonymous";
+    id?: string | null;
+    email?: string | null;
+    role?: string | null;
+    apiKeyId?: string | null;
+  };
   target?: { type?: string; id?: string | null };
   connectionId?: string | null;
   method?: string;

@@ -61,7 +61,11 @@ export function authOptions(info: RequestInfo): AuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         authorize: (credentials, req) =>
-          passwordSignIn(credentials ?? {}, { ...info, ip: clientIp(req.headers ?? {}) ?? info.ip, userAgent: userAgent(req.headers ?? {}) ?? info.userAgent }),
+          passwordSignIn(credentials ?? {}, {
+            ...info,
+            ip: clientIp(req.headers ?? {}) ?? info.ip,
+            userAgent: userAgent(req.headers ?? {}) ?? info.userAgent,
+          }),
       }),
       ...(oidcConfigured(config) ? [oidcProvider(config)] : []),
     ],
@@ -74,12 +78,16 @@ export function authOptions(info: RequestInfo): AuthOptions {
       },
       async session({ session, token }) {
         const user = typeof token.sub === "string" ? await activeUser(token.sub) : null;
-        return { ...session, user: user ? { id: user.userId, email: user.email, name: user.name, role: user.role } : undefined };
+        return {
+          ...session,
+          user: user ? { id: user.userId, email: user.email, name: user.name, role: user.role } : undefined,
+        };
       },
     },
     // next-auth's own logger would print provider responses; keep only the error code.
     logger: {
-      error: (code, metadata) => logger.warn({ code, message: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
+      error: (code, metadata) =>
+        logger.warn({ code, message: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
       warn: (code) => logger.warn({ code }, "next-auth warning"),
       debug: () => undefined,
     },

@@ -11,13 +11,21 @@ export function safeCallbackPath(value: unknown, publicUrl?: string): string {
   if (publicUrl && /^https?:\/\//i.test(value)) {
     try {
       const url = new URL(value);
-      return url.origin === new URL(publicUrl).origin ? safeCallbackPath(url.pathname + url.search + url.hash) : FALLBACK;
+      return url.origin === new URL(publicUrl).origin
+        ? safeCallbackPath(url.pathname + url.search + url.hash)
+        : FALLBACK;
     } catch {
       return FALLBACK;
     }
   }
   // "//host" and "/\host" are protocol-relative to browsers; control characters can smuggle either.
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f\u007f]/.test(value)) return FALLBACK;
+  if (
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.startsWith("/\\") ||
+    /[\u0000-\u001f\u007f]/.test(value)
+  )
+    return FALLBACK;
   if (value === "/login" || value.startsWith("/login?") || value.startsWith("/api/auth")) return FALLBACK;
   return value;
 }

@@ -25,7 +25,10 @@ export type AddressSources = { forwardedFor?: string; peer?: string; trustedHops
 export function resolveClientAddress({ forwardedFor, peer, trustedHops }: AddressSources): string | null {
   const peerAddress = peer ? normalizeAddress(peer) : null;
   if (trustedHops === 0) return peerAddress;
-  const hops = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   // Next.js fills in a missing X-Forwarded-For with the socket's address, so an empty list
   // means a request that never passed the server's front door.
   if (hops.length === 0) return peerAddress;

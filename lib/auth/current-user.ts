@@ -13,15 +13,26 @@ type ActiveUser = Pick<Actor, "userId" | "email" | "name" | "role">;
 
 // On globalThis: Next.js may load this module more than once in a process (route handlers and
 // server actions are bundled in separate layers), and forgetCachedUser must reach every copy.
-const globalForUsers = globalThis as unknown as { klinkConsoleUserCache?: LRUCache<string, { user: ActiveUser | null }> };
-const cache = (globalForUsers.klinkConsoleUserCache ??= new LRUCache<string, { user: ActiveUser | null }>({ max: 5_000, ttl: USER_CACHE_TTL_MS }));
+const globalForUsers = globalThis as unknown as {
+  klinkConsoleUserCache?: LRUCache<string, { user: ActiveUser | null }>;
+};
+const cache = (globalForUsers.klinkConsoleUserCache ??= new LRUCache<string, { user: ActiveUser | null }>({
+  max: 5_000,
+  ttl: USER_CACHE_TTL_MS,
+}));
 
 /** The user if it exists and is active, else null. */
 export async function activeUser(userId: string): Promise<ActiveUser | null> {
   const hit = cache.get(userId);
   if (hit) return hit.user;
-  const row = await db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, status: true } });
-  const user = row && row.status === "active" && isRole(row.role) ? { userId: row.id, email: row.email, name: row.name, role: row.role } : null;
+  const row = await db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, status: true },
+  });
+  const user =
+    row && row.status === "active" && isRole(row.role)
+      ? { userId: row.id, email: row.email, name: row.name, role: row.role }
+      : null;
   cache.set(userId, { user });
   return user;
 }

@@ -18,8 +18,10 @@ const SSO_FAILED = "Single sign-on did not complete. Try again, or sign in with 
 const MESSAGES: Record<string, string> = {
   [LOGIN_ERROR.badCredentials]: "Incorrect email or password.",
   [LOGIN_ERROR.disabled]: "This account is deactivated. Ask an administrator to reactivate it.",
-  [LOGIN_ERROR.oidcEmailNotVerified]: "Your identity provider has not verified your e-mail address, so it cannot be matched to a console account.",
-  [LOGIN_ERROR.oidcUnknownUser]: "There is no console account for this e-mail address. Ask an administrator to add you.",
+  [LOGIN_ERROR.oidcEmailNotVerified]:
+    "Your identity provider has not verified your e-mail address, so it cannot be matched to a console account.",
+  [LOGIN_ERROR.oidcUnknownUser]:
+    "There is no console account for this e-mail address. Ask an administrator to add you.",
   AccessDenied: "This account may not sign in.",
   SessionRequired: "Sign in to continue.",
   OAuthSignin: SSO_FAILED,

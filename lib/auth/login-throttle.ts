@@ -23,7 +23,10 @@ export function throttleKey(kind: ThrottleKind, value: string | null): string {
 
 /** Seconds until the longest lock among `keys` ends; 0 when none is locked. */
 export async function lockedForSeconds(keys: string[], now = new Date()): Promise<number> {
-  const rows = await db().loginThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } }, select: { lockedUntil: true } });
+  const rows = await db().loginThrottle.findMany({
+    where: { key: { in: keys }, lockedUntil: { gt: now } },
+    select: { lockedUntil: true },
+  });
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime()));
   return until ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
@@ -33,7 +36,10 @@ export async function recordLoginFailure(kind: ThrottleKind, key: string, now = 
   const policy: Policy = THROTTLE_POLICY[kind];
   let row = await incrementFailures(key, now);
   if (now.getTime() - row.windowStart.getTime() > policy.windowMs) {
-    row = await db().loginThrottle.update({ where: { key }, data: { failures: 1, windowStart: now, lockedUntil: null } });
+    row = await db().loginThrottle.update({
+      where: { key },
+      data: { failures: 1, windowStart: now, lockedUntil: null },
+    });
   }
   if (row.failures < policy.maxFailures) return 0;
   const lockMs = Math.min(policy.maxLockMs, policy.firstLockMs * 2 ** (row.failures - policy.maxFailures));

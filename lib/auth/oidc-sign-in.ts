@@ -35,13 +35,20 @@ export async function oidcSignIn(claims: OidcClaims, info: RequestInfo): Promise
       ip: info.ip,
       userAgent: info.userAgent,
     });
-  const refuse = async (code: string, reason: string, user: { id: string; role: string } | null = null): Promise<never> => {
+  const refuse = async (
+    code: string,
+    reason: string,
+    user: { id: string; role: string } | null = null,
+  ): Promise<never> => {
     await audit("failure", user, { reason });
     throw new Error(code);
   };
 
   if (!subject) return refuse("OAuthCallback", "no_subject");
-  const identity = await db().userIdentity.findUnique({ where: { provider_subject: { provider, subject } }, include: { user: true } });
+  const identity = await db().userIdentity.findUnique({
+    where: { provider_subject: { provider, subject } },
+    include: { user: true },
+  });
   let user = identity?.user ?? null;
   let created = false;
   if (!user) {

@@ -39,6 +39,7 @@ export async function requirePageActor(minRole: Role = "viewer"): Promise<Actor>
 export async function requireActionActor(minRole: Role = "viewer"): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) throw unauthorized("Your session has ended. Sign in again.");
-  if (!roleAtLeast(actor.role, minRole)) throw forbidden(`This needs the ${minRole} role; you are signed in as ${actor.role}.`);
+  if (!roleAtLeast(actor.role, minRole))
+    throw forbidden(`This needs the ${minRole} role; you are signed in as ${actor.role}.`);
   return actor;
 }

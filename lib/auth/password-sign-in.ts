@@ -12,10 +12,17 @@ import type { RequestInfo } from "./request-audit";
 export type SignedInUser = { id: string; email: string; name: string };
 
 /** Throws an Error whose message is a login error code (lib/auth/login-errors.ts). */
-export async function passwordSignIn(credentials: { email?: unknown; password?: unknown }, info: RequestInfo): Promise<SignedInUser> {
+export async function passwordSignIn(
+  credentials: { email?: unknown; password?: unknown },
+  info: RequestInfo,
+): Promise<SignedInUser> {
   const email = typeof credentials.email === "string" ? credentials.email.trim().toLowerCase() : "";
   const password = typeof credentials.password === "string" ? credentials.password : "";
-  const audit = (outcome: "success" | "failure", actor: { id?: string; email: string; role?: string }, details: object) =>
+  const audit = (
+    outcome: "success" | "failure",
+    actor: { id?: string; email: string; role?: string },
+    details: object,
+  ) =>
     recordAudit({
       action: outcome === "success" ? "auth.login" : "auth.login_failed",
       outcome,
@@ -44,8 +51,15 @@ export async function passwordSignIn(credentials: { email?: unknown; password?: 
 
   const user = await db().user.findUnique({ where: { email } });
   if (!(await verifyPassword(user?.passwordHash, password))) {
-    const lock = Math.max(await recordLoginFailure("account", accountKey), ipKey ? await recordLoginFailure("ip", ipKey) : 0);
-    await audit("failure", { id: user?.id, email }, { reason: user ? (user.passwordHash ? "wrong_password" : "no_password") : "unknown_user" });
+    const lock = Math.max(
+      await recordLoginFailure("account", accountKey),
+      ipKey ? await recordLoginFailure("ip", ipKey) : 0,
+    );
+    await audit(
+      "failure",
+      { id: user?.id, email },
+      { reason: user ? (user.passwordHash ? "wrong_password" : "no_password") : "unknown_user" },
+    );
     throw new Error(lock > 0 ? throttledError(lock) : LOGIN_ERROR.badCredentials);
   }
   if (user!.status !== "active") {

@@ -5,13 +5,25 @@ import { recordAudit, type AuditEntry } from "../audit/record-audit";
 import { auditActorOf, type Actor } from "./actor";
 import { clientIp, userAgent } from "./client-ip";
 
-export type RequestInfo = { method?: string; path?: string; ip: string | null; userAgent: string | null; requestId?: string };
+export type RequestInfo = {
+  method?: string;
+  path?: string;
+  ip: string | null;
+  userAgent: string | null;
+  requestId?: string;
+};
 
 export type ActorAuditEntry = Omit<AuditEntry, "actor" | "ip" | "userAgent" | "requestId">;
 export type Audit = (entry: ActorAuditEntry) => Promise<string>;
 
 export function requestInfoOf(req: Request, requestId?: string): RequestInfo {
-  return { method: req.method, path: new URL(req.url).pathname, ip: clientIp(req.headers), userAgent: userAgent(req.headers), requestId };
+  return {
+    method: req.method,
+    path: new URL(req.url).pathname,
+    ip: clientIp(req.headers),
+    userAgent: userAgent(req.headers),
+    requestId,
+  };
 }
 
 export function createAudit(actor: Actor | undefined, info: RequestInfo): Audit {

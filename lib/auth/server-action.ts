@@ -16,8 +16,7 @@ import { createAudit, type Audit } from "./request-audit";
 import type { Role } from "./roles";
 
 export type ActionResult<T = unknown> =
-  | { ok: true; data?: T; message?: string }
-  | { ok: false; error: string; fields?: Record<string, string[]> };
+  { ok: true; data?: T; message?: string } | { ok: false; error: string; fields?: Record<string, string[]> };
 
 export async function guardedAction<T>(
   minRole: Role,
@@ -41,7 +40,8 @@ export async function guardedAction<T>(
       // redirect() and notFound() work by throwing; they are not failures.
       unstable_rethrow(error);
       if (error instanceof ApiError) return { ok: false as const, error: error.message, fields: error.options.fields };
-      if (error instanceof ZodError) return { ok: false as const, error: "Some fields are not valid.", fields: zodFieldErrors(error) };
+      if (error instanceof ZodError)
+        return { ok: false as const, error: "Some fields are not valid.", fields: zodFieldErrors(error) };
       logger.error({ err: error }, "server action failed");
       return { ok: false as const, error: `Something went wrong. Quote request id ${requestId} when reporting it.` };
     }

@@ -19,7 +19,10 @@ export function cacheKey(connectionId: string, endpointName: string, input: Cach
   ].join("|");
 }
 
-function canonical(values: Record<string, unknown> | undefined, normalizeName: (name: string) => string = (n) => n): string {
+function canonical(
+  values: Record<string, unknown> | undefined,
+  normalizeName: (name: string) => string = (n) => n,
+): string {
   if (!values) return "";
   const pairs: [string, string][] = [];
   for (const [name, raw] of Object.entries(values)) {

@@ -58,5 +58,7 @@ export interface Cache {
 
 /** Whole milliseconds after storing during which an entry can still be used for anything. */
 export function lifetimeMs(policy: CachePolicy): number {
-  return Math.ceil((policy.ttlSeconds + Math.max(policy.staleWhileRevalidateSeconds, policy.staleIfErrorSeconds)) * 1000);
+  return Math.ceil(
+    (policy.ttlSeconds + Math.max(policy.staleWhileRevalidateSeconds, policy.staleIfErrorSeconds)) * 1000,
+  );
 }

@@ -36,7 +36,10 @@ export class MemoryCache implements Cache {
   async set<T>(key: string, entry: CacheEntry<T>, options: SetOptions): Promise<boolean> {
     const ttl = lifetimeMs(entry.policy);
     if (ttl <= 0) return false;
-    if (options.unlessInvalidatedSince && !sameSnapshot(options.unlessInvalidatedSince, await this.snapshotTags(options.connectionId, options.tags))) {
+    if (
+      options.unlessInvalidatedSince &&
+      !sameSnapshot(options.unlessInvalidatedSince, await this.snapshotTags(options.connectionId, options.tags))
+    ) {
       return false;
     }
     const scopedTags = options.tags.map((tag) => scopeTag(options.connectionId, tag));

@@ -61,7 +61,9 @@ export async function readThrough<T>(options: ReadThroughOptions<T>): Promise<Re
     const { ttlSeconds, staleWhileRevalidateSeconds } = cached.policy;
     if (ageMs < ttlSeconds * 1000) return { value: cached.value, state: "HIT", ageSeconds: seconds(ageMs) };
     if (ageMs < (ttlSeconds + staleWhileRevalidateSeconds) * 1000) {
-      coalescedLoad(options, now, cached.storedAt).catch((error: unknown) => logger.warn({ error: describe(error) }, "background cache refresh failed"));
+      coalescedLoad(options, now, cached.storedAt).catch((error: unknown) =>
+        logger.warn({ error: describe(error) }, "background cache refresh failed"),
+      );
       return { value: cached.value, state: "STALE", ageSeconds: seconds(ageMs), staleReason: "revalidating" };
     }
   }
@@ -85,7 +87,11 @@ export async function readThrough<T>(options: ReadThroughOptions<T>): Promise<Re
  * Joins the load of this key already running in this process, or starts one. `seenStoredAt` is
  * when the entry this read found (if any) was stored: any newer entry is as good as a new load.
  */
-function coalescedLoad<T>(options: ReadThroughOptions<T>, now: () => number, seenStoredAt: number | undefined): Promise<CacheEntry> {
+function coalescedLoad<T>(
+  options: ReadThroughOptions<T>,
+  now: () => number,
+  seenStoredAt: number | undefined,
+): Promise<CacheEntry> {
   let flights = flightsByCache.get(options.cache);
   if (!flights) flightsByCache.set(options.cache, (flights = new Map()));
   const running = flights.get(options.key);
@@ -103,7 +109,11 @@ function coalescedLoad<T>(options: ReadThroughOptions<T>, now: () => number, see
  * renewed meanwhile; the others poll for its entry, take over when the lock is released without
  * one, and load by themselves once the bounded wait is over.
  */
-async function loadOncePerCluster<T>(options: ReadThroughOptions<T>, now: () => number, seenStoredAt: number | undefined): Promise<CacheEntry> {
+async function loadOncePerCluster<T>(
+  options: ReadThroughOptions<T>,
+  now: () => number,
+  seenStoredAt: number | undefined,
+): Promise<CacheEntry> {
   const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
   const deadline = Date.now() + lockTtlMs;
   const renewed = async () => {
@@ -136,7 +146,11 @@ async function loadAndStore<T>(options: ReadThroughOptions<T>, now: () => number
   const entry: CacheEntry<T> = { value, storedAt: now(), policy: options.policy };
   if (snapshot) {
     await safely("set", () =>
-      options.cache.set(options.key, entry, { connectionId: options.connectionId, tags: options.tags, unlessInvalidatedSince: snapshot }),
+      options.cache.set(options.key, entry, {
+        connectionId: options.connectionId,
+        tags: options.tags,
+        unlessInvalidatedSince: snapshot,
+      }),
     );
   }
   return entry;
@@ -147,7 +161,10 @@ async function safely<R, F = undefined>(operation: string, fn: () => Promise<R>,
     return await fn();
   } catch (error) {
     metrics().cacheErrors.inc({ operation });
-    logger.warn({ cacheOperation: operation, error: describe(error) }, "cache operation failed; continuing without the cache");
+    logger.warn(
+      { cacheOperation: operation, error: describe(error) },
+      "cache operation failed; continuing without the cache",
+    );
     return fallback as F;
   }
 }

@@ -98,7 +98,11 @@ export class RedisCache implements Cache {
     const ttl = lifetimeMs(entry.policy);
     if (ttl <= 0) return false;
     const tags = options.tags;
-    const keys = [this.entryKey(key), ...tags.map((t) => this.tagSetKey(options.connectionId, t)), ...tags.map((t) => this.versionKey(options.connectionId, t))];
+    const keys = [
+      this.entryKey(key),
+      ...tags.map((t) => this.tagSetKey(options.connectionId, t)),
+      ...tags.map((t) => this.versionKey(options.connectionId, t)),
+    ];
     const check = options.unlessInvalidatedSince;
     const args = [JSON.stringify(entry), ttl, tags.length, check ? "1" : "0", ...(check ?? [])];
     const stored = await this.redis.kcStore(keys.length, ...keys, ...args);
@@ -118,7 +122,10 @@ export class RedisCache implements Cache {
   async invalidateTags(connectionId: string, tags: readonly string[]): Promise<number> {
     this.invalidations++;
     if (tags.length === 0) return 0;
-    const keys = [...tags.map((t) => this.tagSetKey(connectionId, t)), ...tags.map((t) => this.versionKey(connectionId, t))];
+    const keys = [
+      ...tags.map((t) => this.tagSetKey(connectionId, t)),
+      ...tags.map((t) => this.versionKey(connectionId, t)),
+    ];
     return this.redis.kcInvalidate(keys.length, ...keys, tags.length, TAG_VERSION_TTL_MS);
   }
 

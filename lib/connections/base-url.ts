@@ -13,7 +13,9 @@ export function isLoopbackHost(hostname: string): boolean {
   return isIP(host) === 4 && host.startsWith("127.");
 }
 
-export function loopbackAllowed(config: Pick<Env, "KLINK_ALLOW_HTTP_LOOPBACK" | "DEMO_MODE" | "NODE_ENV"> = env()): boolean {
+export function loopbackAllowed(
+  config: Pick<Env, "KLINK_ALLOW_HTTP_LOOPBACK" | "DEMO_MODE" | "NODE_ENV"> = env(),
+): boolean {
   return config.KLINK_ALLOW_HTTP_LOOPBACK || config.DEMO_MODE || config.NODE_ENV !== "production";
 }
 

@@ -10,7 +10,10 @@ export const CONNECTION_CACHE_TTL_MS = 5_000;
 
 type Shared = { entries: LRUCache<string, { value: unknown }>; generation: number };
 const holder = globalThis as typeof globalThis & { __klinkConsoleConnectionCache?: Shared };
-holder.__klinkConsoleConnectionCache ??= { entries: new LRUCache({ max: 1_000, ttl: CONNECTION_CACHE_TTL_MS }), generation: 0 };
+holder.__klinkConsoleConnectionCache ??= {
+  entries: new LRUCache({ max: 1_000, ttl: CONNECTION_CACHE_TTL_MS }),
+  generation: 0,
+};
 const shared = holder.__klinkConsoleConnectionCache;
 
 export async function cachedConnectionValue<T>(key: string, load: () => Promise<T>): Promise<T> {

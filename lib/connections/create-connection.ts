@@ -42,6 +42,12 @@ export async function insertConnection(input: CreateConnectionInput, audit: Audi
   });
   forgetCachedConnections();
   const view = toPublicConnection(row);
-  await audit({ action: "connection.create", outcome: "success", target: { type: "connection", id: row.id }, connectionId: row.id, after: connectionSnapshot(view) });
+  await audit({
+    action: "connection.create",
+    outcome: "success",
+    target: { type: "connection", id: row.id },
+    connectionId: row.id,
+    after: connectionSnapshot(view),
+  });
   return view;
 }

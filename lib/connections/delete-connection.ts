@@ -17,12 +17,21 @@ export async function deleteConnection(actor: Actor, id: string, audit: Audit) {
     if (!row) throw notFound("No K-LINK connection has this id.");
     await tx.klinkConnection.delete({ where: { id } });
     if (row.isDefault) {
-      const next = await tx.klinkConnection.findFirst({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+      const next = await tx.klinkConnection.findFirst({
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true },
+      });
       if (next) await tx.klinkConnection.update({ where: { id: next.id }, data: { isDefault: true } });
     }
     return row;
   });
   forgetCachedConnections();
   forgetCircuit(id);
-  await audit({ action: "connection.delete", outcome: "success", target: { type: "connection", id }, connectionId: id, before: connectionSnapshot(toPublicConnection(removed)) });
+  await audit({
+    action: "connection.delete",
+    outcome: "success",
+    target: { type: "connection", id },
+    connectionId: id,
+    before: connectionSnapshot(toPublicConnection(removed)),
+  });
 }

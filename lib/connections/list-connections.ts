@@ -9,7 +9,10 @@ import { toPublicConnection } from "./public-connection";
 
 export async function listConnections(actor: Actor, page: Partial<PageQuery> = {}) {
   assertRole(actor, "admin");
-  const rows = await db().klinkConnection.findMany({ orderBy: [{ isDefault: "desc" }, { name: "asc" }, { id: "asc" }], ...pageArgs(page) });
+  const rows = await db().klinkConnection.findMany({
+    orderBy: [{ isDefault: "desc" }, { name: "asc" }, { id: "asc" }],
+    ...pageArgs(page),
+  });
   return toPage(rows, page, toPublicConnection);
 }
 

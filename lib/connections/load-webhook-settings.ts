@@ -8,7 +8,10 @@ import { decryptWebhook } from "./webhook-config";
 
 export function loadWebhookSettings(connectionId: string): Promise<WebhookSettings | null> {
   return cachedConnectionValue(`webhook:${connectionId}`, async () => {
-    const row = await db().klinkConnection.findUnique({ where: { id: connectionId }, select: { id: true, webhookMode: true, webhookCiphertext: true } });
+    const row = await db().klinkConnection.findUnique({
+      where: { id: connectionId },
+      select: { id: true, webhookMode: true, webhookCiphertext: true },
+    });
     if (!row) return null;
     const { mode, stored } = decryptWebhook(row.webhookMode, row.webhookCiphertext);
     return {

@@ -8,7 +8,9 @@ import { reencryptSecret } from "../crypto/secret-box";
 import { forgetCachedConnections } from "./connection-cache";
 
 export async function reencryptConnections(audit: Audit): Promise<{ connections: number; reencrypted: number }> {
-  const rows = await db().klinkConnection.findMany({ select: { id: true, tokenCiphertext: true, webhookCiphertext: true } });
+  const rows = await db().klinkConnection.findMany({
+    select: { id: true, tokenCiphertext: true, webhookCiphertext: true },
+  });
   let reencrypted = 0;
   for (const row of rows) {
     const tokenCiphertext = reencryptSecret(row.tokenCiphertext);

@@ -15,13 +15,24 @@ export type ResolvedConnection = { id: string; name: string; baseUrl: string; to
 
 export async function resolveConnection(actor: Actor, connectionId?: string): Promise<ResolvedConnection> {
   assertRole(actor, "viewer");
-  const connection = await cachedConnectionValue(`resolved:${connectionId ?? "default"}`, () => loadConnection(connectionId));
+  const connection = await cachedConnectionValue(`resolved:${connectionId ?? "default"}`, () =>
+    loadConnection(connectionId),
+  );
   if (!connection) {
     if (connectionId) throw notFound("No K-LINK connection has this id.");
-    throw new ApiError(409, "no_connection", "No K-LINK connection is configured. An admin can add one under Admin → Connections.");
+    throw new ApiError(
+      409,
+      "no_connection",
+      "No K-LINK connection is configured. An admin can add one under Admin → Connections.",
+    );
   }
   const allowed = checkBaseUrl(connection.baseUrl);
-  if (!allowed.ok) throw new ApiError(409, "connection_not_allowed", `The base URL of connection "${connection.name}" is no longer allowed: it ${allowed.message}.`);
+  if (!allowed.ok)
+    throw new ApiError(
+      409,
+      "connection_not_allowed",
+      `The base URL of connection "${connection.name}" is no longer allowed: it ${allowed.message}.`,
+    );
   return connection;
 }
 
@@ -35,6 +46,10 @@ async function loadConnection(connectionId?: string): Promise<ResolvedConnection
     return { id: row.id, name: row.name, baseUrl: row.baseUrl, token: decryptSecret(row.tokenCiphertext) };
   } catch (error) {
     logger.error({ connectionId: row.id, reason: (error as Error).message }, "cannot decrypt a connection's token");
-    throw new ApiError(503, "connection_unavailable", "The K-LINK token of this connection cannot be decrypted: an admin must check APP_ENCRYPTION_KEY.");
+    throw new ApiError(
+      503,
+      "connection_unavailable",
+      "The K-LINK token of this connection cannot be decrypted: an admin must check APP_ENCRYPTION_KEY.",
+    );
   }
 }

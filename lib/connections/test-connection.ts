@@ -10,7 +10,11 @@ import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeou
 import { logger } from "../log/logger";
 import { resolveConnection } from "./resolve-connection";
 
-export type ConnectionTestResult = { result: "ok" | "unauthorized" | "unreachable" | "error"; latencyMs: number; status?: number };
+export type ConnectionTestResult = {
+  result: "ok" | "unauthorized" | "unreachable" | "error";
+  latencyMs: number;
+  status?: number;
+};
 
 /** Shorter than the proxy's timeout: an admin is waiting for the answer. */
 export const CONNECTION_TEST_TIMEOUT_MS = 5000;
@@ -21,12 +25,20 @@ export async function testConnection(actor: Actor, id: string, audit: Audit): Pr
   const started = performance.now();
   let answer: Omit<ConnectionTestResult, "latencyMs">;
   try {
-    const client = createKlinkClient({ baseUrl: connection.baseUrl, token: connection.token, timeoutMs: CONNECTION_TEST_TIMEOUT_MS });
+    const client = createKlinkClient({
+      baseUrl: connection.baseUrl,
+      token: connection.token,
+      timeoutMs: CONNECTION_TEST_TIMEOUT_MS,
+    });
     answer = { result: "ok", status: (await client.call("categories.list")).status };
   } catch (error) {
     answer = classify(error);
     // Logged by class and message only: neither carries the token.
-    if (answer.result === "error") logger.warn({ connectionId: id, error: (error as Error).name, reason: (error as Error).message }, "connection test failed");
+    if (answer.result === "error")
+      logger.warn(
+        { connectionId: id, error: (error as Error).name, reason: (error as Error).message },
+        "connection test failed",
+      );
   }
   const outcome: ConnectionTestResult = { ...answer, latencyMs: Math.round(performance.now() - started) };
   await audit({
@@ -42,7 +54,8 @@ export async function testConnection(actor: Actor, id: string, audit: Audit): Pr
 }
 
 function classify(error: unknown): Omit<ConnectionTestResult, "latencyMs"> {
-  if (error instanceof KlinkHttpError) return { result: error.status === 401 || error.status === 403 ? "unauthorized" : "error", status: error.status };
+  if (error instanceof KlinkHttpError)
+    return { result: error.status === 401 || error.status === 403 ? "unauthorized" : "error", status: error.status };
   if (error instanceof KlinkNetworkError || error instanceof KlinkTimeoutError) return { result: "unreachable" };
   if (error instanceof KlinkResponseShapeError) return { result: "error", status: error.status };
   return { result: "error" };

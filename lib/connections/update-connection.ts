@@ -19,14 +19,23 @@ export async function updateConnection(actor: Actor, id: string, input: UpdateCo
   const current = await db().klinkConnection.findUnique({ where: { id } });
   if (!current) throw notFound("No K-LINK connection has this id.");
   if (patch.isDefault === false && current.isDefault) {
-    throw badRequest("A default connection is needed.", { "body.isDefault": ["make another connection the default instead"] });
+    throw badRequest("A default connection is needed.", {
+      "body.isDefault": ["make another connection the default instead"],
+    });
   }
-  if (patch.name && patch.name !== current.name && (await db().klinkConnection.findUnique({ where: { name: patch.name }, select: { id: true } }))) {
+  if (
+    patch.name &&
+    patch.name !== current.name &&
+    (await db().klinkConnection.findUnique({ where: { name: patch.name }, select: { id: true } }))
+  ) {
     throw conflict(`A connection named "${patch.name}" already exists.`);
   }
-  const webhook = patch.webhook ? applyWebhookInput(decryptWebhook(current.webhookMode, current.webhookCiphertext), patch.webhook) : undefined;
+  const webhook = patch.webhook
+    ? applyWebhookInput(decryptWebhook(current.webhookMode, current.webhookCiphertext), patch.webhook)
+    : undefined;
   const row = await db().$transaction(async (tx) => {
-    if (patch.isDefault) await tx.klinkConnection.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
+    if (patch.isDefault)
+      await tx.klinkConnection.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
     return tx.klinkConnection.update({
       where: { id },
       data: {

@@ -31,7 +31,10 @@ const REQUIRED_OF_MODE: Record<WebhookMode, (keyof StoredWebhook)[]> = {
 };
 
 export function decryptWebhook(mode: string, ciphertext: string | null): WebhookConfig {
-  return { mode: mode as WebhookMode, stored: ciphertext ? (JSON.parse(decryptSecret(ciphertext)) as StoredWebhook) : {} };
+  return {
+    mode: mode as WebhookMode,
+    stored: ciphertext ? (JSON.parse(decryptSecret(ciphertext)) as StoredWebhook) : {},
+  };
 }
 
 export function encryptWebhook(stored: StoredWebhook): string | null {
@@ -47,7 +50,8 @@ export function applyWebhookInput(current: WebhookConfig | undefined, input: Web
   const mode = input.mode ?? current?.mode ?? "hmac";
   const fields: Record<string, string[]> = {};
   for (const key of Object.keys(input) as (keyof WebhookInput)[]) {
-    if (key !== "mode" && input[key] !== undefined && !FIELDS_OF_MODE[mode].includes(key)) (fields[`body.webhook.${key}`] ??= []).push(`is not used by mode ${mode}`);
+    if (key !== "mode" && input[key] !== undefined && !FIELDS_OF_MODE[mode].includes(key))
+      (fields[`body.webhook.${key}`] ??= []).push(`is not used by mode ${mode}`);
   }
   const kept: StoredWebhook = current && current.mode === mode ? { ...current.stored } : {};
   const next: StoredWebhook = { ...kept };

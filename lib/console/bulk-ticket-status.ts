@@ -14,16 +14,24 @@ const RATE_LIMIT_WAIT_MAX_SECONDS = 30;
 export type BulkTarget = { id: string; label: string };
 export type BulkItemResult = BulkTarget & ({ ok: true } | { ok: false; message: string; requestId?: string });
 
-type Listing = { total: number; lastPage: number; data: { id: string; ticketNumber?: number | null; title?: string | null }[] };
+type Listing = {
+  total: number;
+  lastPage: number;
+  data: { id: string; ticketNumber?: number | null; title?: string | null }[];
+};
 
-const labelOf = (t: Listing["data"][number]) => (t.ticketNumber ? `#${t.ticketNumber}` : t.id) + (t.title ? ` ${t.title}` : "");
+const labelOf = (t: Listing["data"][number]) =>
+  (t.ticketNumber ? `#${t.ticketNumber}` : t.id) + (t.title ? ` ${t.title}` : "");
 
 /**
  * Every ticket matching a listing query (the proxy URL's search params without page/pageSize),
  * read before anything changes: changing statuses moves tickets out of a status filter, which
  * would shift the pages under a reader that changed as it went.
  */
-export async function listMatchingTickets(query: URLSearchParams, options: { signal?: AbortSignal; onPage?: (read: number, of: number) => void } = {}): Promise<{ ok: true; tickets: BulkTarget[] } | { ok: false; error: ConsoleApiError }> {
+export async function listMatchingTickets(
+  query: URLSearchParams,
+  options: { signal?: AbortSignal; onPage?: (read: number, of: number) => void } = {},
+): Promise<{ ok: true; tickets: BulkTarget[] } | { ok: false; error: ConsoleApiError }> {
   const pageUrl = (page: number) => {
     const params = new URLSearchParams(query);
     params.set("page", String(page));
@@ -46,7 +54,11 @@ export async function listMatchingTickets(query: URLSearchParams, options: { sig
 }
 
 /** Runs `work` over `items` with at most `concurrency` at once; stops starting new ones once `signal` aborts. */
-export async function runPool<T, R>(items: readonly T[], work: (item: T) => Promise<R>, options: { concurrency: number; signal?: AbortSignal; onResult?: (result: R, item: T) => void }): Promise<R[]> {
+export async function runPool<T, R>(
+  items: readonly T[],
+  work: (item: T) => Promise<R>,
+  options: { concurrency: number; signal?: AbortSignal; onResult?: (result: R, item: T) => void },
+): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
   const lane = async () => {
@@ -62,16 +74,34 @@ export async function runPool<T, R>(items: readonly T[], work: (item: T) => Prom
 }
 
 export async function setTicketStatus(target: BulkTarget, status: string): Promise<BulkItemResult> {
-  const put = () => consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(target.id)}/status`, { method: "PUT", body: { status } });
+  const put = () =>
+    consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(target.id)}/status`, { method: "PUT", body: { status } });
   let answer = await put();
-  if (!answer.ok && answer.error.status === 429 && (answer.error.retryAfterSeconds ?? Infinity) <= RATE_LIMIT_WAIT_MAX_SECONDS) {
+  if (
+    !answer.ok &&
+    answer.error.status === 429 &&
+    (answer.error.retryAfterSeconds ?? Infinity) <= RATE_LIMIT_WAIT_MAX_SECONDS
+  ) {
     await new Promise((resolve) => setTimeout(resolve, (answer.ok ? 0 : answer.error.retryAfterSeconds!) * 1000));
     answer = await put();
   }
   if (answer.ok) return { ...target, ok: true };
-  return { ...target, ok: false, message: answer.error.message, ...(answer.error.requestId ? { requestId: answer.error.requestId } : {}) };
+  return {
+    ...target,
+    ok: false,
+    message: answer.error.message,
+    ...(answer.error.requestId ? { requestId: answer.error.requestId } : {}),
+  };
 }
 
-export function changeTicketStatuses(targets: readonly BulkTarget[], status: string, options: { signal?: AbortSignal; onResult?: (result: BulkItemResult) => void; concurrency?: number } = {}): Promise<BulkItemResult[]> {
-  return runPool(targets, (target) => setTicketStatus(target, status), { concurrency: options.concurrency ?? BULK_CONCURRENCY, signal: options.signal, onResult: options.onResult });
+export function changeTicketStatuses(
+  targets: readonly BulkTarget[],
+  status: string,
+  options: { signal?: AbortSignal; onResult?: (result: BulkItemResult) => void; concurrency?: number } = {},
+): Promise<BulkItemResult[]> {
+  return runPool(targets, (target) => setTicketStatus(target, status), {
+    concurrency: options.concurrency ?? BULK_CONCURRENCY,
+    signal: options.signal,
+    onResult: options.onResult,
+  });
 }

@@ -33,11 +33,18 @@ export function belongsTo(log: CxLog, contactId: string): boolean {
   return log.contactId === contactId || log.contact?.id === contactId;
 }
 
-export async function contactCxLogs(page: ConsolePage, contactId: string, now: Date = new Date()): Promise<ContactCxLogs> {
+export async function contactCxLogs(
+  page: ConsolePage,
+  contactId: string,
+  now: Date = new Date(),
+): Promise<ContactCxLogs> {
   const today = dateIn(CONTACT_CX_TIME_ZONE, now);
   const selectedDate = selectedDateOf(addDays(today, -(CONTACT_CX_DAYS - 1)), today);
   const read = (n: number) =>
-    readKlink(page, "cxLogs.list", { query: { selectedDate, page: n, pageSize: PAGE_SIZE }, headers: { "x-client-timezone": CONTACT_CX_TIME_ZONE } });
+    readKlink(page, "cxLogs.list", {
+      query: { selectedDate, page: n, pageSize: PAGE_SIZE },
+      headers: { "x-client-timezone": CONTACT_CX_TIME_ZONE },
+    });
 
   const first = await read(1);
   if (!first.ok) return { ok: false, failure: first.failure, reads: [first] };
@@ -48,5 +55,12 @@ export async function contactCxLogs(page: ConsolePage, contactId: string, now: D
   const failed = rest.find((r) => !r.ok);
   if (failed && !failed.ok) return { ok: false, failure: failed.failure, reads };
   const all = reads.flatMap((r) => (r.ok ? r.data.cxLogs.data : []));
-  return { ok: true, logs: all.filter((log) => belongsTo(log, contactId)), days: CONTACT_CX_DAYS, scanned: all.length, total, reads };
+  return {
+    ok: true,
+    logs: all.filter((log) => belongsTo(log, contactId)),
+    days: CONTACT_CX_DAYS,
+    scanned: all.length,
+    total,
+    reads,
+  };
 }

@@ -10,13 +10,17 @@ export type ContactGroup = EndpointResponse<"contacts.groups">["data"][number];
 
 /** Primary first, each address once. */
 export function emailsOf(contact: Pick<Contact, "contactEmails">): string[] {
-  const emails = [...(contact.contactEmails ?? [])].sort((a, b) => Number(Boolean(b.isPrimary)) - Number(Boolean(a.isPrimary)));
+  const emails = [...(contact.contactEmails ?? [])].sort(
+    (a, b) => Number(Boolean(b.isPrimary)) - Number(Boolean(a.isPrimary)),
+  );
   return [...new Set(emails.map((e) => e.email).filter(Boolean))];
 }
 
 /** Primary first, then contactNumber when it is not one of them. */
 export function phonesOf(contact: Pick<Contact, "contactPhones" | "contactNumber">): string[] {
-  const phones = [...(contact.contactPhones ?? [])].sort((a, b) => Number(Boolean(b.isPrimary)) - Number(Boolean(a.isPrimary))).map((p) => p.phone);
+  const phones = [...(contact.contactPhones ?? [])]
+    .sort((a, b) => Number(Boolean(b.isPrimary)) - Number(Boolean(a.isPrimary)))
+    .map((p) => p.phone);
   if (contact.contactNumber) phones.push(contact.contactNumber);
   return [...new Set(phones.filter(Boolean))];
 }
@@ -90,7 +94,10 @@ const GROUP_KEYS = ["groups", "contactGroups", "groupIds", "contactGroupIds"] as
  * The groups a contact is in, named from the group list. K-LINK's contact examples carry no group
  * membership at all, so every plausible spelling is read: ids, or objects with an id and/or name.
  */
-export function contactGroupsOf(contact: Record<string, unknown>, groups: readonly ContactGroup[]): { id?: string; name: string; known: boolean }[] {
+export function contactGroupsOf(
+  contact: Record<string, unknown>,
+  groups: readonly ContactGroup[],
+): { id?: string; name: string; known: boolean }[] {
   const byId = new Map(groups.map((g) => [g.id, g]));
   const found: { id?: string; name: string; known: boolean }[] = [];
   for (const key of GROUP_KEYS) {
@@ -98,7 +105,14 @@ export function contactGroupsOf(contact: Record<string, unknown>, groups: readon
     if (!Array.isArray(list)) continue;
     for (const item of list) {
       const record = item && typeof item === "object" ? (item as Record<string, unknown>) : null;
-      const id = typeof item === "string" ? item : typeof record?.id === "string" ? record.id : typeof record?.groupId === "string" ? record.groupId : undefined;
+      const id =
+        typeof item === "string"
+          ? item
+          : typeof record?.id === "string"
+            ? record.id
+            : typeof record?.groupId === "string"
+              ? record.groupId
+              : undefined;
       const named = typeof record?.name === "string" ? record.name : undefined;
       const group = id ? byId.get(id) : undefined;
       if (!id && !named) continue;
@@ -110,8 +124,25 @@ export function contactGroupsOf(contact: Record<string, unknown>, groups: readon
 
 /** Fields the contact page shows in their own places. */
 const SHOWN = new Set([
-  "id", "name", "address", "channel", "notes", "contactNumber", "socialProfileUrl", "contactProfile", "companyId", "company", "tags",
-  "contactEmails", "contactPhones", "platformContacts", "customFields", "createdAt", "updatedAt", "deletedAt", ...GROUP_KEYS,
+  "id",
+  "name",
+  "address",
+  "channel",
+  "notes",
+  "contactNumber",
+  "socialProfileUrl",
+  "contactProfile",
+  "companyId",
+  "company",
+  "tags",
+  "contactEmails",
+  "contactPhones",
+  "platformContacts",
+  "customFields",
+  "createdAt",
+  "updatedAt",
+  "deletedAt",
+  ...GROUP_KEYS,
 ]);
 
 /** Everything else K-LINK sent with the contact, with a value. */

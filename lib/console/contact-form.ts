@@ -22,7 +22,12 @@ export type FormControl = {
 
 export type ContactFormValues = { fields: Record<string, string>; emails: string[]; phones: string[] };
 
-const KIND_OF_TYPE: Record<string, ControlKind> = { textarea: "textarea", select: "select", date: "date", number: "number" };
+const KIND_OF_TYPE: Record<string, ControlKind> = {
+  textarea: "textarea",
+  select: "select",
+  date: "date",
+  number: "number",
+};
 /** System form fields whose values travel under another body field. */
 const LIST_FIELDS: Record<string, "emails" | "phones"> = { email: "emails", contactNumber: "phones" };
 /**
@@ -40,7 +45,12 @@ export function formControls(fields: readonly FormField[]): FormControl[] {
     controls.push({
       key: list ?? field.system_name,
       kind: list ?? KIND_OF_TYPE[field.type] ?? "text",
-      label: list === "emails" ? "E-mail addresses" : list === "phones" ? "Phone numbers" : field.display_name || field.system_name,
+      label:
+        list === "emails"
+          ? "E-mail addresses"
+          : list === "phones"
+            ? "Phone numbers"
+            : field.display_name || field.system_name,
       required: Boolean(field.is_required) || field.system_name === "name",
       custom: isCustomField(field),
       options,
@@ -52,8 +62,14 @@ export function formControls(fields: readonly FormField[]): FormControl[] {
     if (!controls.some((c) => c.key === control.key)) controls.splice(Math.min(index, controls.length), 0, control);
   };
   ensure({ key: "name", kind: "text", label: "Name", required: true, custom: false, options: [] }, 0);
-  ensure({ key: "emails", kind: "emails", label: "E-mail addresses", required: false, custom: false, options: [] }, controls.length);
-  ensure({ key: "phones", kind: "phones", label: "Phone numbers", required: false, custom: false, options: [] }, controls.length);
+  ensure(
+    { key: "emails", kind: "emails", label: "E-mail addresses", required: false, custom: false, options: [] },
+    controls.length,
+  );
+  ensure(
+    { key: "phones", kind: "phones", label: "Phone numbers", required: false, custom: false, options: [] },
+    controls.length,
+  );
   // The name leads, whatever position the tenant's form gives it.
   return [...controls.filter((c) => c.key === "name"), ...controls.filter((c) => c.key !== "name")];
 }
@@ -68,9 +84,14 @@ export function initialValues(controls: readonly FormControl[], contact?: Contac
   const fields: Record<string, string> = {};
   for (const control of controls) {
     if (control.kind === "emails" || control.kind === "phones") continue;
-    if (contact) fields[control.key] = stringOf(control.custom ? custom[control.key] : (contact as Record<string, unknown>)[control.key]);
+    if (contact)
+      fields[control.key] = stringOf(
+        control.custom ? custom[control.key] : (contact as Record<string, unknown>)[control.key],
+      );
     // A required choice starts on the tenant's default option; optional ones start empty.
-    else fields[control.key] = control.kind === "select" && control.required ? (control.defaultOption ?? control.options[0]?.value ?? "") : "";
+    else
+      fields[control.key] =
+        control.kind === "select" && control.required ? (control.defaultOption ?? control.options[0]?.value ?? "") : "";
   }
   const emails = contact ? emailsOf(contact) : [];
   const phones = contact ? phonesOf(contact) : [];

@@ -56,7 +56,8 @@ export function cxLogQuery(params: SearchParams, now: Date): CxLogQuery {
   const from = dateParam("from") ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (!problems.from && !problems.to) {
     if (from > to) problems.from = "must not be after the end date";
-    else if (daysInRange(from, to) > MAX_RANGE_DAYS) problems.from = `the range may span at most ${MAX_RANGE_DAYS} days`;
+    else if (daysInRange(from, to) > MAX_RANGE_DAYS)
+      problems.from = `the range may span at most ${MAX_RANGE_DAYS} days`;
   }
   return {
     from,

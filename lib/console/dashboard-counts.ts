@@ -14,7 +14,12 @@ export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
 export type CountRow = { value: string; label: string; count: number };
 
 export type Breakdown =
-  | { ok: true; dimension: CountDimension; rows: CountRow[]; /** Tickets with none of the options (no value, or a value the field no longer offers). */ other: number }
+  | {
+      ok: true;
+      dimension: CountDimension;
+      rows: CountRow[];
+      /** Tickets with none of the options (no value, or a value the field no longer offers). */ other: number;
+    }
   | { ok: false; dimension: CountDimension; failure: ReadFailure };
 
 export type TicketCounts = {
@@ -35,23 +40,40 @@ export async function ticketCounts(page: ConsolePage): Promise<TicketCounts> {
   const reads: KlinkRead<unknown>[] = [];
   const track = <T>(read: KlinkRead<T>) => (reads.push(read), read);
 
-  const [fields, total] = await Promise.all([ticketFields(page, track), readKlink(page, "tickets.list", { query: { pageSize: 1 } }).then(track)]);
-  const totalCount = total.ok ? ({ ok: true, count: total.data.total } as const) : ({ ok: false, failure: total.failure } as const);
+  const [fields, total] = await Promise.all([
+    ticketFields(page, track),
+    readKlink(page, "tickets.list", { query: { pageSize: 1 } }).then(track),
+  ]);
+  const totalCount = total.ok
+    ? ({ ok: true, count: total.data.total } as const)
+    : ({ ok: false, failure: total.failure } as const);
   if (!fields.ok) {
-    return { total: totalCount, breakdowns: COUNT_DIMENSIONS.map((dimension) => ({ ok: false, dimension, failure: fields.failure })), reads };
+    return {
+      total: totalCount,
+      breakdowns: COUNT_DIMENSIONS.map((dimension) => ({ ok: false, dimension, failure: fields.failure })),
+      reads,
+    };
   }
 
-  const optionsOf = async (dimension: CountDimension): Promise<{ ok: true; options: Option[] } | { ok: false; failure: ReadFailure }> => {
+  const optionsOf = async (
+    dimension: CountDimension,
+  ): Promise<{ ok: true; options: Option[] } | { ok: false; failure: ReadFailure }> => {
     const options = fieldOptions(fields.data, dimension);
     if (options.length > 0 || dimension !== "channel") return { ok: true, options };
     const channels = track(await readKlink(page, "channels.list", { query: { pageSize: 100 } }));
     if (!channels.ok) return { ok: false, failure: channels.failure };
     return { ok: true, options: channels.data.data.map((c) => ({ value: c.name, label: c.name })) };
   };
-  const perDimension = await Promise.all(COUNT_DIMENSIONS.map(async (dimension) => ({ dimension, options: await optionsOf(dimension) })));
+  const perDimension = await Promise.all(
+    COUNT_DIMENSIONS.map(async (dimension) => ({ dimension, options: await optionsOf(dimension) })),
+  );
 
-  const jobs = perDimension.flatMap(({ dimension, options }) => (options.ok ? options.options.map((option) => ({ dimension, option })) : []));
-  const counted = await inBatches(jobs, PARALLEL_READS, async ({ dimension, option }) => track(await readKlink(page, "tickets.list", { query: { [dimension]: option.value, pageSize: 1 } })));
+  const jobs = perDimension.flatMap(({ dimension, options }) =>
+    options.ok ? options.options.map((option) => ({ dimension, option })) : [],
+  );
+  const counted = await inBatches(jobs, PARALLEL_READS, async ({ dimension, option }) =>
+    track(await readKlink(page, "tickets.list", { query: { [dimension]: option.value, pageSize: 1 } })),
+  );
 
   const breakdowns = perDimension.map(({ dimension, options }): Breakdown => {
     if (!options.ok) return { ok: false, dimension, failure: options.failure };
@@ -70,7 +92,10 @@ export async function ticketCounts(page: ConsolePage): Promise<TicketCounts> {
   return { total: totalCount, breakdowns, reads };
 }
 
-async function ticketFields(page: ConsolePage, track: <T>(read: KlinkRead<T>) => KlinkRead<T>): Promise<{ ok: true; data: Field[] } | { ok: false; failure: ReadFailure }> {
+async function ticketFields(
+  page: ConsolePage,
+  track: <T>(read: KlinkRead<T>) => KlinkRead<T>,
+): Promise<{ ok: true; data: Field[] } | { ok: false; failure: ReadFailure }> {
   const data: Field[] = [];
   for (let pageNumber = 1; pageNumber <= MAX_FIELD_PAGES; pageNumber++) {
     const read = track(await readKlink(page, "tickets.fields", { query: { page: pageNumber, pageSize: 100 } }));

@@ -20,7 +20,11 @@ function outcomeOf(status: string): DeliveryOutcome {
   return "waiting";
 }
 
-export async function deliveriesPerHour(actor: Actor, options: { connectionId?: string; now?: Date; hours?: number } = {}, database: Db = defaultDb()): Promise<HourBucket[]> {
+export async function deliveriesPerHour(
+  actor: Actor,
+  options: { connectionId?: string; now?: Date; hours?: number } = {},
+  database: Db = defaultDb(),
+): Promise<HourBucket[]> {
   assertRole(actor, "viewer");
   const hours = Math.min(Math.max(options.hours ?? 24, 1), 168);
   const currentHour = Math.floor((options.now ?? new Date()).getTime() / HOUR_MS) * HOUR_MS;
@@ -31,13 +35,24 @@ export async function deliveriesPerHour(actor: Actor, options: { connectionId?: 
     starts.map((start) =>
       database.webhookDelivery.groupBy({
         by: ["status"],
-        where: { receivedAt: { gte: new Date(start), lt: new Date(start + HOUR_MS) }, ...(options.connectionId ? { connectionId: options.connectionId } : {}) },
+        where: {
+          receivedAt: { gte: new Date(start), lt: new Date(start + HOUR_MS) },
+          ...(options.connectionId ? { connectionId: options.connectionId } : {}),
+        },
         _count: { _all: true },
       }),
     ),
   );
   return starts.map((start, i) => {
-    const bucket: HourBucket = { hourStart: new Date(start).toISOString(), total: 0, processed: 0, waiting: 0, failed: 0, duplicate: 0, rejected: 0 };
+    const bucket: HourBucket = {
+      hourStart: new Date(start).toISOString(),
+      total: 0,
+      processed: 0,
+      waiting: 0,
+      failed: 0,
+      duplicate: 0,
+      rejected: 0,
+    };
     for (const group of groups[i]) {
       bucket[outcomeOf(group.status)] += group._count._all;
       bucket.total += group._count._all;

@@ -11,7 +11,8 @@ export function degradedFreshness(reads: KlinkRead<unknown>[]): Degraded {
   let oldest = -1;
   for (const read of reads) {
     if (!read.ok || read.freshness.cacheState !== "STALE") continue;
-    const failing = read.freshness.staleReason === "upstream_error" || upstreamHealth(read.connectionId)?.healthy === false;
+    const failing =
+      read.freshness.staleReason === "upstream_error" || upstreamHealth(read.connectionId)?.healthy === false;
     if (failing) oldest = Math.max(oldest, read.freshness.ageSeconds);
   }
   return oldest < 0 ? null : { oldestAgeSeconds: oldest };

@@ -17,15 +17,27 @@ const PAGES_AT_ONCE = 4;
 
 export type FindTicketResult =
   | { status: "found"; ticket: FoundTicket; pagesRead: number; reads: KlinkRead<Listing>[] }
-  | { status: "not_found"; message: string; pagesRead: number; searched: number; total: number; reads: KlinkRead<Listing>[] }
+  | {
+      status: "not_found";
+      message: string;
+      pagesRead: number;
+      searched: number;
+      total: number;
+      reads: KlinkRead<Listing>[];
+    }
   | { status: "failed"; failure: ReadFailure };
 
 export type FindTicketOptions = { maxPages?: number; pagesAtOnce?: number };
 
-export async function findTicket(page: ConsolePage, id: string, options: FindTicketOptions = {}): Promise<FindTicketResult> {
+export async function findTicket(
+  page: ConsolePage,
+  id: string,
+  options: FindTicketOptions = {},
+): Promise<FindTicketResult> {
   const maxPages = Math.max(1, options.maxPages ?? FIND_TICKET_MAX_PAGES);
   const pagesAtOnce = Math.max(1, options.pagesAtOnce ?? PAGES_AT_ONCE);
-  const readPage = (n: number) => readKlink(page, "tickets.list", { query: { page: n, pageSize: FIND_TICKET_PAGE_SIZE } });
+  const readPage = (n: number) =>
+    readKlink(page, "tickets.list", { query: { page: n, pageSize: FIND_TICKET_PAGE_SIZE } });
 
   const first = await readPage(1);
   if (!first.ok) return { status: "failed", failure: first.failure };
@@ -49,7 +61,14 @@ export async function findTicket(page: ConsolePage, id: string, options: FindTic
 
   const total = first.data.total;
   const searched = Math.min(total, pagesRead * FIND_TICKET_PAGE_SIZE);
-  return { status: "not_found", message: notFoundMessage(total, searched, first.data.lastPage > maxPages), pagesRead, searched, total, reads };
+  return {
+    status: "not_found",
+    message: notFoundMessage(total, searched, first.data.lastPage > maxPages),
+    pagesRead,
+    searched,
+    total,
+    reads,
+  };
 }
 
 function notFoundMessage(total: number, searched: number, bounded: boolean): string {

@@ -11,21 +11,36 @@ export type ConsoleApiError = {
   retryAfterSeconds?: number;
 };
 
-export type ConsoleApiResult<T> = { ok: true; status: number; data: T; headers: Headers } | { ok: false; error: ConsoleApiError };
+export type ConsoleApiResult<T> =
+  { ok: true; status: number; data: T; headers: Headers } | { ok: false; error: ConsoleApiError };
 
-export async function consoleApi<T = unknown>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<ConsoleApiResult<T>> {
+export async function consoleApi<T = unknown>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<ConsoleApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? "GET",
-      headers: { accept: "application/json", ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
+      headers: {
+        accept: "application/json",
+        ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+        ...init.headers,
+      },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       credentials: "same-origin",
       signal: init.signal,
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
-    return { ok: false, error: { status: 0, code: "network_error", message: "The console could not be reached. Check your connection and try again." } };
+    return {
+      ok: false,
+      error: {
+        status: 0,
+        code: "network_error",
+        message: "The console could not be reached. Check your connection and try again.",
+      },
+    };
   }
   const text = await response.text();
   let body: unknown = undefined;
@@ -46,9 +61,18 @@ function errorOf(response: Response, body: unknown): ConsoleApiError {
     status: response.status,
     // Not our shape: K-LINK's own 4xx passed through ({status: "error", message, data} in the simulator).
     code: ourShape ? (record.code as string) : response.status === 404 ? "not_found" : "upstream_rejected",
-    message: typeof record.message === "string" && record.message ? (ourShape ? record.message : `K-LINK answered ${response.status}: ${record.message}`) : `The request failed (${response.status}).`,
-    requestId: typeof record.requestId === "string" ? record.requestId : (response.headers.get("x-request-id") ?? undefined),
-    fields: ourShape && record.fields && typeof record.fields === "object" ? (record.fields as Record<string, string[]>) : undefined,
+    message:
+      typeof record.message === "string" && record.message
+        ? ourShape
+          ? record.message
+          : `K-LINK answered ${response.status}: ${record.message}`
+        : `The request failed (${response.status}).`,
+    requestId:
+      typeof record.requestId === "string" ? record.requestId : (response.headers.get("x-request-id") ?? undefined),
+    fields:
+      ourShape && record.fields && typeof record.fields === "object"
+        ? (record.fields as Record<string, string[]>)
+        : undefined,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   };
 }
@@ -63,6 +87,7 @@ export async function swrFetcher<T = unknown>(path: string): Promise<T> {
 /** Field errors of a proxy call keyed without their "body." prefix, e.g. { title: [...], "customFields.cf_date": [...] }. */
 export function fieldErrors(error: ConsoleApiError | undefined): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  for (const [key, messages] of Object.entries(error?.fields ?? {})) fields[key.replace(/^(body|query|params)\./, "")] = messages;
+  for (const [key, messages] of Object.entries(error?.fields ?? {}))
+    fields[key.replace(/^(body|query|params)\./, "")] = messages;
   return fields;
 }

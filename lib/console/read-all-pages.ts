@@ -24,13 +24,22 @@ export async function readAllPages<N extends ListingEndpoint>(
   const first = await readKlink(page, endpoint, { query: { page: 1, pageSize: 100 } });
   if (!first.ok) return first;
   const lastPage = Math.min(first.data.lastPage, maxPages);
-  const rest = await Promise.all(Array.from({ length: Math.max(0, lastPage - 1) }, (_, i) => readKlink(page, endpoint, { query: { page: i + 2, pageSize: 100 } })));
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, lastPage - 1) }, (_, i) =>
+      readKlink(page, endpoint, { query: { page: i + 2, pageSize: 100 } }),
+    ),
+  );
   const failed = rest.find((read) => !read.ok);
   if (failed && !failed.ok) return failed;
   const reads = [first, ...rest] as Extract<KlinkRead<EndpointResponse<N>>, { ok: true }>[];
   const items = reads.flatMap((read) => read.data.data as unknown[]) as EndpointResponse<N>["data"];
   // The stalest page speaks for the whole list (the stale banner shows the oldest data's age).
-  const stalest = reads.reduce((a, b) => (b.freshness.cacheState === "STALE" && b.freshness.ageSeconds >= (a.freshness.cacheState === "STALE" ? a.freshness.ageSeconds : -1) ? b : a));
+  const stalest = reads.reduce((a, b) =>
+    b.freshness.cacheState === "STALE" &&
+    b.freshness.ageSeconds >= (a.freshness.cacheState === "STALE" ? a.freshness.ageSeconds : -1)
+      ? b
+      : a,
+  );
   return {
     ok: true,
     connectionId: first.connectionId,

@@ -26,12 +26,25 @@ export type ReadFailure = {
   requestId: string;
 };
 
-export type KlinkRead<T> = { ok: true; data: T; freshness: Freshness; connectionId: string } | { ok: false; failure: ReadFailure };
+export type KlinkRead<T> =
+  { ok: true; data: T; freshness: Freshness; connectionId: string } | { ok: false; failure: ReadFailure };
 
-export async function readKlink<N extends EndpointName>(page: ConsolePage, endpoint: N, input: KlinkCallInput = {}): Promise<KlinkRead<EndpointResponse<N>>> {
+export async function readKlink<N extends EndpointName>(
+  page: ConsolePage,
+  endpoint: N,
+  input: KlinkCallInput = {},
+): Promise<KlinkRead<EndpointResponse<N>>> {
   return runWithRequestContext({ requestId: page.requestId }, async () => {
     if (!page.connectionId) {
-      return { ok: false, failure: { status: 409, code: "no_connection", message: "No K-LINK connection is configured yet. An admin can add one under Admin → Connections.", requestId: page.requestId } };
+      return {
+        ok: false,
+        failure: {
+          status: 409,
+          code: "no_connection",
+          message: "No K-LINK connection is configured yet. An admin can add one under Admin → Connections.",
+          requestId: page.requestId,
+        },
+      };
     }
     try {
       const result = await callKlink({ actor: page.actor, connectionId: page.connectionId, endpoint, input });
@@ -39,7 +52,11 @@ export async function readKlink<N extends EndpointName>(page: ConsolePage, endpo
         ok: true,
         data: result.data,
         connectionId: result.connectionId,
-        freshness: { cacheState: result.cacheState, ageSeconds: result.ageSeconds, ...(result.staleReason ? { staleReason: result.staleReason } : {}) },
+        freshness: {
+          cacheState: result.cacheState,
+          ageSeconds: result.ageSeconds,
+          ...(result.staleReason ? { staleReason: result.staleReason } : {}),
+        },
       };
     } catch (error) {
       return { ok: false, failure: toFailure(error, page.requestId, endpoint) };
@@ -50,7 +67,12 @@ export async function readKlink<N extends EndpointName>(page: ConsolePage, endpo
 function toFailure(error: unknown, requestId: string, endpoint: string): ReadFailure {
   if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message, requestId };
   if (error instanceof KlinkHttpError) {
-    return { status: error.status, code: error.status === 404 ? "not_found" : "upstream_rejected", message: klinkMessage(error), requestId };
+    return {
+      status: error.status,
+      code: error.status === 404 ? "not_found" : "upstream_rejected",
+      message: klinkMessage(error),
+      requestId,
+    };
   }
   logger.error({ err: error, endpoint }, "a page's K-LINK read failed");
   return { status: 500, code: "internal_error", message: "Something went wrong while reading from K-LINK.", requestId };
@@ -59,6 +81,7 @@ function toFailure(error: unknown, requestId: string, endpoint: string): ReadFai
 /** K-LINK's own message for a 4xx (its error bodies are `{status, message, data}`), else a generic one. */
 function klinkMessage(error: KlinkHttpError): string {
   const body = error.body as { message?: unknown } | null;
-  const message = body && typeof body === "object" && typeof body.message === "string" ? body.message.slice(0, 300) : "";
+  const message =
+    body && typeof body === "object" && typeof body.message === "string" ? body.message.slice(0, 300) : "";
   return message ? `K-LINK answered ${error.status}: ${message}` : `K-LINK answered ${error.status}.`;
 }

@@ -47,7 +47,12 @@ export async function listTicketActivity(
   const [deliveries, audits] = await Promise.all([
     database.webhookDelivery.findMany({
       // Duplicates repeat a delivery already listed (and keep no body); forgeries are never accepted.
-      where: { connectionId: where.connectionId, subjectId: where.ticketId, verification: "verified", status: { not: "duplicate" } },
+      where: {
+        connectionId: where.connectionId,
+        subjectId: where.ticketId,
+        verification: "verified",
+        status: { not: "duplicate" },
+      },
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
       // One more than shown: the oldest shown delivery is compared with the one before it.
       take: limit + 2,
@@ -57,7 +62,16 @@ export async function listTicketActivity(
       where: { connectionId: where.connectionId, targetType: "ticket", targetId: where.ticketId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit + 1,
-      select: { id: true, createdAt: true, action: true, outcome: true, actorEmail: true, actorType: true, details: true, after: true },
+      select: {
+        id: true,
+        createdAt: true,
+        action: true,
+        outcome: true,
+        actorEmail: true,
+        actorType: true,
+        details: true,
+        after: true,
+      },
     }),
   ]);
 
@@ -78,8 +92,16 @@ export async function listTicketActivity(
   const fromConsole: TicketActivityEntry[] = audits.map((a) => {
     const details = (a.details ?? {}) as { body?: unknown; error?: { message?: unknown } };
     // A refusal by K-LINK keeps K-LINK's own answer (its reason) as the record's "after".
-    const refusal = a.outcome !== "success" && a.after && typeof a.after === "object" ? (a.after as { message?: unknown }).message : undefined;
-    const error = typeof refusal === "string" ? refusal : typeof details.error?.message === "string" ? details.error.message : undefined;
+    const refusal =
+      a.outcome !== "success" && a.after && typeof a.after === "object"
+        ? (a.after as { message?: unknown }).message
+        : undefined;
+    const error =
+      typeof refusal === "string"
+        ? refusal
+        : typeof details.error?.message === "string"
+          ? details.error.message
+          : undefined;
     return {
       id: a.id,
       at: a.createdAt,
@@ -92,7 +114,9 @@ export async function listTicketActivity(
     };
   });
 
-  const merged = [...fromWebhooks, ...fromConsole].sort((a, b) => b.at.getTime() - a.at.getTime() || b.id.localeCompare(a.id));
+  const merged = [...fromWebhooks, ...fromConsole].sort(
+    (a, b) => b.at.getTime() - a.at.getTime() || b.id.localeCompare(a.id),
+  );
   return { entries: merged.slice(0, limit), truncated: merged.length > limit };
 }
 
@@ -111,21 +135,34 @@ function snapshotOf(rawBody: string | null): Snapshot | null {
   const ticket = data as Record<string, unknown>;
   const snapshot: Snapshot = {};
   for (const key of TRACKED) {
-    const value = key === "assignee" ? (ticket.assignee ?? ticket.assigneeId) : key === "tags" ? tagNames(ticket.tags) : ticket[key];
+    const value =
+      key === "assignee"
+        ? (ticket.assignee ?? ticket.assigneeId)
+        : key === "tags"
+          ? tagNames(ticket.tags)
+          : ticket[key];
     if (value !== undefined) snapshot[key] = displayValue(value);
   }
-  const custom = ticket.customFields && typeof ticket.customFields === "object" ? (ticket.customFields as Record<string, unknown>) : {};
+  const custom =
+    ticket.customFields && typeof ticket.customFields === "object"
+      ? (ticket.customFields as Record<string, unknown>)
+      : {};
   for (const [key, value] of Object.entries(custom)) snapshot[key] = displayValue(value);
   return snapshot;
 }
 
 function tagNames(tags: unknown): unknown {
   if (!Array.isArray(tags)) return tags;
-  return tags.map((t) => (t && typeof t === "object" ? String((t as { name?: unknown }).name ?? (t as { id?: unknown }).id) : String(t))).sort();
+  return tags
+    .map((t) =>
+      t && typeof t === "object" ? String((t as { name?: unknown }).name ?? (t as { id?: unknown }).id) : String(t),
+    )
+    .sort();
 }
 
 function changesBetween(previous: Snapshot | null, current: Snapshot, created: boolean): ActivityChange[] {
-  if (!previous || created) return FIRST_SIGHT.filter((key) => key in current).map((key) => ({ field: key, to: current[key] }));
+  if (!previous || created)
+    return FIRST_SIGHT.filter((key) => key in current).map((key) => ({ field: key, to: current[key] }));
   const keys = [...new Set([...Object.keys(current), ...Object.keys(previous)])];
   return keys
     .filter((key) => (current[key] ?? "—") !== (previous[key] ?? "—"))
@@ -138,9 +175,13 @@ function requestedChanges(body: unknown): ActivityChange[] {
   const changes: ActivityChange[] = [];
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     if (key === "customFields" && value && typeof value === "object") {
-      for (const [name, custom] of Object.entries(value as Record<string, unknown>)) changes.push({ field: name, to: displayValue(custom) });
+      for (const [name, custom] of Object.entries(value as Record<string, unknown>))
+        changes.push({ field: name, to: displayValue(custom) });
     } else if (key !== "description") {
-      changes.push({ field: key === "contact_id" ? "contact" : key, to: key === "tags" && Array.isArray(value) ? `${value.length} tag(s)` : displayValue(value) });
+      changes.push({
+        field: key === "contact_id" ? "contact" : key,
+        to: key === "tags" && Array.isArray(value) ? `${value.length} tag(s)` : displayValue(value),
+      });
     } else {
       changes.push({ field: key, to: "(edited)" });
     }

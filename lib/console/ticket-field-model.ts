@@ -60,13 +60,20 @@ export function humanize(key: string): string {
 }
 
 /** The label of a select value (the tenant's own wording), else the value itself. */
-export function optionLabel(fields: readonly FormField[], systemName: string, value: string | null | undefined): string {
+export function optionLabel(
+  fields: readonly FormField[],
+  systemName: string,
+  value: string | null | undefined,
+): string {
   if (!value) return "—";
   return optionsOf(fields, systemName).find((o) => o.value === value)?.label ?? value;
 }
 
 /** The position of a value among a select field's options, for ordering (unknown values last). */
-export function optionRank(fields: readonly FormField[], systemName: string): (value: string | null | undefined) => number {
+export function optionRank(
+  fields: readonly FormField[],
+  systemName: string,
+): (value: string | null | undefined) => number {
   const order = new Map(optionsOf(fields, systemName).map((o, i) => [o.value.toLowerCase(), i]));
   return (value) => (value ? (order.get(value.toLowerCase()) ?? order.size) : order.size + 1);
 }
@@ -81,7 +88,8 @@ export function displayValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "string" || typeof value === "number") return String(value);
-  if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === "object" && v ? nameOf(v) : String(v))).join(", ") : "—";
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => (typeof v === "object" && v ? nameOf(v) : String(v))).join(", ") : "—";
   if (typeof value === "object") return nameOf(value as Record<string, unknown>);
   return String(value);
 }

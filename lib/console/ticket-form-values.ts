@@ -9,7 +9,12 @@ export type InputValue = string | string[] | boolean;
 
 export function inputValueOf(kind: FieldKind, stored: unknown): InputValue {
   if (kind === "checkbox") return stored === true || stored === "true";
-  if (kind === "multiselect") return Array.isArray(stored) ? stored.map(String) : stored === null || stored === undefined || stored === "" ? [] : [String(stored)];
+  if (kind === "multiselect")
+    return Array.isArray(stored)
+      ? stored.map(String)
+      : stored === null || stored === undefined || stored === ""
+        ? []
+        : [String(stored)];
   if (stored === null || stored === undefined) return "";
   if (kind === "date" && typeof stored === "string") return stored.slice(0, 10);
   return typeof stored === "object" ? JSON.stringify(stored) : String(stored);
@@ -26,14 +31,24 @@ export function bodyValueOf(kind: FieldKind, value: InputValue): unknown {
 }
 
 /** Messages by field key, before sending: required, number and date checks. */
-export function checkInputs(fields: readonly FormField[], values: Record<string, InputValue>): Record<string, string[]> {
+export function checkInputs(
+  fields: readonly FormField[],
+  values: Record<string, InputValue>,
+): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   for (const field of fields) {
     const key = field.system_name;
     if (!(key in values)) continue;
     const kind = kindOf(field);
     const value = values[key];
-    const empty = kind === "checkbox" ? false : Array.isArray(value) ? value.length === 0 : typeof value === "string" ? value.trim() === "" : false;
+    const empty =
+      kind === "checkbox"
+        ? false
+        : Array.isArray(value)
+          ? value.length === 0
+          : typeof value === "string"
+            ? value.trim() === ""
+            : false;
     if (empty) {
       if (field.is_required) problems[key] = ["is required"];
       continue;

@@ -49,7 +49,10 @@ export function parseTicketListState(params: RawParams): TicketListState {
 }
 
 /** The K-LINK listing query of the state (sort is not part of it: K-LINK cannot sort). */
-export function listingQuery(state: TicketListState, overrides: { page?: number; pageSize?: number } = {}): Record<string, string> {
+export function listingQuery(
+  state: TicketListState,
+  overrides: { page?: number; pageSize?: number } = {},
+): Record<string, string> {
   return {
     ...state.filters,
     page: String(overrides.page ?? state.page),

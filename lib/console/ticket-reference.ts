@@ -11,7 +11,9 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 5;
 
 type Listing<T> = { lastPage: number; data: T[] };
-export type AllPages<T> = { ok: true; items: T[]; reads: KlinkRead<unknown>[] } | { ok: false; failure: ReadFailure; reads: KlinkRead<unknown>[] };
+export type AllPages<T> =
+  | { ok: true; items: T[]; reads: KlinkRead<unknown>[] }
+  | { ok: false; failure: ReadFailure; reads: KlinkRead<unknown>[] };
 
 async function readAllPages<T>(read: (pageNumber: number) => Promise<KlinkRead<Listing<T>>>): Promise<AllPages<T>> {
   const first = await read(1);
@@ -27,7 +29,9 @@ async function readAllPages<T>(read: (pageNumber: number) => Promise<KlinkRead<L
   return { ok: true, items, reads };
 }
 
-export function readTicketFields(page: ConsolePage): Promise<AllPages<EndpointResponse<"tickets.fields">["data"][number]>> {
+export function readTicketFields(
+  page: ConsolePage,
+): Promise<AllPages<EndpointResponse<"tickets.fields">["data"][number]>> {
   return readAllPages((n) => readKlink(page, "tickets.fields", { query: { page: n, pageSize: PAGE_SIZE } }));
 }
 

@@ -12,13 +12,18 @@ const time = (value: string | null | undefined) => {
   return Number.isNaN(ms) ? 0 : ms;
 };
 
-export function sortTicketsOfPage<T extends Ticket>(tickets: readonly T[], sort: TicketListState["sort"], fields: readonly FormField[]): T[] {
+export function sortTicketsOfPage<T extends Ticket>(
+  tickets: readonly T[],
+  sort: TicketListState["sort"],
+  fields: readonly FormField[],
+): T[] {
   if (!sort) return [...tickets];
   const statusRank = optionRank(fields, "status");
   const priorityRank = optionRank(fields, "priority");
   const compare: (a: T, b: T) => number = {
     number: (a: T, b: T) => (a.ticketNumber ?? 0) - (b.ticketNumber ?? 0),
-    title: (a: T, b: T) => text(a.title).localeCompare(text(b.title), undefined, { sensitivity: "base", numeric: true }),
+    title: (a: T, b: T) =>
+      text(a.title).localeCompare(text(b.title), undefined, { sensitivity: "base", numeric: true }),
     status: (a: T, b: T) => statusRank(a.status) - statusRank(b.status),
     priority: (a: T, b: T) => priorityRank(a.priority) - priorityRank(b.priority),
     updated: (a: T, b: T) => time(a.updatedAt) - time(b.updatedAt),

@@ -40,7 +40,13 @@ export function encryptSecret(plaintext: string, keys = encryptionKeys()): strin
   const cipher = createCipheriv("aes-256-gcm", keys.current.bytes, iv);
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, keys.current.id, iv.toString("base64url"), tag.toString("base64url"), data.toString("base64url")].join(".");
+  return [
+    VERSION,
+    keys.current.id,
+    iv.toString("base64url"),
+    tag.toString("base64url"),
+    data.toString("base64url"),
+  ].join(".");
 }
 
 export function decryptSecret(ciphertext: string, keys = encryptionKeys()): string {
@@ -70,5 +76,7 @@ export function ciphertextKeyId(ciphertext: string): string | undefined {
 
 /** Decrypts with whichever configured key made it and encrypts again with the current key. */
 export function reencryptSecret(ciphertext: string, keys = encryptionKeys()): string {
-  return ciphertextKeyId(ciphertext) === keys.current.id ? ciphertext : encryptSecret(decryptSecret(ciphertext, keys), keys);
+  return ciphertextKeyId(ciphertext) === keys.current.id
+    ? ciphertext
+    : encryptSecret(decryptSecret(ciphertext, keys), keys);
 }

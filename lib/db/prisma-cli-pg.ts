@@ -48,7 +48,9 @@ export function prismaCliPgPoolConfig(url: string): pg.PoolConfig {
  * only after the shadow's pool has closed: PrismaPg drops it first and fails with "database ... is
  * being accessed by other users", and never closes the connection it created the shadow with.
  */
-export function prismaCliPgAdapter(url: string): Pick<PrismaPg, "provider" | "adapterName" | "connect" | "connectToShadowDb"> {
+export function prismaCliPgAdapter(
+  url: string,
+): Pick<PrismaPg, "provider" | "adapterName" | "connect" | "connectToShadowDb"> {
   const config = prismaCliPgPoolConfig(url);
   const main = new PrismaPg(config);
   return {

@@ -7,7 +7,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { sqliteFilePath } from "./provider";
 
-export function prismaCliSqliteAdapter(url: string): Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb"> {
+export function prismaCliSqliteAdapter(
+  url: string,
+): Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb"> {
   const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(url) });
   return {
     provider: factory.provider,

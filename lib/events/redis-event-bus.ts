@@ -17,7 +17,10 @@ export function createRedisEventBus(options: { url: string; channel?: string }):
   // rather than queueing for long while Redis is away.
   const publisher = new Redis(options.url, { maxRetriesPerRequest: 2, lazyConnect: false });
   const subscriber = new Redis(options.url, { maxRetriesPerRequest: null });
-  for (const [role, client] of [["publisher", publisher], ["subscriber", subscriber]] as const) {
+  for (const [role, client] of [
+    ["publisher", publisher],
+    ["subscriber", subscriber],
+  ] as const) {
     client.on("error", (error: Error) => logger.warn({ role, error: error.message }, "live event bus: redis error"));
   }
   subscriber.on("message", (received: string, message: string) => {
@@ -45,7 +48,8 @@ export function createRedisEventBus(options: { url: string; channel?: string }):
 function parseEvent(message: string): LiveEvent | null {
   try {
     const value = JSON.parse(message) as Partial<LiveEvent>;
-    if (typeof value?.type === "string" && typeof value.connectionId === "string" && typeof value.at === "string") return value as LiveEvent;
+    if (typeof value?.type === "string" && typeof value.connectionId === "string" && typeof value.at === "string")
+      return value as LiveEvent;
   } catch {
     // not one of ours
   }

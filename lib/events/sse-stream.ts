@@ -36,7 +36,10 @@ export const SSE_HEADERS = {
   "x-accel-buffering": "no",
 } as const;
 
-export function createEventStream(bus: Pick<EventBus, "subscribe" | "recent">, options: EventStreamOptions): ReadableStream<Uint8Array> {
+export function createEventStream(
+  bus: Pick<EventBus, "subscribe" | "recent">,
+  options: EventStreamOptions,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop: () => void = () => undefined;
   return new ReadableStream<Uint8Array>({
@@ -50,7 +53,10 @@ export function createEventStream(bus: Pick<EventBus, "subscribe" | "recent">, o
         send(`id: ${eventTime(event)}\ndata: ${JSON.stringify(event)}\n\n`);
       };
       const unsubscribe = bus.subscribe(forward);
-      const heartbeat = setInterval(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), options.heartbeatMs ?? 20_000);
+      const heartbeat = setInterval(
+        () => send(`: heartbeat ${new Date().toISOString()}\n\n`),
+        options.heartbeatMs ?? 20_000,
+      );
       const maxAge = setTimeout(() => stop(), options.maxAgeMs ?? 5 * 60_000);
       stop = () => {
         if (closed) return;

@@ -25,7 +25,8 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string, fields?: Record<string, string[]>) =>
   new ApiError(400, "bad_request", message, { fields });
-export const unauthorized = (message = "Sign in or send a valid API key.") => new ApiError(401, "unauthorized", message);
+export const unauthorized = (message = "Sign in or send a valid API key.") =>
+  new ApiError(401, "unauthorized", message);
 export const forbidden = (message = "Your role does not allow this.") => new ApiError(403, "forbidden", message);
 export const notFound = (message = "Not found.") => new ApiError(404, "not_found", message);
 export const conflict = (message: string) => new ApiError(409, "conflict", message);
@@ -40,7 +41,13 @@ export function zodFieldErrors(error: ZodError, prefix?: string): Record<string,
   return fields;
 }
 
-export function errorBody(status: number, code: string, message: string, requestId: string, fields?: Record<string, string[]>): ErrorBody {
+export function errorBody(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  fields?: Record<string, string[]>,
+): ErrorBody {
   return { status: "error", code, message, requestId, ...(fields ? { fields } : {}) };
 }
 
@@ -57,10 +64,13 @@ export function errorResponse(error: unknown, requestId: string): Response {
     });
   }
   if (error instanceof ZodError) {
-    return Response.json(errorBody(400, "validation_failed", "The request is not valid.", requestId, zodFieldErrors(error)), {
-      status: 400,
-      headers: { "x-request-id": requestId },
-    });
+    return Response.json(
+      errorBody(400, "validation_failed", "The request is not valid.", requestId, zodFieldErrors(error)),
+      {
+        status: 400,
+        headers: { "x-request-id": requestId },
+      },
+    );
   }
   logger.error({ err: error }, "unhandled error");
   return Response.json(internalErrorBody(requestId), {

@@ -15,7 +15,11 @@ export function pageArgs(page: Partial<PageQuery>) {
   return { take: limit + 1, ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}) };
 }
 
-export function toPage<T extends { id: string }, R>(rows: T[], page: Partial<PageQuery>, map: (row: T) => R): { data: R[]; nextCursor: string | null } {
+export function toPage<T extends { id: string }, R>(
+  rows: T[],
+  page: Partial<PageQuery>,
+  map: (row: T) => R,
+): { data: R[]; nextCursor: string | null } {
   const limit = page.limit ?? 50;
   const data = rows.slice(0, limit);
   return { data: data.map(map), nextCursor: rows.length > limit ? data[data.length - 1].id : null };

@@ -20,7 +20,12 @@ type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 /** "public" = no authentication; otherwise the minimum role (admin > agent > viewer). */
 export type Access = "public" | Role;
 
-export type RouteOptions<A extends Access, Q extends Schema | undefined, B extends Schema | undefined, P extends Schema | undefined> = {
+export type RouteOptions<
+  A extends Access,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  P extends Schema | undefined,
+> = {
   access: A;
   query?: Q;
   body?: B;
@@ -57,8 +62,12 @@ export function route<
       try {
         const actor = options.access === "public" ? undefined : await authorize(req, options.access, requestId);
         const audit = createAudit(actor, requestInfoOf(req, requestId));
-        const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
-        const params = options.params ? parseOrThrow(options.params, (await nextContext?.params) ?? {}, "params") : undefined;
+        const query = options.query
+          ? parseOrThrow(options.query, Object.fromEntries(new URL(req.url).searchParams), "query")
+          : undefined;
+        const params = options.params
+          ? parseOrThrow(options.params, (await nextContext?.params) ?? {}, "params")
+          : undefined;
         const body = options.body ? parseOrThrow(options.body, await readJson(req), "body") : undefined;
         response = await handler({ req, requestId, actor, audit, query, body, params } as RouteContext<Q, B, P, A>);
       } catch (error) {
@@ -68,7 +77,13 @@ export function route<
       // Next.js passes no params to a route without dynamic segments.
       const routeParams = await Promise.resolve(nextContext?.params).catch(() => undefined);
       const routeName = options.metricsRoute?.(req) ?? routeLabel(new URL(req.url).pathname, routeParams);
-      recordAnsweredRequest({ method: req.method, path: new URL(req.url).pathname, route: routeName, status: response.status, ms: performance.now() - started });
+      recordAnsweredRequest({
+        method: req.method,
+        path: new URL(req.url).pathname,
+        route: routeName,
+        status: response.status,
+        ms: performance.now() - started,
+      });
       return response;
     });
   };
@@ -79,20 +94,29 @@ async function authorize(req: Request, minimum: Role, requestId: string): Promis
   if (!authentication) throw unauthorized();
   const { actor, via } = authentication;
   const deny = async (reason: string, error: ApiError): Promise<never> => {
-    await createAudit(actor, requestInfoOf(req, requestId))({ action: "auth.access_denied", outcome: "denied", status: 403, details: { reason, required: minimum } });
+    await createAudit(
+      actor,
+      requestInfoOf(req, requestId),
+    )({ action: "auth.access_denied", outcome: "denied", status: 403, details: { reason, required: minimum } });
     throw error;
   };
   if (via === "session" && MUTATING_METHODS.has(req.method) && !isSameOrigin(req, env().NEXTAUTH_URL)) {
-    await deny("cross_origin", new ApiError(403, "cross_origin", "This request did not come from the console's own pages."));
+    await deny(
+      "cross_origin",
+      new ApiError(403, "cross_origin", "This request did not come from the console's own pages."),
+    );
   }
-  if (!roleAtLeast(actor.role, minimum)) await deny("role", forbidden(`This needs the ${minimum} role; you are signed in as ${actor.role}.`));
+  if (!roleAtLeast(actor.role, minimum))
+    await deny("role", forbidden(`This needs the ${minimum} role; you are signed in as ${actor.role}.`));
   return actor;
 }
 
 function parseOrThrow<S extends Schema>(schema: S, input: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new ApiError(400, "validation_failed", `The ${where} is not valid.`, { fields: zodFieldErrors(result.error, where) });
+    throw new ApiError(400, "validation_failed", `The ${where} is not valid.`, {
+      fields: zodFieldErrors(result.error, where),
+    });
   }
   return result.data;
 }

@@ -7,7 +7,11 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 
 export function parseUtcInstant(value: string, bound: "start" | "end" = "start"): Date | null {
   const text = value.trim();
-  const iso = DATE_ONLY.test(text) ? `${text}T${bound === "end" ? "23:59:59.999" : "00:00:00.000"}Z` : LOCAL_DATE_TIME.test(text) ? `${text}Z` : text;
+  const iso = DATE_ONLY.test(text)
+    ? `${text}T${bound === "end" ? "23:59:59.999" : "00:00:00.000"}Z`
+    : LOCAL_DATE_TIME.test(text)
+      ? `${text}Z`
+      : text;
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
 }

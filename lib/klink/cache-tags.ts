@@ -23,6 +23,8 @@ export const cacheTags = {
 /** Everything a change to one contact makes stale (a proxy write or a contact.* webhook): its
  * detail, the lists, its tickets and CX view, and the social-id lookups (one may name it). */
 export function contactChangeTags(contactId: string | undefined): string[] {
-  const own = contactId ? [cacheTags.contact(contactId), cacheTags.contactTickets(contactId), cacheTags.contactCx(contactId)] : [];
+  const own = contactId
+    ? [cacheTags.contact(contactId), cacheTags.contactTickets(contactId), cacheTags.contactCx(contactId)]
+    : [];
   return [cacheTags.contactsList(), ...own, cacheTags.contactSocialLookups()];
 }

@@ -9,7 +9,14 @@ import { currentRequestContext } from "../log/request-context";
 import type { EndpointDef, KlinkCallInput } from "./endpoint-def";
 import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "./errors";
 import { poolFor } from "./http-pool";
-import { buildPath, endpointNames, endpoints, type EndpointName, type EndpointResponse, type Endpoints } from "./registry";
+import {
+  buildPath,
+  endpointNames,
+  endpoints,
+  type EndpointName,
+  type EndpointResponse,
+  type Endpoints,
+} from "./registry";
 import { parseRetryAfter, upstreamRequestIdOf } from "./response-meta";
 
 export type { KlinkCallInput };
@@ -32,15 +39,24 @@ export const DEFAULT_KLINK_TIMEOUT_MS = 10_000;
 type Empty = Record<never, never>;
 type Def<N extends EndpointName> = Endpoints[N];
 type ParamsPart<D> = D extends { params: infer S extends z.ZodType } ? { params: z.input<S> } : Empty;
-type QueryPart<D> = D extends { query: infer S extends z.ZodType } ? (Empty extends z.output<S> ? { query?: z.output<S> } : { query: z.output<S> }) : Empty;
+type QueryPart<D> = D extends { query: infer S extends z.ZodType }
+  ? Empty extends z.output<S>
+    ? { query?: z.output<S> }
+    : { query: z.output<S> }
+  : Empty;
 type HeadersPart<D> = D extends { headers: infer S extends z.ZodType } ? { headers: z.input<S> } : Empty;
 type BodyPart<D> = D extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : Empty;
 
 /** The typed input of one endpoint: exactly the parts it takes. */
-export type EndpointInput<N extends EndpointName> = ParamsPart<Def<N>> & QueryPart<Def<N>> & HeadersPart<Def<N>> & BodyPart<Def<N>>;
+export type EndpointInput<N extends EndpointName> = ParamsPart<Def<N>> &
+  QueryPart<Def<N>> &
+  HeadersPart<Def<N>> &
+  BodyPart<Def<N>>;
 
 type EndpointMethod<N extends EndpointName> = (
-  ...args: Empty extends EndpointInput<N> ? [input?: EndpointInput<N>, opts?: KlinkCallOptions] : [input: EndpointInput<N>, opts?: KlinkCallOptions]
+  ...args: Empty extends EndpointInput<N>
+    ? [input?: EndpointInput<N>, opts?: KlinkCallOptions]
+    : [input: EndpointInput<N>, opts?: KlinkCallOptions]
 ) => Promise<KlinkResult<EndpointResponse<N>>>;
 
 type Group = EndpointName extends `${infer G}.${string}` ? G : never;
@@ -51,7 +67,11 @@ export type KlinkApi = {
 };
 
 export type KlinkClient = KlinkApi & {
-  call<N extends EndpointName>(name: N, input?: KlinkCallInput, opts?: KlinkCallOptions): Promise<KlinkResult<EndpointResponse<N>>>;
+  call<N extends EndpointName>(
+    name: N,
+    input?: KlinkCallInput,
+    opts?: KlinkCallOptions,
+  ): Promise<KlinkResult<EndpointResponse<N>>>;
 };
 
 const USER_AGENT = "klink-console";
@@ -62,13 +82,18 @@ export function createKlinkClient(options: KlinkClientOptions): KlinkClient {
     throw new Error("The K-LINK base URL must be an http(s) URL without credentials or query.");
   }
   // A token with whitespace or control characters could split headers: refuse it, naming nothing.
-  if (!options.token || !/^[\x21-\x7e]+$/.test(options.token)) throw new Error("The K-LINK token is empty or malformed.");
+  if (!options.token || !/^[\x21-\x7e]+$/.test(options.token))
+    throw new Error("The K-LINK token is empty or malformed.");
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, "");
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_KLINK_TIMEOUT_MS;
   const authorization = `Bearer ${options.token}`;
 
-  async function call<N extends EndpointName>(name: N, input: KlinkCallInput = {}, opts: KlinkCallOptions = {}): Promise<KlinkResult<EndpointResponse<N>>> {
+  async function call<N extends EndpointName>(
+    name: N,
+    input: KlinkCallInput = {},
+    opts: KlinkCallOptions = {},
+  ): Promise<KlinkResult<EndpointResponse<N>>> {
     const def: EndpointDef = endpoints[name];
     const parsed = validateInput(def, input);
     const headers: Record<string, string> = {
@@ -100,14 +125,26 @@ export function createKlinkClient(options: KlinkClientOptions): KlinkClient {
     const checked = def.response.safeParse(data);
     if (!checked.success) {
       const issues = checked.error.issues.slice(0, 50).map((i) => ({ path: i.path.join("."), message: i.message }));
-      logger.warn({ endpoint: name, status: raw.status, upstreamRequestId, issues }, "K-LINK answered with a body of an unexpected shape");
+      logger.warn(
+        { endpoint: name, status: raw.status, upstreamRequestId, issues },
+        "K-LINK answered with a body of an unexpected shape",
+      );
       throw new KlinkResponseShapeError(name, raw.status, issues, data);
     }
     // The body as sent, not the schema's copy: response schemas only validate.
-    return { status: raw.status, data: data as EndpointResponse<N>, headers: raw.headers, upstreamRequestId, latencyMs };
+    return {
+      status: raw.status,
+      data: data as EndpointResponse<N>,
+      headers: raw.headers,
+      upstreamRequestId,
+      latencyMs,
+    };
   }
 
-  const api = {} as Record<string, Record<string, (input?: KlinkCallInput, opts?: KlinkCallOptions) => Promise<KlinkResult>>>;
+  const api = {} as Record<
+    string,
+    Record<string, (input?: KlinkCallInput, opts?: KlinkCallOptions) => Promise<KlinkResult>>
+  >;
   for (const name of endpointNames) {
     const [group, action] = name.split(".");
     (api[group] ??= {})[action] = (input, opts) => call(name, input, opts);
@@ -115,7 +152,12 @@ export function createKlinkClient(options: KlinkClientOptions): KlinkClient {
   return { ...(api as unknown as KlinkApi), call };
 }
 
-type Parsed = { params: Record<string, string>; query: Record<string, unknown>; body: unknown; headers: Record<string, string> };
+type Parsed = {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  headers: Record<string, string>;
+};
 
 /** Checks the input against the registry; a ZodError with paths under params/query/body/headers. */
 function validateInput(def: EndpointDef, input: KlinkCallInput): Parsed {
@@ -131,7 +173,10 @@ function validateInput(def: EndpointDef, input: KlinkCallInput): Parsed {
   const parsed: Parsed = {
     params: (parse(def.params, input.params ?? {}, "params") ?? {}) as Record<string, string>,
     // Without a declared query, parameters pass through as given (never drop data).
-    query: (def.query ? (parse(def.query, input.query ?? {}, "query") ?? {}) : (input.query ?? {})) as Record<string, unknown>,
+    query: (def.query ? (parse(def.query, input.query ?? {}, "query") ?? {}) : (input.query ?? {})) as Record<
+      string,
+      unknown
+    >,
     headers: (parse(def.headers, lowerHeaders, "headers") ?? {}) as Record<string, string>,
     body: parse(def.body, input.body, "body"),
   };
@@ -161,7 +206,12 @@ function parseBody(text: string): unknown {
 type RawResponse = { status: number; headers: Record<string, string>; text: string };
 type Outgoing = { origin: string; path: string; method: string; headers: Record<string, string>; body?: string };
 
-async function send(name: EndpointName, req: Outgoing, timeoutMs: number, callerSignal?: AbortSignal): Promise<RawResponse> {
+async function send(
+  name: EndpointName,
+  req: Outgoing,
+  timeoutMs: number,
+  callerSignal?: AbortSignal,
+): Promise<RawResponse> {
   callerSignal?.throwIfAborted();
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);

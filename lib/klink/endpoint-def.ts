@@ -59,7 +59,11 @@ export function defineEndpoint<const D extends EndpointDef>(definition: D): D {
 }
 
 /** Reference lists (tags, channels, categories, form fields, groups) change rarely: minutes. */
-export const REFERENCE_CACHE = { ttlSeconds: 300, staleWhileRevalidateSeconds: 600, staleIfErrorSeconds: 86_400 } as const;
+export const REFERENCE_CACHE = {
+  ttlSeconds: 300,
+  staleWhileRevalidateSeconds: 600,
+  staleIfErrorSeconds: 86_400,
+} as const;
 /** Tickets and contacts change all the time: seconds. */
 export const LIVE_CACHE = { ttlSeconds: 15, staleWhileRevalidateSeconds: 30, staleIfErrorSeconds: 900 } as const;
 

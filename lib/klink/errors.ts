@@ -19,7 +19,10 @@ export class KlinkHttpError extends Error {
 /** No answer within the per-request timeout. */
 export class KlinkTimeoutError extends Error {
   readonly name = "KlinkTimeoutError";
-  constructor(readonly endpoint: string, readonly timeoutMs: number) {
+  constructor(
+    readonly endpoint: string,
+    readonly timeoutMs: number,
+  ) {
     super(`K-LINK ${endpoint} did not answer within ${timeoutMs} ms`);
   }
 }
@@ -27,7 +30,10 @@ export class KlinkTimeoutError extends Error {
 /** Connection refused or reset, DNS failure, TLS failure: K-LINK was not reached. */
 export class KlinkNetworkError extends Error {
   readonly name = "KlinkNetworkError";
-  constructor(readonly endpoint: string, readonly causeCode?: string) {
+  constructor(
+    readonly endpoint: string,
+    readonly causeCode?: string,
+  ) {
     super(`K-LINK ${endpoint} could not be reached${causeCode ? ` (${causeCode})` : ""}`);
   }
 }

@@ -10,7 +10,10 @@ export type FailureContext = { routePath?: string; routeType?: string };
 export function logRequestError(log: Logger, error: unknown, request: FailedRequest, context: FailureContext): void {
   // Set on every page request by proxy.ts; API routes answer their own errors (lib/http/route.ts).
   const incoming = request.headers[REQUEST_ID_HEADER];
-  const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : undefined;
+  const digest =
+    typeof error === "object" && error !== null && "digest" in error
+      ? String((error as { digest: unknown }).digest)
+      : undefined;
   log.error(
     {
       requestId: isWellFormedRequestId(incoming) ? incoming : undefined,

@@ -19,7 +19,9 @@ export async function assertMetricsAccess(req: Request): Promise<void> {
   if (hasMetricsToken(req)) return;
   const authentication = await authenticateRequest(req).catch(() => null);
   if (!authentication) {
-    throw new ApiError(401, "unauthorized", "Send METRICS_TOKEN as a Bearer token, or sign in as an admin.", { headers: { "www-authenticate": "Bearer" } });
+    throw new ApiError(401, "unauthorized", "Send METRICS_TOKEN as a Bearer token, or sign in as an admin.", {
+      headers: { "www-authenticate": "Bearer" },
+    });
   }
   if (!roleAtLeast(authentication.actor.role, "admin")) throw forbidden("Metrics are for admins.");
 }

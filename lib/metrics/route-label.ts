@@ -10,7 +10,9 @@ export function routeLabel(pathname: string, params: Params = {}): string {
   const segments = pathname.split("/").map(decodeSegment);
   if (segments.some((s) => s === null)) return UNMATCHED_ROUTE;
   const path = segments as string[];
-  const entries = Object.entries(params).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined);
+  const entries = Object.entries(params).filter(
+    (entry): entry is [string, string | string[]] => entry[1] !== undefined,
+  );
   // A catch-all is always the route's last part.
   const catchAll = entries.find(([, value]) => Array.isArray(value));
   let end = path.length;

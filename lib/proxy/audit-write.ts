@@ -12,7 +12,13 @@ import { currentRequestContext } from "../log/request-context";
 import { logger } from "../log/logger";
 
 /** The console request a call came from (absent for server components and server actions). */
-export type ProxyRequestInfo = { method: string; path: string; ip: string | null; userAgent: string | null; requestId: string };
+export type ProxyRequestInfo = {
+  method: string;
+  path: string;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+};
 
 export type WriteAudit = {
   actor: Actor;
@@ -61,7 +67,14 @@ export async function auditWrite(entry: WriteAudit): Promise<void> {
       after: entry.after,
     });
   } catch (error) {
-    logger.error({ action: entry.def.audit?.action, outcome: entry.outcome, error: error instanceof Error ? error.message : String(error) }, "AUDIT RECORD LOST: could not store the audit record of a K-LINK write");
+    logger.error(
+      {
+        action: entry.def.audit?.action,
+        outcome: entry.outcome,
+        error: error instanceof Error ? error.message : String(error),
+      },
+      "AUDIT RECORD LOST: could not store the audit record of a K-LINK write",
+    );
   }
 }
 

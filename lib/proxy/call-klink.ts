@@ -22,7 +22,13 @@ import { resolveConnection, type ResolvedConnection } from "../connections/resol
 import { env } from "../env";
 import { createKlinkClient } from "../klink/client";
 import { KlinkHttpError, KlinkResponseShapeError } from "../klink/errors";
-import { endpoints, type EndpointDef, type EndpointName, type EndpointResponse, type KlinkCallInput } from "../klink/registry";
+import {
+  endpoints,
+  type EndpointDef,
+  type EndpointName,
+  type EndpointResponse,
+  type KlinkCallInput,
+} from "../klink/registry";
 import { logger } from "../log/logger";
 import { metrics } from "../metrics/registry";
 import { resilientCall } from "../resilience/resilient-call";
@@ -55,7 +61,9 @@ export type CallKlinkResult<T> = {
 
 type Loaded = { status: number; data: unknown };
 
-export async function callKlink<N extends EndpointName>(options: CallKlinkOptions<N>): Promise<CallKlinkResult<EndpointResponse<N>>> {
+export async function callKlink<N extends EndpointName>(
+  options: CallKlinkOptions<N>,
+): Promise<CallKlinkResult<EndpointResponse<N>>> {
   const def: EndpointDef = endpoints[options.endpoint];
   if (!def) throw new ApiError(404, "unknown_endpoint", "No such K-LINK endpoint.");
   const result = def.method === "GET" ? await read(def, options) : await write(def, options);
@@ -107,7 +115,11 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
   let input = rawInput;
   let connectionId: string | null = options.connectionId ?? null;
   let before: unknown;
-  const audit = (outcome: "success" | "failure" | "denied" | "invalid", status: number, extra: { upstreamStatus?: number | null; after?: unknown; error?: ApiError | Error } = {}) =>
+  const audit = (
+    outcome: "success" | "failure" | "denied" | "invalid",
+    status: number,
+    extra: { upstreamStatus?: number | null; after?: unknown; error?: ApiError | Error } = {},
+  ) =>
     auditWrite({
       actor: options.actor,
       def,
@@ -140,15 +152,29 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
       await invalidateAfterWrite(def, connectionId, input, error.body);
     }
     const status = mapped instanceof ApiError ? mapped.status : mapped instanceof KlinkHttpError ? mapped.status : 500;
-    const outcome = status === 403 && !(error instanceof KlinkHttpError) ? "denied" : status === 400 && mapped instanceof ApiError ? "invalid" : "failure";
-    const upstreamStatus = error instanceof KlinkHttpError || error instanceof KlinkResponseShapeError ? error.status : null;
-    await audit(outcome, status, { upstreamStatus, error: mapped instanceof Error ? mapped : undefined, after: error instanceof KlinkHttpError ? error.body : undefined });
+    const outcome =
+      status === 403 && !(error instanceof KlinkHttpError)
+        ? "denied"
+        : status === 400 && mapped instanceof ApiError
+          ? "invalid"
+          : "failure";
+    const upstreamStatus =
+      error instanceof KlinkHttpError || error instanceof KlinkResponseShapeError ? error.status : null;
+    await audit(outcome, status, {
+      upstreamStatus,
+      error: mapped instanceof Error ? mapped : undefined,
+      after: error instanceof KlinkHttpError ? error.body : undefined,
+    });
     throw mapped;
   }
 }
 
 function callThroughResilience(def: EndpointDef, connection: ResolvedConnection, input: KlinkCallInput) {
-  const client = createKlinkClient({ baseUrl: connection.baseUrl, token: connection.token, timeoutMs: env().KLINK_TIMEOUT_MS });
+  const client = createKlinkClient({
+    baseUrl: connection.baseUrl,
+    token: connection.token,
+    timeoutMs: env().KLINK_TIMEOUT_MS,
+  });
   return resilientCall({
     connectionId: connection.id,
     endpoint: def.name,
@@ -157,18 +183,31 @@ function callThroughResilience(def: EndpointDef, connection: ResolvedConnection,
   });
 }
 
-async function invalidateAfterWrite(def: EndpointDef, connectionId: string | null, input: KlinkCallInput, data: unknown): Promise<void> {
+async function invalidateAfterWrite(
+  def: EndpointDef,
+  connectionId: string | null,
+  input: KlinkCallInput,
+  data: unknown,
+): Promise<void> {
   if (!connectionId || !def.invalidates) return;
   try {
     await invalidateTags(connectionId, def.invalidates(input, data));
   } catch (error) {
     // The write succeeded at K-LINK; the entries it affects expire with their TTL.
-    logger.error({ endpoint: def.name, error: error instanceof Error ? error.message : String(error) }, "cache invalidation after a write failed");
+    logger.error(
+      { endpoint: def.name, error: error instanceof Error ? error.message : String(error) },
+      "cache invalidation after a write failed",
+    );
   }
 }
 
 function errorSummary(error: Error): { code: string; message: string; fields?: Record<string, string[]> } {
-  if (error instanceof ApiError) return { code: error.code, message: error.message, ...(error.options.fields ? { fields: error.options.fields } : {}) };
+  if (error instanceof ApiError)
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.options.fields ? { fields: error.options.fields } : {}),
+    };
   if (error instanceof KlinkHttpError) return { code: "upstream_rejected", message: error.message };
   return { code: "internal_error", message: "unexpected error" };
 }

@@ -18,7 +18,9 @@ export function parseEndpointInput(def: EndpointDef, input: KlinkCallInput): Kli
     }
     return undefined;
   };
-  const headers = Object.fromEntries(Object.entries(input.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  const headers = Object.fromEntries(
+    Object.entries(input.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
   const parsed: KlinkCallInput = {
     params: parse<Record<string, string>>(def.params, input.params ?? {}, "params"),
     query: def.query ? parse<Record<string, unknown>>(def.query, input.query ?? {}, "query") : input.query,

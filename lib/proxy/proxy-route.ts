@@ -29,12 +29,20 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
   const klinkPath = `/api${url.pathname.slice(CONSOLE_PREFIX.length)}`;
   const match = matchEndpoint(req.method, klinkPath);
   if (!match) {
-    if (pathIsKnown(klinkPath)) throw new ApiError(405, "method_not_allowed", `${req.method} is not available on this path.`);
+    if (pathIsKnown(klinkPath))
+      throw new ApiError(405, "method_not_allowed", `${req.method} is not available on this path.`);
     throw notFound("No K-LINK endpoint has this path.");
   }
   const def: EndpointDef = endpoints[match.name];
-  const connectionId = req.headers.get(CONNECTION_HEADER) || url.searchParams.get(CONNECTION_PARAM) || (await switcherChoice(req, actor));
-  const request: ProxyRequestInfo = { method: req.method, path: url.pathname, ip: clientIp(req.headers), userAgent: userAgent(req.headers), requestId };
+  const connectionId =
+    req.headers.get(CONNECTION_HEADER) || url.searchParams.get(CONNECTION_PARAM) || (await switcherChoice(req, actor));
+  const request: ProxyRequestInfo = {
+    method: req.method,
+    path: url.pathname,
+    ip: clientIp(req.headers),
+    userAgent: userAgent(req.headers),
+    requestId,
+  };
 
   let body: unknown;
   if (def.body) {
@@ -42,7 +50,17 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
       body = await readJson(req);
     } catch (error) {
       if (def.audit) {
-        await auditWrite({ actor, def, connectionId: connectionId ?? null, input: { params: match.params }, request, outcome: "invalid", status: 400, latencyMs: 0, error: { code: "invalid_json", message: "The request body is not valid JSON." } });
+        await auditWrite({
+          actor,
+          def,
+          connectionId: connectionId ?? null,
+          input: { params: match.params },
+          request,
+          outcome: "invalid",
+          status: 400,
+          latencyMs: 0,
+          error: { code: "invalid_json", message: "The request body is not valid JSON." },
+        });
       }
       throw error;
     }
@@ -57,7 +75,10 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
       bypassCache: /\bno-cache\b/i.test(req.headers.get("cache-control") ?? ""),
       request,
     });
-    const headers: Record<string, string> = { "cache-control": "private, no-store", [CONNECTION_HEADER]: result.connectionId };
+    const headers: Record<string, string> = {
+      "cache-control": "private, no-store",
+      [CONNECTION_HEADER]: result.connectionId,
+    };
     if (result.cacheState) {
       headers["x-cache"] = result.cacheState;
       headers.age = String(result.ageSeconds);
@@ -74,7 +95,9 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
 export function proxyMetricsRoute(req: Request): string {
   const match = matchEndpoint(req.method, `/api${new URL(req.url).pathname.slice(CONSOLE_PREFIX.length)}`);
   // K-LINK's /api/v1/tickets/{id} is the console's /api/klink/v1/tickets/{id}.
-  return match ? `${CONSOLE_PREFIX}${endpoints[match.name].path.slice("/api".length)}` : `${CONSOLE_PREFIX}/v1/[...path]`;
+  return match
+    ? `${CONSOLE_PREFIX}${endpoints[match.name].path.slice("/api".length)}`
+    : `${CONSOLE_PREFIX}/v1/[...path]`;
 }
 
 /** A signed-in user's choice in the console's connection switcher (never for API keys: scripts name theirs). */

@@ -3,7 +3,14 @@
 // `halfOpenAfterMs`; then one trial call decides whether it closes again. K-LINK's 4xx answers
 // (429 included) neither count nor reset the count. Kept on globalThis: one breaker per
 // connection per process, whichever route bundle calls.
-import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from "cockatiel";
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhen,
+  type CircuitBreakerPolicy,
+} from "cockatiel";
 import { CircuitOpenError } from "./circuit-open-error";
 import { opensCircuit } from "./upstream-fault";
 import { metrics } from "../metrics/registry";
@@ -42,7 +49,9 @@ function circuitFor(connectionId: string, settings: CircuitSettings): Circuit {
     policy.onBreak(() => {
       created.openedAt = Date.now();
     });
-    policy.onStateChange((state) => metrics().circuitState.set({ connection: connectionId }, GAUGE_VALUE[stateName(state)]));
+    policy.onStateChange((state) =>
+      metrics().circuitState.set({ connection: connectionId }, GAUGE_VALUE[stateName(state)]),
+    );
     metrics().circuitState.set({ connection: connectionId }, GAUGE_VALUE.closed);
     circuits().set(connectionId, (circuit = created));
   }
@@ -50,7 +59,11 @@ function circuitFor(connectionId: string, settings: CircuitSettings): Circuit {
 }
 
 /** Runs `fn` through the connection's breaker; an open circuit throws CircuitOpenError with its Retry-After. */
-export async function throughCircuit<T>(connectionId: string, fn: () => Promise<T>, settings: CircuitSettings = DEFAULT_CIRCUIT_SETTINGS): Promise<T> {
+export async function throughCircuit<T>(
+  connectionId: string,
+  fn: () => Promise<T>,
+  settings: CircuitSettings = DEFAULT_CIRCUIT_SETTINGS,
+): Promise<T> {
   const circuit = circuitFor(connectionId, settings);
   try {
     return await circuit.policy.execute(fn);

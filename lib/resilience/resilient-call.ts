@@ -23,7 +23,11 @@ export type ResilientCallOptions<T> = {
 };
 
 export async function resilientCall<T>(options: ResilientCallOptions<T>): Promise<T> {
-  const settings: RetrySettings = { ...DEFAULT_RETRY_SETTINGS, maxRetryAfterMs: env().KLINK_RETRY_AFTER_MAX_MS, ...options.retry };
+  const settings: RetrySettings = {
+    ...DEFAULT_RETRY_SETTINGS,
+    maxRetryAfterMs: env().KLINK_RETRY_AFTER_MAX_MS,
+    ...options.retry,
+  };
   const started = performance.now();
   try {
     const result = await retried(options, settings);
@@ -39,9 +43,14 @@ function retried<T>(options: ResilientCallOptions<T>, settings: RetrySettings): 
   return withRetries(
     async () => {
       try {
-        return await throughCircuit(options.connectionId, () => measured(options.endpoint, options.attempt), options.circuit ?? DEFAULT_CIRCUIT_SETTINGS);
+        return await throughCircuit(
+          options.connectionId,
+          () => measured(options.endpoint, options.attempt),
+          options.circuit ?? DEFAULT_CIRCUIT_SETTINGS,
+        );
       } catch (error) {
-        if (error instanceof CircuitOpenError) metrics().upstreamErrors.inc({ endpoint: options.endpoint, kind: "circuit_open" });
+        if (error instanceof CircuitOpenError)
+          metrics().upstreamErrors.inc({ endpoint: options.endpoint, kind: "circuit_open" });
         throw error;
       }
     },

@@ -14,7 +14,12 @@ export type RetrySettings = {
   maxRetryAfterMs: number;
 };
 
-export const DEFAULT_RETRY_SETTINGS: RetrySettings = { maxRetries: 2, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 2_000 };
+export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
+  maxRetries: 2,
+  baseDelayMs: 100,
+  maxDelayMs: 1_000,
+  maxRetryAfterMs: 2_000,
+};
 
 export type RetryOptions = {
   idempotent: boolean;
@@ -35,7 +40,10 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
     try {
       return await attempt();
     } catch (error) {
-      const retryAfterMs = error instanceof KlinkHttpError && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : undefined;
+      const retryAfterMs =
+        error instanceof KlinkHttpError && error.retryAfterSeconds !== undefined
+          ? error.retryAfterSeconds * 1000
+          : undefined;
       if (error instanceof KlinkHttpError && error.status === 429) {
         if (rateLimitRetried || retryAfterMs === undefined || retryAfterMs > settings.maxRetryAfterMs) throw error;
         rateLimitRetried = true;

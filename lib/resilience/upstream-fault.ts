@@ -27,5 +27,7 @@ export function opensCircuit(error: unknown): boolean {
 
 /** A failure that is worth trying again at once (with backoff), for idempotent requests. */
 export function isTransient(error: unknown): boolean {
-  return error instanceof KlinkNetworkError || (error instanceof KlinkHttpError && [502, 503, 504].includes(error.status));
+  return (
+    error instanceof KlinkNetworkError || (error instanceof KlinkHttpError && [502, 503, 504].includes(error.status))
+  );
 }

@@ -28,7 +28,15 @@ function records(): Map<string, UpstreamHealth> {
 function recordFor(connectionId: string): UpstreamHealth {
   let record = records().get(connectionId);
   if (!record) {
-    record = { healthy: true, lastCallAt: 0, lastLatencyMs: 0, lastFailureAt: null, lastFailureKind: null, calls: 0, failures: 0 };
+    record = {
+      healthy: true,
+      lastCallAt: 0,
+      lastLatencyMs: 0,
+      lastFailureAt: null,
+      lastFailureKind: null,
+      calls: 0,
+      failures: 0,
+    };
     records().set(connectionId, record);
   }
   return record;

@@ -21,7 +21,13 @@ export async function insertUser(input: CreateUserInput, audit: Audit) {
     throw conflict(`A user with the e-mail address ${data.email} already exists.`);
   }
   const row = await db().user.create({
-    data: { email: data.email, name: data.name, role: data.role, status: "active", passwordHash: data.password ? await hashPassword(data.password) : null },
+    data: {
+      email: data.email,
+      name: data.name,
+      role: data.role,
+      status: "active",
+      passwordHash: data.password ? await hashPassword(data.password) : null,
+    },
     select: userSelect,
   });
   const user = toPublicUser(row);
@@ -29,7 +35,13 @@ export async function insertUser(input: CreateUserInput, audit: Audit) {
     action: "user.create",
     outcome: "success",
     target: { type: "user", id: user.id },
-    after: { email: user.email, name: user.name, role: user.role, status: user.status, signIn: user.hasPassword ? "password" : "single sign-on only" },
+    after: {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      status: user.status,
+      signIn: user.hasPassword ? "password" : "single sign-on only",
+    },
   });
   return user;
 }

@@ -9,7 +9,11 @@ import { toPublicUser, userSelect } from "./public-user";
 
 export async function listUsers(actor: Actor, page: Partial<PageQuery> = {}) {
   assertRole(actor, "admin");
-  const rows = await db().user.findMany({ select: userSelect, orderBy: [{ email: "asc" }, { id: "asc" }], ...pageArgs(page) });
+  const rows = await db().user.findMany({
+    select: userSelect,
+    orderBy: [{ email: "asc" }, { id: "asc" }],
+    ...pageArgs(page),
+  });
   return toPage(rows, page, toPublicUser);
 }
 

@@ -22,7 +22,10 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUserInpu
       async (tx) => {
         const before = await tx.user.findUnique({ where: { id }, select: userSelect });
         if (!before) throw notFound("No user has this id.");
-        const losesAdmin = before.role === "admin" && before.status === "active" && ((patch.role && patch.role !== "admin") || patch.status === "disabled");
+        const losesAdmin =
+          before.role === "admin" &&
+          before.status === "active" &&
+          ((patch.role && patch.role !== "admin") || patch.status === "disabled");
         if (losesAdmin) {
           const otherAdmins = await tx.user.count({ where: { role: "admin", status: "active", id: { not: id } } });
           if (otherAdmins === 0) throw conflict("This is the last active admin: make another user an admin first.");
@@ -60,7 +63,8 @@ async function retryOnWriteConflict<T>(run: () => Promise<T>, attempts = 3): Pro
       const e = error as { code?: string; cause?: { kind?: string } };
       const writeConflict = e.code === "P2034" || e.cause?.kind === "TransactionWriteConflict";
       if (!writeConflict) throw error;
-      if (attempt >= attempts) throw new ApiError(409, "conflict", "Another change to users happened at the same time. Try again.");
+      if (attempt >= attempts)
+        throw new ApiError(409, "conflict", "Another change to users happened at the same time. Try again.");
     }
   }
 }

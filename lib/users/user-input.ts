@@ -5,12 +5,7 @@ import { ROLES } from "../auth/roles";
 const PASSWORD_MIN_LENGTH = 12;
 const PASSWORD_MAX_LENGTH = 256;
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(320)
-  .pipe(z.email("must be an e-mail address"));
+export const emailSchema = z.string().trim().toLowerCase().max(320).pipe(z.email("must be an e-mail address"));
 
 export const passwordSchema = z
   .string()

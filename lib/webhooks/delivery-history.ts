@@ -36,7 +36,12 @@ const SUMMARY_FIELDS = {
 
 export type DeliverySummary = Prisma.WebhookDeliveryGetPayload<{ select: typeof SUMMARY_FIELDS }>;
 
-export async function listDeliveries(actor: Actor, filter: DeliveryFilter, page: { cursor?: string; limit?: number } = {}, database: Db = defaultDb()) {
+export async function listDeliveries(
+  actor: Actor,
+  filter: DeliveryFilter,
+  page: { cursor?: string; limit?: number } = {},
+  database: Db = defaultDb(),
+) {
   assertRole(actor, "admin");
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
   const rows = await database.webhookDelivery.findMany({
@@ -45,7 +50,9 @@ export async function listDeliveries(actor: Actor, filter: DeliveryFilter, page:
       ...(filter.eventType ? { eventType: filter.eventType } : {}),
       ...(filter.verification ? { verification: filter.verification } : {}),
       ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.from || filter.to ? { receivedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+      ...(filter.from || filter.to
+        ? { receivedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
+        : {}),
     },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
@@ -66,9 +73,16 @@ export type DeliveryDetail = DeliverySummary & {
   knownEvent: boolean;
 };
 
-export async function getDelivery(actor: Actor, id: string, database: Db = defaultDb()): Promise<DeliveryDetail | null> {
+export async function getDelivery(
+  actor: Actor,
+  id: string,
+  database: Db = defaultDb(),
+): Promise<DeliveryDetail | null> {
   assertRole(actor, "admin");
-  const row = await database.webhookDelivery.findUnique({ where: { id }, select: { ...SUMMARY_FIELDS, headers: true, dedupeKey: true, rawBody: true } });
+  const row = await database.webhookDelivery.findUnique({
+    where: { id },
+    select: { ...SUMMARY_FIELDS, headers: true, dedupeKey: true, rawBody: true },
+  });
   if (!row) return null;
   const { rawBody, headers, ...rest } = row;
   return {
@@ -88,7 +102,11 @@ export type EventTypeCount = {
 };
 
 /** Deliveries per event type received since `since` (unknown types included), most frequent first. */
-export async function countByEventType(actor: Actor, since: Date, database: Db = defaultDb()): Promise<EventTypeCount[]> {
+export async function countByEventType(
+  actor: Actor,
+  since: Date,
+  database: Db = defaultDb(),
+): Promise<EventTypeCount[]> {
   assertRole(actor, "admin");
   const groups = await database.webhookDelivery.groupBy({
     by: ["eventType", "status"],
@@ -107,7 +125,9 @@ export async function countByEventType(actor: Actor, since: Date, database: Db =
     entry.byStatus[group.status] = (entry.byStatus[group.status] ?? 0) + group._count._all;
     byType.set(group.eventType, entry);
   }
-  return [...byType.values()].sort((a, b) => b.total - a.total || String(a.eventType).localeCompare(String(b.eventType)));
+  return [...byType.values()].sort(
+    (a, b) => b.total - a.total || String(a.eventType).localeCompare(String(b.eventType)),
+  );
 }
 
 function prettyJson(raw: string): string {

@@ -36,7 +36,11 @@ export type NewDelivery = {
  * that went in. A row whose (connectionId, dedupeSlot) is taken — by an earlier delivery or by
  * another row of the same batch — is skipped, not an error: it is a duplicate.
  */
-export async function insertDeliveries(database: Db, provider: DatabaseProvider, rows: { id: string; row: NewDelivery; receivedAt: Date }[]): Promise<Set<string>> {
+export async function insertDeliveries(
+  database: Db,
+  provider: DatabaseProvider,
+  rows: { id: string; row: NewDelivery; receivedAt: Date }[],
+): Promise<Set<string>> {
   const time = (d: Date | null | undefined) => (d ? timeValue(provider, d) : null);
   const values = rows.map(({ id, row, receivedAt }) => {
     const headers = JSON.stringify(row.headers);
@@ -56,7 +60,13 @@ export async function insertDeliveries(database: Db, provider: DatabaseProvider,
 }
 
 /** Marks claimed rows processed, only while they still carry one of this instance's leases. */
-export async function markProcessed(database: Db, provider: DatabaseProvider, ids: string[], leases: Date[], at: Date): Promise<void> {
+export async function markProcessed(
+  database: Db,
+  provider: DatabaseProvider,
+  ids: string[],
+  leases: Date[],
+  at: Date,
+): Promise<void> {
   if (ids.length === 0) return;
   const leaseValues = [...new Set(leases.map((d) => d.getTime()))].map((ms) => timeValue(provider, new Date(ms)));
   await database.$executeRaw`UPDATE "WebhookDelivery"

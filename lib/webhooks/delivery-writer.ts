@@ -25,11 +25,21 @@ export type DeliveryWriter = {
   insert(row: NewDelivery): Promise<string>;
 };
 
-type Waiting = { id: string; row: NewDelivery; receivedAt: Date; resolve: (id: string) => void; reject: (error: unknown) => void };
+type Waiting = {
+  id: string;
+  row: NewDelivery;
+  receivedAt: Date;
+  resolve: (id: string) => void;
+  reject: (error: unknown) => void;
+};
 
 const MAX_ROWS_PER_STATEMENT = 100;
 
-export function createDeliveryWriter(database: Db, provider: DatabaseProvider, now: () => Date = () => new Date()): DeliveryWriter {
+export function createDeliveryWriter(
+  database: Db,
+  provider: DatabaseProvider,
+  now: () => Date = () => new Date(),
+): DeliveryWriter {
   let waiting: Waiting[] = [];
   let writing = false;
 

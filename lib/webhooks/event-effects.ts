@@ -32,7 +32,11 @@ export function eventEffects(eventType: string, data: unknown): EventEffects {
     const contactId = contactIdOf(record);
     return {
       known: true,
-      tags: [cacheTags.ticketsList(), ...(id ? [cacheTags.ticket(id)] : []), ...(contactId ? [cacheTags.contactTickets(contactId)] : [])],
+      tags: [
+        cacheTags.ticketsList(),
+        ...(id ? [cacheTags.ticket(id)] : []),
+        ...(contactId ? [cacheTags.contactTickets(contactId)] : []),
+      ],
       live: { type: liveType, ...(id ? { id } : {}), ...(contactId ? { contactId } : {}) },
     };
   }
@@ -61,6 +65,7 @@ function idOf(value: unknown): string | undefined {
 }
 
 function contactIdOf(record: Record<string, unknown>): string | undefined {
-  const contact = record.contact && typeof record.contact === "object" ? (record.contact as Record<string, unknown>) : {};
+  const contact =
+    record.contact && typeof record.contact === "object" ? (record.contact as Record<string, unknown>) : {};
   return idOf(record.contactId) ?? idOf(record.contact_id) ?? idOf(contact.id);
 }

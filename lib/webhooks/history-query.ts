@@ -2,10 +2,22 @@
 import { z } from "zod";
 import { parseUtcInstant } from "../http/utc-instant";
 
-export const VERIFICATIONS = ["verified", "invalid_signature", "unauthenticated", "bad_json", "too_large", "unknown_connection"] as const;
+export const VERIFICATIONS = [
+  "verified",
+  "invalid_signature",
+  "unauthenticated",
+  "bad_json",
+  "too_large",
+  "unknown_connection",
+] as const;
 export const STATUSES = ["pending", "processing", "processed", "failed", "rejected", "duplicate"] as const;
 
-const optionalText = z.string().trim().max(200).optional().transform((v) => v || undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined);
 const optionalTime = z
   .string()
   .optional()
@@ -22,8 +34,14 @@ const optionalTime = z
 export const historyQuerySchema = z.object({
   connection: optionalText,
   event: optionalText,
-  verification: z.enum(VERIFICATIONS).optional().or(z.literal("").transform(() => undefined)),
-  status: z.enum(STATUSES).optional().or(z.literal("").transform(() => undefined)),
+  verification: z
+    .enum(VERIFICATIONS)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  status: z
+    .enum(STATUSES)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   from: optionalTime,
   to: optionalTime,
   cursor: optionalText,
@@ -33,5 +51,12 @@ export const historyQuerySchema = z.object({
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
 export function filterOf(query: Partial<HistoryQuery>) {
-  return { connectionId: query.connection, eventType: query.event, verification: query.verification, status: query.status, from: query.from, to: query.to };
+  return {
+    connectionId: query.connection,
+    eventType: query.event,
+    verification: query.verification,
+    status: query.status,
+    from: query.from,
+    to: query.to,
+  };
 }

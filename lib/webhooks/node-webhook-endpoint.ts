@@ -14,7 +14,12 @@ import { logger } from "../log/logger";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from "../log/request-context";
 import { nodeHeaderBag } from "./header-bag";
 import { readLimitedNodeBody } from "./read-limited-node-body";
-import { createDeliveryReceiver, deliveryAnswer, type DeliveryAnswer, type WebhookEndpointDeps } from "./webhook-endpoint";
+import {
+  createDeliveryReceiver,
+  deliveryAnswer,
+  type DeliveryAnswer,
+  type WebhookEndpointDeps,
+} from "./webhook-endpoint";
 
 /** The route template, as the route handler's metrics label it. */
 export const WEBHOOK_ROUTE = "/api/webhooks/klink/[connectionId]";
@@ -44,9 +49,16 @@ export function createNodeWebhookEndpoint(deps: WebhookEndpointDeps): FrontDoorH
           return null;
         });
         if (!body) {
-          answer = { status: 400, headers: { ...NO_STORE, ...CLOSE }, body: errorBody(400, "incomplete_body", "The body could not be read.", requestId) };
+          answer = {
+            status: 400,
+            headers: { ...NO_STORE, ...CLOSE },
+            body: errorBody(400, "incomplete_body", "The body could not be read.", requestId),
+          };
         } else {
-          answer = deliveryAnswer(await receive({ connectionId, headers, body, sourceIp: clientIp(req.headers) }), requestId);
+          answer = deliveryAnswer(
+            await receive({ connectionId, headers, body, sourceIp: clientIp(req.headers) }),
+            requestId,
+          );
           // The rest of an oversized body is not read: the connection ends with the answer.
           if (body.tooLarge) answer.headers = { ...answer.headers, ...CLOSE };
         }
@@ -55,7 +67,13 @@ export function createNodeWebhookEndpoint(deps: WebhookEndpointDeps): FrontDoorH
         answer = { status: 500, headers: NO_STORE, body: internalErrorBody(requestId) };
       }
       send(res, answer, requestId);
-      recordAnsweredRequest({ method: "POST", path: (req.url ?? "").split("?")[0], route: WEBHOOK_ROUTE, status: answer.status, ms: performance.now() - started });
+      recordAnsweredRequest({
+        method: "POST",
+        path: (req.url ?? "").split("?")[0],
+        route: WEBHOOK_ROUTE,
+        status: answer.status,
+        ms: performance.now() - started,
+      });
     }).catch((error: unknown) => {
       logger.error({ err: error }, "webhook delivery could not be answered");
       res.destroy();

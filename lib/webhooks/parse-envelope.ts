@@ -22,7 +22,11 @@ export function parseEnvelope(rawBody: Buffer): EnvelopeParse {
   }
   return {
     ok: true,
-    envelope: { event: cleanText(event, MAX_EVENT_LENGTH), timestamp: typeof timestamp === "string" ? cleanText(timestamp, 64) || null : null, data },
+    envelope: {
+      event: cleanText(event, MAX_EVENT_LENGTH),
+      timestamp: typeof timestamp === "string" ? cleanText(timestamp, 64) || null : null,
+      data,
+    },
   };
 }
 
@@ -34,5 +38,8 @@ export function claimedEventType(rawBody: Buffer): string | null {
 
 // Control characters (NUL above all: PostgreSQL text refuses it) never reach the database.
 function cleanText(value: string, max: number): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, max);
+  return value
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, max);
 }

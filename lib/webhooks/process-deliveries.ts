@@ -39,7 +39,14 @@ export type DeliveryProcessorOptions = {
 };
 
 /** A row this instance holds the lease of, with what processing needs. */
-export type ClaimedDelivery = { id: string; connectionId: string; eventType: string | null; rawBody: string | null; attempts: number; lease: Date };
+export type ClaimedDelivery = {
+  id: string;
+  connectionId: string;
+  eventType: string | null;
+  rawBody: string | null;
+  attempts: number;
+  lease: Date;
+};
 
 export type ReplayOutcome =
   | { kind: "done"; status: FinishedStatus; lastError: string | null }
@@ -96,7 +103,10 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: at } }] }],
   });
 
-  async function claim(row: Omit<ClaimedDelivery, "lease">, where: Prisma.WebhookDeliveryWhereInput): Promise<ClaimedDelivery | null> {
+  async function claim(
+    row: Omit<ClaimedDelivery, "lease">,
+    where: Prisma.WebhookDeliveryWhereInput,
+  ): Promise<ClaimedDelivery | null> {
     const lease = new Date(now().getTime() + leaseMs);
     const { count } = await rows.updateMany({
       where: { id: row.id, ...where },
@@ -138,7 +148,12 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
       ok.map(async ({ row, effects }) => {
         if (!effects.live || failures.has(row.id)) return;
         try {
-          await options.publish({ ...effects.live, connectionId: row.connectionId, deliveryId: row.id, at: now().toISOString() });
+          await options.publish({
+            ...effects.live,
+            connectionId: row.connectionId,
+            deliveryId: row.id,
+            at: now().toISOString(),
+          });
         } catch (error) {
           failures.set(row.id, errorText(error));
         }
@@ -152,7 +167,13 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     const processedIds = batch.filter((row) => !failures.has(row.id)).map((row) => row.id);
     if (processedIds.length) {
       // Rows whose lease another instance took over meanwhile are finished by that instance.
-      await markProcessed(options.db, options.provider, processedIds, batch.map((r) => r.lease), now());
+      await markProcessed(
+        options.db,
+        options.provider,
+        processedIds,
+        batch.map((r) => r.lease),
+        now(),
+      );
       for (const id of processedIds) result.set(id, "processed");
     }
     for (const row of batch) {
@@ -163,10 +184,18 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
         where: { id: row.id, lockedUntil: row.lease },
         data: final
           ? { status: "failed", lockedUntil: null, lastError }
-          : { status: "pending", lockedUntil: null, lastError, nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)) },
+          : {
+              status: "pending",
+              lockedUntil: null,
+              lastError,
+              nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
+            },
       });
       result.set(row.id, final ? "failed" : "pending");
-      logger.warn({ deliveryId: row.id, attempt: row.attempts, outcome: final ? "failed" : "retry", error: lastError }, "webhook delivery processing failed");
+      logger.warn(
+        { deliveryId: row.id, attempt: row.attempts, outcome: final ? "failed" : "retry", error: lastError },
+        "webhook delivery processing failed",
+      );
     }
     return result;
   }
@@ -196,7 +225,12 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
   async function sweepOnce(): Promise<number> {
     let processed = 0;
     for (;;) {
-      const candidates = await rows.findMany({ where: claimable(now()), orderBy: { receivedAt: "asc" }, take: batchSize, select: CLAIM_FIELDS });
+      const candidates = await rows.findMany({
+        where: claimable(now()),
+        orderBy: { receivedAt: "asc" },
+        take: batchSize,
+        select: CLAIM_FIELDS,
+      });
       if (candidates.length === 0) return processed;
       const claimed: ClaimedDelivery[] = [];
       for (const candidate of candidates) {
@@ -233,13 +267,17 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
   }
 
   async function replay(deliveryId: string): Promise<ReplayOutcome> {
-    const row = await rows.findUnique({ where: { id: deliveryId }, select: { ...CLAIM_FIELDS, verification: true, status: true } });
+    const row = await rows.findUnique({
+      where: { id: deliveryId },
+      select: { ...CLAIM_FIELDS, verification: true, status: true },
+    });
     if (!row) return { kind: "not_found" };
     // A forged, malformed, duplicate or too-old delivery must never have an effect.
     if (row.verification !== "verified" || row.status === "rejected" || row.status === "duplicate") {
-      const reason = row.status === "duplicate"
-        ? "A duplicate delivery is never processed; replay the original instead."
-        : `This delivery was rejected (${row.verification === "verified" ? "outside the retention window" : row.verification}) and is never processed.`;
+      const reason =
+        row.status === "duplicate"
+          ? "A duplicate delivery is never processed; replay the original instead."
+          : `This delivery was rejected (${row.verification === "verified" ? "outside the retention window" : row.verification}) and is never processed.`;
       return { kind: "not_replayable", reason };
     }
     const claimed = await claim(row, { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] });

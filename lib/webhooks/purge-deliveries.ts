@@ -9,7 +9,13 @@ export async function purgeDeliveries(database: Db, retentionDays: number, now: 
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   let deleted = 0;
   for (;;) {
-    const ids = (await database.webhookDelivery.findMany({ where: { receivedAt: { lt: cutoff } }, select: { id: true }, take: CHUNK })).map((r) => r.id);
+    const ids = (
+      await database.webhookDelivery.findMany({
+        where: { receivedAt: { lt: cutoff } },
+        select: { id: true },
+        take: CHUNK,
+      })
+    ).map((r) => r.id);
     if (ids.length === 0) return deleted;
     deleted += (await database.webhookDelivery.deleteMany({ where: { id: { in: ids } } })).count;
   }

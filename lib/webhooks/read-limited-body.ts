@@ -2,7 +2,8 @@
 // bytes K-LINK sent, so nothing may decode or re-serialise them before verification.
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
 
-export type LimitedBody = { tooLarge: false; body: Buffer } | { tooLarge: true; bytesRead: number; declaredLength: number | null };
+export type LimitedBody =
+  { tooLarge: false; body: Buffer } | { tooLarge: true; bytesRead: number; declaredLength: number | null };
 
 /** The body length a Content-Length header declares; null when absent or not a number. */
 export function declaredBodyLength(value: string | null | undefined): number | null {

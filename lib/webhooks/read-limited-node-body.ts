@@ -5,7 +5,8 @@ import { declaredBodyLength, WEBHOOK_BODY_LIMIT_BYTES, type LimitedBody } from "
 export function readLimitedNodeBody(req: IncomingMessage, limit = WEBHOOK_BODY_LIMIT_BYTES): Promise<LimitedBody> {
   const declaredLength = declaredBodyLength(req.headers["content-length"]);
   // An honest Content-Length over the limit is refused before a byte of the body is read.
-  if (declaredLength !== null && declaredLength > limit) return Promise.resolve({ tooLarge: true, bytesRead: 0, declaredLength });
+  if (declaredLength !== null && declaredLength > limit)
+    return Promise.resolve({ tooLarge: true, bytesRead: 0, declaredLength });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -53,7 +53,10 @@ export async function receiveDelivery(incoming: IncomingDelivery, options: Recei
     return await storeDelivery(incoming, options);
   } catch (error) {
     // Whatever went wrong, nothing was committed: answering 503 makes K-LINK try again.
-    logger.error({ err: error, connectionId: incoming.connectionId.slice(0, MAX_CONNECTION_ID_LENGTH) }, "webhook delivery could not be stored");
+    logger.error(
+      { err: error, connectionId: incoming.connectionId.slice(0, MAX_CONNECTION_ID_LENGTH) },
+      "webhook delivery could not be stored",
+    );
     return { kind: "unavailable" };
   }
 }
@@ -68,7 +71,11 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
   const insert = (row: Omit<NewDelivery, keyof typeof base>) => options.writer.insert({ ...base, ...row });
 
   if (body.tooLarge) {
-    const id = await insert({ verification: "too_large", status: "rejected", bodySize: body.declaredLength ?? body.bytesRead });
+    const id = await insert({
+      verification: "too_large",
+      status: "rejected",
+      bodySize: body.declaredLength ?? body.bytesRead,
+    });
     return rejected(id, 413, "payload_too_large", "The body is larger than 1 MiB.");
   }
 
@@ -76,11 +83,18 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
   const described = { bodySize: rawBody.length, dedupeKey: createHash("sha256").update(rawBody).digest("hex") };
 
   if (!settings) {
-    const id = await insert({ ...described, verification: "unknown_connection", status: "rejected", eventType: claimedEventType(rawBody) });
+    const id = await insert({
+      ...described,
+      verification: "unknown_connection",
+      status: "rejected",
+      eventType: claimedEventType(rawBody),
+    });
     return rejected(id, 404, "unknown_connection", "No K-LINK connection has this id.");
   }
 
-  const verification = verifyDelivery(settings, incoming.headers, rawBody, { allowUnauthenticated: options.allowUnauthenticated });
+  const verification = verifyDelivery(settings, incoming.headers, rawBody, {
+    allowUnauthenticated: options.allowUnauthenticated,
+  });
   if (verification !== "verified") {
     const id = await insert({ ...described, verification, status: "rejected", eventType: claimedEventType(rawBody) });
     logger.warn({ deliveryId: id, connectionId: base.connectionId, verification }, "webhook delivery rejected");
@@ -109,21 +123,40 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
   // older than the retention window may have had its row purged, so it cannot be proven new: it
   // is recorded but never processed (a captured delivery cannot be replayed once forgotten).
   if (isOlderThanRetention(timestamp, options)) {
-    const id = await insert({ ...accepted, status: "rejected", lastError: `The event timestamp is older than the ${options.retentionDays}-day retention window.` });
+    const id = await insert({
+      ...accepted,
+      status: "rejected",
+      lastError: `The event timestamp is older than the ${options.retentionDays}-day retention window.`,
+    });
     return { kind: "ignored", deliveryId: id, reason: "older_than_retention" };
   }
 
   const lease = options.processor?.leaseForNewRow() ?? null;
   try {
-    const id = await insert({ ...accepted, dedupeSlot: described.dedupeKey, ...(lease ? { status: "processing", lockedUntil: lease, attempts: 1 } : { status: "pending" }) });
-    if (lease) options.processor!.enqueue({ id, connectionId: base.connectionId, eventType: event, rawBody: accepted.rawBody, attempts: 1, lease });
+    const id = await insert({
+      ...accepted,
+      dedupeSlot: described.dedupeKey,
+      ...(lease ? { status: "processing", lockedUntil: lease, attempts: 1 } : { status: "pending" }),
+    });
+    if (lease)
+      options.processor!.enqueue({
+        id,
+        connectionId: base.connectionId,
+        eventType: event,
+        rawBody: accepted.rawBody,
+        attempts: 1,
+        lease,
+      });
     return { kind: "accepted", deliveryId: id };
   } catch (error) {
     if (!isDuplicateDeliveryError(error)) throw error;
   }
   // The unique (connectionId, dedupeSlot) index refused the row: this body was accepted before,
   // possibly a moment ago by a concurrent request. Record the attempt; never process it.
-  const original = await options.db.webhookDelivery.findFirst({ where: { connectionId: base.connectionId, dedupeSlot: described.dedupeKey }, select: { id: true } });
+  const original = await options.db.webhookDelivery.findFirst({
+    where: { connectionId: base.connectionId, dedupeSlot: described.dedupeKey },
+    select: { id: true },
+  });
   const id = await insert({ ...accepted, rawBody: null, status: "duplicate", duplicateOfId: original?.id ?? null });
   return { kind: "duplicate", deliveryId: id, originalId: original?.id ?? null };
 }

@@ -8,7 +8,12 @@ import type { Audit } from "../auth/request-audit";
 import { conflict, notFound } from "../http/errors";
 import type { DeliveryProcessor } from "./process-deliveries";
 
-export async function replayDelivery(actor: Actor, deliveryId: string, audit: Audit, processor: Pick<DeliveryProcessor, "replay">) {
+export async function replayDelivery(
+  actor: Actor,
+  deliveryId: string,
+  audit: Audit,
+  processor: Pick<DeliveryProcessor, "replay">,
+) {
   assertRole(actor, "admin");
   const outcome = await processor.replay(deliveryId);
   const target = { type: "webhook_delivery", id: deliveryId };

@@ -30,7 +30,12 @@ export function webhookEndpointUrl(publicOrigin: string, connectionId: string): 
   return new URL(`/api/webhooks/klink/${encodeURIComponent(connectionId)}`, publicOrigin).toString();
 }
 
-export async function sendTestEvent(actor: Actor, connectionId: string, audit: Audit, options: TestEventOptions): Promise<TestEventResult> {
+export async function sendTestEvent(
+  actor: Actor,
+  connectionId: string,
+  audit: Audit,
+  options: TestEventOptions,
+): Promise<TestEventResult> {
   assertRole(actor, "admin");
   const settings = await options.loadSettings(connectionId);
   if (!settings) throw notFound("No K-LINK connection has this id.");
@@ -51,8 +56,15 @@ export async function sendTestEvent(actor: Actor, connectionId: string, audit: A
       redirect: "manual",
     });
     const answer = (await res.json().catch(() => ({}))) as { id?: unknown };
-    const deliveryId = typeof answer.id === "string" ? answer.id : (res.headers.get("x-webhook-delivery-id") ?? undefined);
-    result = { result: res.status === 200 ? "accepted" : "rejected", endpointUrl, status: res.status, deliveryId, latencyMs: Math.round(performance.now() - started) };
+    const deliveryId =
+      typeof answer.id === "string" ? answer.id : (res.headers.get("x-webhook-delivery-id") ?? undefined);
+    result = {
+      result: res.status === 200 ? "accepted" : "rejected",
+      endpointUrl,
+      status: res.status,
+      deliveryId,
+      latencyMs: Math.round(performance.now() - started),
+    };
   } catch {
     result = { result: "unreachable", endpointUrl, latencyMs: Math.round(performance.now() - started) };
   }
@@ -72,9 +84,13 @@ function credentialHeaders(settings: WebhookSettings, body: string): Record<stri
     case "hmac":
       return settings.secrets[0] ? { "x-signature": signBody(settings.secrets[0], body) } : {};
     case "basic":
-      return { authorization: `Basic ${Buffer.from(`${settings.username ?? ""}:${settings.password ?? ""}`).toString("base64")}` };
+      return {
+        authorization: `Basic ${Buffer.from(`${settings.username ?? ""}:${settings.password ?? ""}`).toString("base64")}`,
+      };
     case "header":
-      return settings.headerName && settings.headerValue !== undefined ? { [settings.headerName]: settings.headerValue } : {};
+      return settings.headerName && settings.headerValue !== undefined
+        ? { [settings.headerName]: settings.headerValue }
+        : {};
     case "none":
       return {};
   }

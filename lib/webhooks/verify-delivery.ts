@@ -18,7 +18,12 @@ export function signBody(secret: string, rawBody: Buffer | string): string {
   return createHmac("sha256", secret).update(rawBody).digest("hex");
 }
 
-export function verifyDelivery(settings: WebhookSettings, headers: HeaderSource, rawBody: Buffer, options: VerifyOptions): Verification {
+export function verifyDelivery(
+  settings: WebhookSettings,
+  headers: HeaderSource,
+  rawBody: Buffer,
+  options: VerifyOptions,
+): Verification {
   switch (settings.mode) {
     case "hmac":
       return verifySignature(settings.secrets, headers, rawBody);

@@ -71,7 +71,10 @@ export function createWebhookEndpoint(deps: WebhookEndpointDeps) {
   const receive = createDeliveryReceiver(deps);
   return route({ access: "public", params }, async ({ req, params: { connectionId }, requestId }) => {
     const body = await readLimitedBody(req);
-    const answer = deliveryAnswer(await receive({ connectionId, headers: req.headers, body, sourceIp: clientIp(req.headers) }), requestId);
+    const answer = deliveryAnswer(
+      await receive({ connectionId, headers: req.headers, body, sourceIp: clientIp(req.headers) }),
+      requestId,
+    );
     return Response.json(answer.body, { status: answer.status, headers: answer.headers });
   });
 }
@@ -85,7 +88,11 @@ export function deliveryAnswer(outcome: ReceiveOutcome, requestId: string): Deli
     case "duplicate":
       return { status: 200, headers: noStore, body: { received: true, id: outcome.deliveryId, duplicate: true } };
     case "ignored":
-      return { status: 200, headers: noStore, body: { received: true, id: outcome.deliveryId, ignored: outcome.reason } };
+      return {
+        status: 200,
+        headers: noStore,
+        body: { received: true, id: outcome.deliveryId, ignored: outcome.reason },
+      };
     case "rejected":
       return {
         status: outcome.status,

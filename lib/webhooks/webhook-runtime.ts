@@ -14,7 +14,10 @@ import { unauthenticatedAllowed } from "./unauthenticated-policy";
 import { createNodeWebhookEndpoint } from "./node-webhook-endpoint";
 import { createWebhookEndpoint, type WebhookEndpointDeps } from "./webhook-endpoint";
 
-const globalForWebhooks = globalThis as unknown as { klinkConsoleWebhookWriter?: DeliveryWriter; klinkConsoleWebhookProcessor?: DeliveryProcessor };
+const globalForWebhooks = globalThis as unknown as {
+  klinkConsoleWebhookWriter?: DeliveryWriter;
+  klinkConsoleWebhookProcessor?: DeliveryProcessor;
+};
 
 export function deliveryWriter(): DeliveryWriter {
   globalForWebhooks.klinkConsoleWebhookWriter ??= createDeliveryWriter(db(), databaseProvider(env().DATABASE_URL));

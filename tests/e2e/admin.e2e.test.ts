@@ -36,7 +36,9 @@ describe("the shell for each role", () => {
         // Inside the shell: the navigation and the signed-in user are still there.
         expect(await mainNav(page).isVisible()).toBe(true);
       }
-      await expect(page.getByText(`with the ${role} role, which may not open that page`).isVisible()).resolves.toBe(true);
+      await expect(page.getByText(`with the ${role} role, which may not open that page`).isVisible()).resolves.toBe(
+        true,
+      );
       if (role === "viewer") {
         await screenshot(page, "forbidden");
         expect(await seriousA11yViolations(page)).toEqual([]);
@@ -56,7 +58,13 @@ describe("the shell for each role", () => {
     await page.waitForURL((url) => url.pathname === "/admin/users");
     expect(await mainNav(page).getByRole("link", { name: "Admin" }).getAttribute("aria-current")).toBe("page");
     const sections = page.getByRole("navigation", { name: "Admin sections" });
-    expect((await sections.getByRole("link").allTextContents()).map((t) => t.trim())).toEqual(["Users", "K-LINK connections", "API keys", "Audit log", "Webhooks"]);
+    expect((await sections.getByRole("link").allTextContents()).map((t) => t.trim())).toEqual([
+      "Users",
+      "K-LINK connections",
+      "API keys",
+      "Audit log",
+      "Webhooks",
+    ]);
     expect(await sections.getByRole("link", { name: "Users" }).getAttribute("aria-current")).toBe("page");
 
     const button = page.getByTestId("signed-in-user").getByRole("button").first();
@@ -107,7 +115,10 @@ describe("admin journeys", () => {
     const admin = userRow(page, "admin@demo.local");
     await admin.getByLabel("Role of admin@demo.local").selectOption("viewer");
     await admin.getByRole("button", { name: "Save" }).click();
-    await admin.getByRole("alert").filter({ hasText: "This is the last active admin: make another user an admin first." }).waitFor();
+    await admin
+      .getByRole("alert")
+      .filter({ hasText: "This is the last active admin: make another user an admin first." })
+      .waitFor();
     expect(await admin.getByLabel("Role of admin@demo.local").inputValue()).toBe("viewer");
     await page.reload();
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -122,7 +133,12 @@ describe("admin journeys", () => {
     await expect(record.locator("pre").nth(1).textContent()).resolves.toContain('"role": "viewer"');
     await expect(record.locator("pre").nth(2).textContent()).resolves.toContain('"role": "agent"');
     await page.goto(`${stack.server.url}/admin/audit?action=user.create`);
-    await page.getByRole("row").filter({ hasText: "admin@demo.local" }).filter({ hasText: "user.create" }).first().waitFor();
+    await page
+      .getByRole("row")
+      .filter({ hasText: "admin@demo.local" })
+      .filter({ hasText: "user.create" })
+      .first()
+      .waitFor();
     const exportHref = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
     expect(exportHref).toBe("/api/admin/audit/export?action=user.create");
     const csv = await page.request.get(`${stack.server.url}${exportHref}`);
@@ -144,7 +160,9 @@ describe("admin journeys", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expectedUrl);
 
     await card.getByRole("button", { name: "Test Demo simulator" }).click();
-    await expect(card.getByRole("status").filter({ hasText: "OK: K-LINK answered" }).textContent()).resolves.toMatch(/\(\d+ ms, HTTP 200\)/);
+    await expect(card.getByRole("status").filter({ hasText: "OK: K-LINK answered" }).textContent()).resolves.toMatch(
+      /\(\d+ ms, HTTP 200\)/,
+    );
 
     const add = page.locator("section", { has: page.getByRole("heading", { name: "Add a connection" }) });
     for (const [name, baseUrl, token] of [
@@ -155,14 +173,23 @@ describe("admin journeys", () => {
       await add.getByLabel("Base URL").fill(baseUrl);
       await add.getByLabel("API token").fill(token);
       await add.getByRole("button", { name: "Add connection" }).click();
-      await add.getByRole("status").filter({ hasText: `Added ${name}.` }).waitFor();
+      await add
+        .getByRole("status")
+        .filter({ hasText: `Added ${name}.` })
+        .waitFor();
     }
     const wrong = page.locator("section", { has: page.getByRole("heading", { name: "Wrong token" }) });
     await wrong.getByRole("button", { name: "Test Wrong token" }).click();
-    await wrong.getByRole("status").filter({ hasText: /Unauthorized: K-LINK refused the token \(\d+ ms, HTTP 401\)/ }).waitFor();
+    await wrong
+      .getByRole("status")
+      .filter({ hasText: /Unauthorized: K-LINK refused the token \(\d+ ms, HTTP 401\)/ })
+      .waitFor();
     const nobody = page.locator("section", { has: page.getByRole("heading", { name: "Nobody home" }) });
     await nobody.getByRole("button", { name: "Test Nobody home" }).click();
-    await nobody.getByRole("status").filter({ hasText: /Unreachable: K-LINK did not answer \(\d+ ms\)/ }).waitFor();
+    await nobody
+      .getByRole("status")
+      .filter({ hasText: /Unreachable: K-LINK did not answer \(\d+ ms\)/ })
+      .waitFor();
     // Webhook settings show only the chosen mode's fields.
     await nobody.getByText("Edit Nobody home").click();
     await nobody.getByLabel("Mode").selectOption("basic");
@@ -189,7 +216,9 @@ describe("admin journeys", () => {
     await agent.page.getByRole("button", { name: "Create key" }).click();
     const key = (await agent.page.getByTestId("new-api-key").textContent())!.trim();
     expect(key).toMatch(/^kc_/);
-    expect((await fetch(`${stack.server.url}/api/keys`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    expect((await fetch(`${stack.server.url}/api/keys`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(
+      200,
+    );
     await agent.page.reload();
     expect(await agent.page.content()).not.toContain(key);
     await agent.page.getByLabel("Key name").fill("short lived");
@@ -210,14 +239,21 @@ describe("admin journeys", () => {
     await agent.context.close();
 
     const admin = await stack.signIn("admin", "/admin/keys");
-    const others = admin.page.locator("section", { has: admin.page.getByRole("heading", { name: "Other users' keys" }) });
+    const others = admin.page.locator("section", {
+      has: admin.page.getByRole("heading", { name: "Other users' keys" }),
+    });
     const row = userRow(admin.page, "agent script");
     await expect(row.textContent()).resolves.toContain(stack.users.agent.email);
     expect(await others.getByRole("row").filter({ hasText: "agent script" }).count()).toBe(1);
     await row.getByRole("button", { name: "Revoke agent script" }).click();
-    await admin.page.getByRole("dialog", { name: "Revoke the key agent script?" }).getByRole("button", { name: "Revoke key" }).click();
+    await admin.page
+      .getByRole("dialog", { name: "Revoke the key agent script?" })
+      .getByRole("button", { name: "Revoke key" })
+      .click();
     await row.getByText("revoked").waitFor();
-    expect((await fetch(`${stack.server.url}/api/keys`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+    expect((await fetch(`${stack.server.url}/api/keys`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(
+      401,
+    );
     await screenshot(admin.page, "admin-keys");
     expect(await seriousA11yViolations(admin.page)).toEqual([]);
     await admin.context.close();
@@ -225,13 +261,30 @@ describe("admin journeys", () => {
 
   it("lists webhook deliveries with their counts, opens one, and passes the accessibility check", async () => {
     const ticket = (await stack.klink<{ data: { id: string }[] }>("/api/v1/tickets?pageSize=1")).data[0];
-    await stack.klink(`/api/v1/tickets/${ticket.id}`, { method: "PATCH", body: { title: "Changed for the webhook history" } });
-    await waitFor(async () => (await stack.database.webhookDelivery.count({ where: { eventType: "ticket.update" } })) >= 1, 5_000);
+    await stack.klink(`/api/v1/tickets/${ticket.id}`, {
+      method: "PATCH",
+      body: { title: "Changed for the webhook history" },
+    });
+    await waitFor(
+      async () => (await stack.database.webhookDelivery.count({ where: { eventType: "ticket.update" } })) >= 1,
+      5_000,
+    );
     const { context, page } = await stack.signIn("admin", "/admin/webhooks");
-    await page.getByRole("table", { name: "Deliveries", exact: true }).getByRole("row").filter({ hasText: "ticket.update" }).first().waitFor();
+    await page
+      .getByRole("table", { name: "Deliveries", exact: true })
+      .getByRole("row")
+      .filter({ hasText: "ticket.update" })
+      .first()
+      .waitFor();
     await screenshot(page, "admin-webhooks");
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.getByRole("table", { name: "Deliveries", exact: true }).getByRole("row").filter({ hasText: "ticket.update" }).getByRole("link").first().click();
+    await page
+      .getByRole("table", { name: "Deliveries", exact: true })
+      .getByRole("row")
+      .filter({ hasText: "ticket.update" })
+      .getByRole("link")
+      .first()
+      .click();
     await page.getByRole("heading", { name: "ticket.update", level: 1 }).waitFor();
     await screenshot(page, "admin-webhook-delivery");
     expect(await seriousA11yViolations(page)).toEqual([]);

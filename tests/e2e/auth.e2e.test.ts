@@ -29,7 +29,10 @@ beforeAll(async () => {
   readConnectionRow = async (name) => {
     const sqlite = new Database(sqliteFilePath(databaseUrl), { readonly: true });
     try {
-      return (sqlite.prepare('SELECT "tokenCiphertext" FROM "KlinkConnection" WHERE "name" = ?').get(name) as { tokenCiphertext: string } | undefined) ?? null;
+      return (
+        (sqlite.prepare('SELECT "tokenCiphertext" FROM "KlinkConnection" WHERE "name" = ?').get(name) as
+          { tokenCiphertext: string } | undefined) ?? null
+      );
     } finally {
       sqlite.close();
     }
@@ -75,7 +78,10 @@ describe("signing in", () => {
       await page.getByLabel("Email").fill("intruder@demo.local");
       await page.getByLabel("Password").fill(`guess number ${i}`);
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
-      await page.getByRole("alert").filter({ hasText: i < 4 ? "Incorrect email or password." : /Try again in \d+ s\./ }).waitFor();
+      await page
+        .getByRole("alert")
+        .filter({ hasText: i < 4 ? "Incorrect email or password." : /Try again in \d+ s\./ })
+        .waitFor();
     }
     await screenshot(page, "auth-login-locked");
     await page.close();
@@ -94,7 +100,10 @@ describe("signing in", () => {
     const { context, page } = await signedIn("agent");
     await page.goto(`${server.url}/admin/keys`);
     await page.getByTestId("signed-in-user").getByRole("button").first().click();
-    await Promise.all([page.waitForURL((url) => url.pathname === "/login"), page.getByRole("button", { name: "Sign out" }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === "/login"),
+      page.getByRole("button", { name: "Sign out" }).click(),
+    ]);
     await page.goto(`${server.url}/admin/keys`);
     expect(new URL(page.url()).pathname).toBe("/login");
     await context.close();
@@ -121,7 +130,13 @@ describe("each demo role sees only what it may", () => {
   it("admin: manages users and connections", async () => {
     const { context, page } = await signedIn("admin");
     await page.goto(`${server.url}/admin/users`);
-    for (const user of users) await expect(page.getByRole("cell", { name: new RegExp(user.email) }).first().isVisible()).resolves.toBe(true);
+    for (const user of users)
+      await expect(
+        page
+          .getByRole("cell", { name: new RegExp(user.email) })
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
     await page.goto(`${server.url}/admin/connections`);
     await expect(page.getByRole("heading", { name: /Demo simulator/ }).isVisible()).resolves.toBe(true);
     await context.close();
@@ -164,9 +179,16 @@ describe("a K-LINK token typed into the connection form", () => {
     const answers = [html];
     const list = await page.request.get(`${server.url}/api/admin/connections`);
     answers.push(await list.text());
-    for (const c of (await list.json()).data as { id: string }[]) answers.push(await (await page.request.get(`${server.url}/api/admin/connections/${c.id}`)).text());
+    for (const c of (await list.json()).data as { id: string }[])
+      answers.push(await (await page.request.get(`${server.url}/api/admin/connections/${c.id}`)).text());
     for (const text of answers) {
-      for (const secret of [...tokenForms(TYPED_TOKEN), ...tokenForms(SEEDED_TOKEN), "typed-webhook-secret", canary.webhookSecret]) expect(text).not.toContain(secret);
+      for (const secret of [
+        ...tokenForms(TYPED_TOKEN),
+        ...tokenForms(SEEDED_TOKEN),
+        "typed-webhook-secret",
+        canary.webhookSecret,
+      ])
+        expect(text).not.toContain(secret);
     }
     const row = await readConnectionRow("Typed in the browser");
     expect(row!.tokenCiphertext).toMatch(/^v1\./);

@@ -8,7 +8,12 @@ import { seriousA11yViolations } from "../helpers/axe";
 import { screenshot } from "../helpers/browser";
 import { startConsoleStack, type ConsoleStack } from "../helpers/console-stack";
 
-type SimContact = { id: string; name: string; tags: { id: string; name: string }[]; platformContacts: { socialPlatformId: string }[] };
+type SimContact = {
+  id: string;
+  name: string;
+  tags: { id: string; name: string }[];
+  platformContacts: { socialPlatformId: string }[];
+};
 type Listing<T> = { total: number; data: T[] };
 
 let stack: ConsoleStack;
@@ -26,7 +31,8 @@ afterAll(async () => {
 });
 
 const url = (path: string) => `${stack.server.url}${path}`;
-const ticketsOf = (id: string) => stack.klink<Listing<{ id: string; title: string }>>(`/api/v1/tickets/contact/${id}?pageSize=10`);
+const ticketsOf = (id: string) =>
+  stack.klink<Listing<{ id: string; title: string }>>(`/api/v1/tickets/contact/${id}?pageSize=10`);
 const contactsTable = (page: Page) => page.getByRole("table", { name: "Contacts", exact: true });
 
 async function search(page: Page, keyword: string) {
@@ -36,7 +42,10 @@ async function search(page: Page, keyword: string) {
 }
 
 /** A contact whose name is in `script`, has tickets, and was not used by another journey. */
-async function contactWith(script: RegExp, used: Set<string>): Promise<SimContact & { tickets: Listing<{ id: string; title: string }> }> {
+async function contactWith(
+  script: RegExp,
+  used: Set<string>,
+): Promise<SimContact & { tickets: Listing<{ id: string; title: string }> }> {
   for (const contact of contacts) {
     if (!script.test(contact.name) || used.has(contact.id)) continue;
     const tickets = await ticketsOf(contact.id);
@@ -76,8 +85,12 @@ describe("contacts in the browser", () => {
     await table.waitFor();
     expect(await table.getByRole("row").count()).toBe(thai.tickets.data.length + 1);
     const first = thai.tickets.data[0];
-    await expect(table.getByRole("link", { name: first.title, exact: true }).getAttribute("href")).resolves.toBe(`/tickets/${first.id}`);
-    await expect(page.getByRole("heading", { name: `Tickets (${thai.tickets.total})` }).isVisible()).resolves.toBe(true);
+    await expect(table.getByRole("link", { name: first.title, exact: true }).getAttribute("href")).resolves.toBe(
+      `/tickets/${first.id}`,
+    );
+    await expect(page.getByRole("heading", { name: `Tickets (${thai.tickets.total})` }).isVisible()).resolves.toBe(
+      true,
+    );
     await screenshot(page, "contact-detail");
 
     await table.getByRole("link", { name: first.title, exact: true }).click();
@@ -98,7 +111,10 @@ describe("contacts in the browser", () => {
     await page.goto(url("/contacts"));
     await lookup.getByLabel("Social platform id").fill("PSID-does-not-exist");
     await lookup.getByRole("button", { name: "Look up" }).click();
-    await page.getByRole("alert").filter({ hasText: "No contact has the social platform id “PSID-does-not-exist”." }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "No contact has the social platform id “PSID-does-not-exist”." })
+      .waitFor();
     await context.close();
   });
 
@@ -112,7 +128,9 @@ describe("contacts in the browser", () => {
     await page.getByText("Added “e2e-callback”, “ลูกค้าใหม่”.").waitFor();
     await tags.getByText("e2e-callback").waitFor();
     let inKlink = await stack.klink<{ data: SimContact }>(`/api/v1/contacts/${contact.id}`);
-    expect(inKlink.data.tags.map((t) => t.name)).toEqual(expect.arrayContaining([contact.tags[0].name, "e2e-callback", "ลูกค้าใหม่"]));
+    expect(inKlink.data.tags.map((t) => t.name)).toEqual(
+      expect.arrayContaining([contact.tags[0].name, "e2e-callback", "ลูกค้าใหม่"]),
+    );
 
     const removed = contact.tags[0].name;
     await page.getByRole("button", { name: `Remove tag ${removed}` }).click();
@@ -124,7 +142,9 @@ describe("contacts in the browser", () => {
     await page.reload();
     await tags.getByText("e2e-callback").waitFor();
     await expect(tags.getByText(removed, { exact: true }).count()).resolves.toBe(0);
-    const audited = await stack.database.auditLog.count({ where: { action: "contact.update_tags", targetId: contact.id, outcome: "success" } });
+    const audited = await stack.database.auditLog.count({
+      where: { action: "contact.update_tags", targetId: contact.id, outcome: "success" },
+    });
     expect(audited).toBe(2);
     await context.close();
   });
@@ -153,7 +173,9 @@ describe("contacts in the browser", () => {
     await page.waitForURL((u) => /^\/contacts\/[^/]+$/.test(u.pathname) && u.pathname !== "/contacts/new");
     await page.getByRole("heading", { level: 1, name: "มาลี ทดสอบ E2E" }).waitFor();
     const id = new URL(page.url()).pathname.split("/").pop()!;
-    const created = await stack.klink<{ data: SimContact & { customFields: Record<string, unknown>; contactEmails: { email: string }[] } }>(`/api/v1/contacts/${id}`);
+    const created = await stack.klink<{
+      data: SimContact & { customFields: Record<string, unknown>; contactEmails: { email: string }[] };
+    }>(`/api/v1/contacts/${id}`);
     expect(created.data.customFields).toMatchObject({ cf_membership: "gold", cf_birthday: "1990-04-13" });
     expect(created.data.contactEmails.map((e) => e.email)).toEqual(["malee.e2e@example.co.th"]);
     await page.getByText("Gold", { exact: true }).waitFor();
@@ -172,7 +194,9 @@ describe("contacts in the browser", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.waitForURL(url(`/contacts/${contact.id}`));
     await page.getByText("12 Orchard Rd, Singapore").waitFor();
-    const audit = await stack.database.auditLog.findFirstOrThrow({ where: { action: "contact.update", targetId: contact.id } });
+    const audit = await stack.database.auditLog.findFirstOrThrow({
+      where: { action: "contact.update", targetId: contact.id },
+    });
     expect(audit.details).toMatchObject({ body: { address: "12 Orchard Rd, Singapore" } });
     expect(Object.keys((audit.details as { body: object }).body)).toEqual(["address"]);
 
@@ -195,7 +219,9 @@ describe("contacts in the browser", () => {
     await dialog.getByRole("button", { name: "Delete contact" }).click();
     await page.waitForURL((u) => u.pathname === "/contacts" && u.searchParams.get("deleted") === contact.name);
     await page.getByText(`Contact “${contact.name}” was deleted.`).waitFor();
-    const gone = await fetch(`${stack.sim.url}/api/v1/contacts/${contact.id}`, { headers: { authorization: `Bearer ${stack.token}` } });
+    const gone = await fetch(`${stack.sim.url}/api/v1/contacts/${contact.id}`, {
+      headers: { authorization: `Bearer ${stack.token}` },
+    });
     expect(gone.status).toBe(404);
 
     const row = await stack.database.auditLog.findFirst({ where: { action: "contact.delete", targetId: contact.id } });
@@ -212,14 +238,25 @@ describe("contacts in the browser", () => {
     const context = await stack.browser.newContext();
     const page = await context.newPage();
     const listening = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events" && r.status() === 200);
-    await signInThroughForm(page, stack.server.url, stack.users.viewer.email, stack.users.viewer.password, `/login?callbackUrl=${encodeURIComponent(`/contacts/${contact.id}`)}`);
+    await signInThroughForm(
+      page,
+      stack.server.url,
+      stack.users.viewer.email,
+      stack.users.viewer.password,
+      `/login?callbackUrl=${encodeURIComponent(`/contacts/${contact.id}`)}`,
+    );
     await listening;
     // The page's content streams in after the shell; it listens once React has hydrated it.
     await page.getByRole("heading", { level: 1, name: contact.name }).waitFor();
-    await page.waitForFunction(() => Object.keys(document.querySelector("h1") ?? {}).some((key) => key.startsWith("__reactFiber")));
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector("h1") ?? {}).some((key) => key.startsWith("__reactFiber")),
+    );
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     const changedAt = Date.now();
-    await stack.klink(`/api/v1/contacts/${contact.id}`, { method: "PATCH", body: { name: "Renamed in K-LINK", address: "99 Sukhumvit Rd, Bangkok" } });
+    await stack.klink(`/api/v1/contacts/${contact.id}`, {
+      method: "PATCH",
+      body: { name: "Renamed in K-LINK", address: "99 Sukhumvit Rd, Bangkok" },
+    });
     await page.getByRole("heading", { level: 1, name: "Renamed in K-LINK" }).waitFor({ timeout: 4_000 });
     expect(Date.now() - changedAt).toBeLessThan(2_500);
     await page.getByText("99 Sukhumvit Rd, Bangkok").waitFor();
@@ -244,7 +281,11 @@ describe("contacts in the browser", () => {
 
     const statuses = await page.evaluate(async (id) => {
       const send = (path: string, method: string, body?: unknown) =>
-        fetch(path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.status);
+        fetch(path, {
+          method,
+          headers: { "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }).then((r) => r.status);
       return [
         await send(`/api/klink/v1/contacts/${id}/tags`, "PATCH", { actionType: "MERGE", tags: ["viewer-was-here"] }),
         await send("/api/klink/v1/messages/send", "POST", { contactId: id, messageType: "text", message: "hi" }),

@@ -45,7 +45,9 @@ describe("the dashboard", () => {
         const expected = await total(`${dimension}=${encodeURIComponent(value)}`);
         await expect(countCell(page, dimension, value).textContent()).resolves.toBe(expected.toLocaleString("en"));
       }
-      await expect(countCell(page, dimension, "total").textContent()).resolves.toBe((await total("")).toLocaleString("en"));
+      await expect(countCell(page, dimension, "total").textContent()).resolves.toBe(
+        (await total("")).toLocaleString("en"),
+      );
       // The chart: one bar per option (plus "Other or not set" when some tickets have none), each labelled with its count.
       await card.locator(".recharts-bar-rectangle").first().waitFor();
       expect(await card.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(options.length);
@@ -55,14 +57,22 @@ describe("the dashboard", () => {
     // The numbers open as a table whose rows link to the filtered ticket list.
     await page.getByTestId("card-status").getByText("Numbers").click();
     const firstStatus = (await optionsOf("status"))[0];
-    expect(await page.getByTestId("card-status").getByRole("link").first().getAttribute("href")).toBe(`/tickets?status=${encodeURIComponent(firstStatus).replace(/%20/g, "+")}`);
+    expect(await page.getByTestId("card-status").getByRole("link").first().getAttribute("href")).toBe(
+      `/tickets?status=${encodeURIComponent(firstStatus).replace(/%20/g, "+")}`,
+    );
     await context.close();
   });
 
   it("charts webhook deliveries per hour, K-LINK health and the cache hit rate", async () => {
     const ticket = (await stack.klink<Listing>("/api/v1/tickets?pageSize=1")).data[0];
-    await stack.klink(`/api/v1/tickets/${ticket.id}`, { method: "PATCH", body: { title: "Changed in K-LINK for the dashboard test" } });
-    await waitFor(async () => (await stack.database.webhookDelivery.count({ where: { status: "processed" } })) >= 1, 5_000);
+    await stack.klink(`/api/v1/tickets/${ticket.id}`, {
+      method: "PATCH",
+      body: { title: "Changed in K-LINK for the dashboard test" },
+    });
+    await waitFor(
+      async () => (await stack.database.webhookDelivery.count({ where: { status: "processed" } })) >= 1,
+      5_000,
+    );
     const delivered = await stack.database.webhookDelivery.count({ where: { connectionId: stack.connectionId } });
 
     const { context, page } = await stack.signIn("admin", "/");
@@ -83,10 +93,20 @@ describe("the dashboard", () => {
   });
 
   it("fits a phone: the navigation opens from a Menu button and closes with Escape", async () => {
-    const context = await stack.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await stack.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const { signInThroughForm } = await import("../helpers/auth-browser");
-    await signInThroughForm(page, stack.server.url, stack.users.agent.email, stack.users.agent.password, "/login?callbackUrl=%2F");
+    await signInThroughForm(
+      page,
+      stack.server.url,
+      stack.users.agent.email,
+      stack.users.agent.password,
+      "/login?callbackUrl=%2F",
+    );
     await page.getByTestId("card-status").locator(".recharts-bar-rectangle").first().waitFor();
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.isVisible()).toBe(false);

@@ -10,7 +10,13 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../scripts/run-prisma-migrate";
 
-export type BuildCanary = { databaseUrl: string; encryptionKey: string; token: string; webhookSecret: string; users: { email: string; password: string; role: string }[] };
+export type BuildCanary = {
+  databaseUrl: string;
+  encryptionKey: string;
+  token: string;
+  webhookSecret: string;
+  users: { email: string; password: string; role: string }[];
+};
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,7 +38,13 @@ export default async function setup({ provide }: TestProject) {
     const { db } = await import("../../lib/db/client");
     await db().$disconnect();
     const build = spawnSync("npm", ["run", "build"], {
-      env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "true", DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: encryptionKey },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DEMO_MODE: "true",
+        DATABASE_URL: databaseUrl,
+        APP_ENCRYPTION_KEY: encryptionKey,
+      },
       encoding: "utf8",
     });
     if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);

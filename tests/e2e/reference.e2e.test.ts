@@ -23,11 +23,18 @@ const url = (path: string) => `${stack.server.url}${path}`;
 async function signInInZone(timezoneId: string) {
   const context = await stack.browser.newContext({ timezoneId });
   const page = await context.newPage();
-  await signInThroughForm(page, stack.server.url, stack.users.agent.email, stack.users.agent.password, "/login?callbackUrl=%2Fcx-logs");
+  await signInThroughForm(
+    page,
+    stack.server.url,
+    stack.users.agent.email,
+    stack.users.agent.password,
+    "/login?callbackUrl=%2Fcx-logs",
+  );
   return { context, page };
 }
 
-const cxRequests = async () => (await stack.control<{ data: RequestLogEntry[] }>("GET", "requests?endpoint=cxLogs.list")).data;
+const cxRequests = async () =>
+  (await stack.control<{ data: RequestLogEntry[] }>("GET", "requests?endpoint=cxLogs.list")).data;
 
 describe("CX logs", () => {
   it("reads the chosen days in the browser's time zone: the zone goes into the URL and travels to K-LINK as x-client-timezone", async () => {
@@ -45,14 +52,18 @@ describe("CX logs", () => {
     const sevenDaysAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
     const last = (await cxRequests()).at(-1)!;
     expect(last.headers["x-client-timezone"]).toBe("Asia/Bangkok");
-    expect(last.query.selectedDate).toBe(`${sevenDaysAgo.replaceAll("-", "/")} 00:00:00-${today.replaceAll("-", "/")} 23:59:59`);
+    expect(last.query.selectedDate).toBe(
+      `${sevenDaysAgo.replaceAll("-", "/")} 00:00:00-${today.replaceAll("-", "/")} 23:59:59`,
+    );
     await screenshot(page, "cx-logs");
 
     // A chosen range: one K-LINK request for the whole range, paginated by K-LINK.
     await page.getByLabel("From").fill("2020-01-01");
     await page.getByLabel("To").fill("2020-01-31");
     await page.getByRole("button", { name: "Show" }).click();
-    await page.waitForURL((u) => u.searchParams.get("from") === "2020-01-01" && u.searchParams.get("to") === "2020-01-31");
+    await page.waitForURL(
+      (u) => u.searchParams.get("from") === "2020-01-01" && u.searchParams.get("to") === "2020-01-31",
+    );
     await page.getByRole("heading", { name: "No interactions in this range" }).waitFor();
     expect((await cxRequests()).at(-1)!.query.selectedDate).toBe("2020/01/01 00:00:00-2020/01/31 23:59:59");
 
@@ -64,7 +75,10 @@ describe("CX logs", () => {
     await page.waitForURL((u) => u.searchParams.get("page") === "2");
     await pages.getByText("Page 2 of").waitFor();
     const second = (await cxRequests()).at(-1)!;
-    expect(second.query).toMatchObject({ page: "2", selectedDate: expect.stringMatching(/^\d{4}\/\d{2}\/\d{2} 00:00:00-/) });
+    expect(second.query).toMatchObject({
+      page: "2",
+      selectedDate: expect.stringMatching(/^\d{4}\/\d{2}\/\d{2} 00:00:00-/),
+    });
     expect(second.headers["x-client-timezone"]).toBe("Asia/Bangkok");
 
     // A start after the end is refused by the page, before anything reaches K-LINK.
@@ -90,26 +104,44 @@ describe("reference data", () => {
     await tabs.getByRole("link", { name: "Channels" }).click();
     await page.waitForURL((u) => u.searchParams.get("tab") === "channels");
     const channels = await stack.klink<Listing<{ name: string }>>("/api/v1/channels?pageSize=25");
-    for (const channel of channels.data) await page.getByRole("table", { name: "Channels" }).getByRole("cell", { name: channel.name, exact: true }).waitFor();
+    for (const channel of channels.data)
+      await page
+        .getByRole("table", { name: "Channels" })
+        .getByRole("cell", { name: channel.name, exact: true })
+        .waitFor();
     // Creating channels is for admins.
     await expect(page.getByRole("form", { name: "Create a channel" }).count()).resolves.toBe(0);
     const status = await page.evaluate(() =>
-      fetch("/api/klink/v1/channels", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Viewer channel", type: "line" }) }).then((r) => r.status),
+      fetch("/api/klink/v1/channels", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Viewer channel", type: "line" }),
+      }).then((r) => r.status),
     );
     expect(status).toBe(403);
 
     await tabs.getByRole("link", { name: "Categories" }).click();
     const tree = page.getByRole("list", { name: "Ticket categories" });
     await tree.waitFor();
-    const categories = await stack.klink<{ data: { value: string; childCategoryList: { value: string; childCategoryList: { value: string }[] }[] }[] }>("/api/v1/categories");
+    const categories = await stack.klink<{
+      data: { value: string; childCategoryList: { value: string; childCategoryList: { value: string }[] }[] }[];
+    }>("/api/v1/categories");
     const nested = categories.data.find((c) => c.childCategoryList.some((child) => child.childCategoryList.length))!;
     const child = nested.childCategoryList.find((c) => c.childCategoryList.length)!;
     // A grandchild sits inside its parent's list, inside the root's card.
-    await tree.getByRole("listitem").filter({ hasText: nested.value }).getByRole("listitem").filter({ hasText: child.value }).getByText(child.childCategoryList[0].value).waitFor();
+    await tree
+      .getByRole("listitem")
+      .filter({ hasText: nested.value })
+      .getByRole("listitem")
+      .filter({ hasText: child.value })
+      .getByText(child.childCategoryList[0].value)
+      .waitFor();
     await screenshot(page, "reference-categories");
 
     await tabs.getByRole("link", { name: "Contact groups" }).click();
-    const groups = await stack.klink<Listing<{ name: string; contactCount: number }>>("/api/v1/contacts/groups?pageSize=25");
+    const groups = await stack.klink<Listing<{ name: string; contactCount: number }>>(
+      "/api/v1/contacts/groups?pageSize=25",
+    );
     const groupTable = page.getByRole("table", { name: "Contact groups" });
     await groupTable.waitFor();
     for (const group of groups.data) await groupTable.getByRole("cell", { name: group.name, exact: true }).waitFor();
@@ -127,7 +159,10 @@ describe("reference data", () => {
     await form.getByLabel("Name").fill("Klink Chiang Mai LINE");
     await form.getByRole("button", { name: "Create channel" }).click();
     await form.getByText("Channel “Klink Chiang Mai LINE” created.").waitFor();
-    await page.getByRole("table", { name: "Channels" }).getByRole("cell", { name: "Klink Chiang Mai LINE", exact: true }).waitFor();
+    await page
+      .getByRole("table", { name: "Channels" })
+      .getByRole("cell", { name: "Klink Chiang Mai LINE", exact: true })
+      .waitFor();
     const channels = await stack.klink<Listing<{ name: string; type: string }>>("/api/v1/channels?pageSize=100");
     expect(channels.data).toContainEqual(expect.objectContaining({ name: "Klink Chiang Mai LINE", type: "line" }));
     expect(await stack.database.auditLog.count({ where: { action: "channel.create", outcome: "success" } })).toBe(1);

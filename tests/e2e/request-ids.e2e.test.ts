@@ -50,7 +50,9 @@ describe("request ids and client addresses in the running console", () => {
       await shown.waitFor({ timeout: 15_000 });
       const shownDigest = (await shown.textContent())!.trim();
       expect(shownDigest).toBeTruthy();
-      const logged = logLines().find((line) => line.msg === "unhandled error while serving a request" && line.digest === shownDigest);
+      const logged = logLines().find(
+        (line) => line.msg === "unhandled error while serving a request" && line.digest === shownDigest,
+      );
       expect(logged).toMatchObject({ requestId, method: "GET", path: "/admin/webhooks", routeType: "render" });
     } finally {
       await stack.database.$executeRawUnsafe(`ALTER TABLE "WebhookDeliveryAway" RENAME TO "WebhookDelivery"`);
@@ -62,13 +64,29 @@ describe("request ids and client addresses in the running console", () => {
     const base = stack.server.url;
     const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { "x-forwarded-for": "203.0.113.77" } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     await fetch(`${base}/api/auth/callback/credentials`, {
       method: "POST",
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.77", "x-klink-peer-address": "198.51.100.9" },
-      body: new URLSearchParams({ csrfToken, email: stack.users.agent.email, password: "not the password", json: "true" }),
+      headers: {
+        cookie,
+        "content-type": "application/x-www-form-urlencoded",
+        "x-forwarded-for": "203.0.113.77",
+        "x-klink-peer-address": "198.51.100.9",
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        email: stack.users.agent.email,
+        password: "not the password",
+        json: "true",
+      }),
     });
-    const failed = await stack.database.auditLog.findFirstOrThrow({ where: { action: "auth.login_failed", actorEmail: stack.users.agent.email }, orderBy: { createdAt: "desc" } });
+    const failed = await stack.database.auditLog.findFirstOrThrow({
+      where: { action: "auth.login_failed", actorEmail: stack.users.agent.email },
+      orderBy: { createdAt: "desc" },
+    });
     expect(["127.0.0.1", "::1"]).toContain(failed.ip);
   });
 });

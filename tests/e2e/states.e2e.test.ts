@@ -86,7 +86,9 @@ describe("a page that fails", () => {
       await page.getByRole("heading", { name: "This page could not be shown", level: 1 }).waitFor();
       const digest = (await page.getByTestId("error-digest").textContent())?.trim();
       expect(digest).toMatch(/^\w+$/);
-      await expect(page.getByRole("alert").filter({ hasText: "could not be shown" }).textContent()).resolves.toContain(`Error reference to quote: ${digest}`);
+      await expect(page.getByRole("alert").filter({ hasText: "could not be shown" }).textContent()).resolves.toContain(
+        `Error reference to quote: ${digest}`,
+      );
       // Nothing of the underlying error reaches the page.
       expect(await page.content()).not.toMatch(/AuditLog|prisma|no such table/i);
       expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(true);

@@ -15,15 +15,27 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-type SimTicket = { id: string; ticketNumber: number; title: string; status: string; priority: string; tags?: unknown[]; customFields?: Record<string, unknown> };
+type SimTicket = {
+  id: string;
+  ticketNumber: number;
+  title: string;
+  status: string;
+  priority: string;
+  tags?: unknown[];
+  customFields?: Record<string, unknown>;
+};
 type Listing = { total: number; data: SimTicket[] };
 
 const url = (path: string) => `${stack.server.url}${path}`;
-const rowIds = (page: Page) => page.locator("tbody tr[data-ticket-id]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.ticketId));
+const rowIds = (page: Page) =>
+  page.locator("tbody tr[data-ticket-id]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.ticketId));
 const statusCells = (page: Page) => page.locator('tbody [aria-label^="Status: "]').allTextContents();
-const markNoReload = (page: Page) => page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
-const stillNoReload = (page: Page) => page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere === true);
-const eventsOpen = (page: Page) => page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events" && r.status() === 200);
+const markNoReload = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+const stillNoReload = (page: Page) =>
+  page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere === true);
+const eventsOpen = (page: Page) =>
+  page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events" && r.status() === 200);
 
 async function ticketWith(filter: string, skip = 0): Promise<SimTicket> {
   const listing = await stack.klink<Listing>(`/api/v1/tickets?${filter}&pageSize=50`);
@@ -32,7 +44,9 @@ async function ticketWith(filter: string, skip = 0): Promise<SimTicket> {
 
 /** A ticket as K-LINK has it now (found by its number, then by id). */
 async function current(ticket: SimTicket): Promise<SimTicket | undefined> {
-  return (await stack.klink<Listing>(`/api/v1/tickets?keyword=${ticket.ticketNumber}&pageSize=100`)).data.find((t) => t.id === ticket.id);
+  return (await stack.klink<Listing>(`/api/v1/tickets?keyword=${ticket.ticketNumber}&pageSize=100`)).data.find(
+    (t) => t.id === ticket.id,
+  );
 }
 
 describe("tickets in the running console", () => {
@@ -95,7 +109,12 @@ describe("tickets in the running console", () => {
     await page.keyboard.type("refund");
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.searchParams.get("keyword") === "refund");
-    await waitFor(async () => (await page.locator("tbody tr[data-ticket-id] a").first().textContent())?.toLowerCase().includes("refund") ?? false, 5_000);
+    await waitFor(
+      async () =>
+        (await page.locator("tbody tr[data-ticket-id] a").first().textContent())?.toLowerCase().includes("refund") ??
+        false,
+      5_000,
+    );
     const ids = await rowIds(page);
 
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -117,7 +136,9 @@ describe("tickets in the running console", () => {
     await screenshot(page, "ticket-detail");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/klink/v1/tickets/${ticket.id}/status`) && r.request().method() === "PUT");
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/klink/v1/tickets/${ticket.id}/status`) && r.request().method() === "PUT",
+    );
     await page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "Pending" }).click();
     expect((await saved).status()).toBe(200);
     await expect(page.getByTestId("ticket-status").textContent()).resolves.toBe("Pending");
@@ -128,7 +149,9 @@ describe("tickets in the running console", () => {
     await screenshot(page, "ticket-detail-activity");
     await context.close();
 
-    const audit = await stack.database.auditLog.findFirst({ where: { action: "ticket.update_status", targetId: ticket.id } });
+    const audit = await stack.database.auditLog.findFirst({
+      where: { action: "ticket.update_status", targetId: ticket.id },
+    });
     expect(audit).toMatchObject({ outcome: "success", actorEmail: stack.users.agent.email, status: 200 });
     const admin = await stack.signIn("admin", `/admin/audit?target=${ticket.id}`);
     const row = admin.page.getByRole("row").filter({ hasText: "ticket.update_status" });
@@ -152,17 +175,28 @@ describe("tickets in the running console", () => {
     await form.getByRole("group", { name: "Tags" }).getByLabel("refund").check();
     await form.getByLabel("Due date").fill("2026-12-24");
     await screenshot(page, "ticket-edit");
-    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/klink/v1/tickets/${ticket.id}`) && r.request().method() === "PATCH");
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/klink/v1/tickets/${ticket.id}`) && r.request().method() === "PATCH",
+    );
     await form.getByRole("button", { name: "Save changes" }).click();
     expect((await saved).status()).toBe(200);
     await page.getByRole("heading", { name: `${ticket.title} (edited)`, level: 1 }).waitFor();
     await page.getByRole("status").filter({ hasText: "Changes saved." }).waitFor();
     expect(await page.getByRole("list", { name: "Tags of this ticket" }).textContent()).toContain("refund");
     expect(await page.locator("dl[aria-label='Custom fields']").textContent()).toContain("2026-12-24");
-    expect(await current(ticket)).toMatchObject({ title: `${ticket.title} (edited)`, priority: "urgent", customFields: expect.objectContaining({ cf_due_date: "2026-12-24" }) });
+    expect(await current(ticket)).toMatchObject({
+      title: `${ticket.title} (edited)`,
+      priority: "urgent",
+      customFields: expect.objectContaining({ cf_due_date: "2026-12-24" }),
+    });
     const audit = await stack.database.auditLog.findFirst({ where: { action: "ticket.update", targetId: ticket.id } });
     // Only what changed was sent.
-    expect((audit?.details as { body?: Record<string, unknown> }).body).toEqual({ title: `${ticket.title} (edited)`, priority: "urgent", customFields: { cf_due_date: "2026-12-24" }, tags: [expect.any(String)] });
+    expect((audit?.details as { body?: Record<string, unknown> }).body).toEqual({
+      title: `${ticket.title} (edited)`,
+      priority: "urgent",
+      customFields: { cf_due_date: "2026-12-24" },
+      tags: [expect.any(String)],
+    });
 
     const message = page.getByRole("textbox", { name: /^Message to / });
     await message.fill("Hello! We are looking into this today.");
@@ -177,16 +211,28 @@ describe("tickets in the running console", () => {
     const ticket = await ticketWith("status=open", 4);
     const { context, page } = await stack.signIn("agent", `/tickets/${ticket.id}`);
     await page.getByRole("heading", { name: ticket.title, level: 1 }).waitFor();
-    const fault = await stack.control<{ id: string }>("POST", "faults", { pathPattern: `/api/v1/tickets/${ticket.id}/status`, method: "PUT", status: 422, latencyMs: 1_500, count: 1 });
+    const fault = await stack.control<{ id: string }>("POST", "faults", {
+      pathPattern: `/api/v1/tickets/${ticket.id}/status`,
+      method: "PUT",
+      status: 422,
+      latencyMs: 1_500,
+      count: 1,
+    });
     await page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "Resolved" }).click();
     // Optimistic: shown before K-LINK has answered.
     await expect(page.getByTestId("ticket-status").textContent()).resolves.toBe("Resolved");
     await page.getByRole("alert").filter({ hasText: "The status was not changed" }).waitFor({ timeout: 5_000 });
     await expect(page.getByTestId("ticket-status").textContent()).resolves.toBe("Open");
-    expect(await page.getByRole("alert").filter({ hasText: "The status was not changed" }).textContent()).toContain("K-LINK answered 422");
+    expect(await page.getByRole("alert").filter({ hasText: "The status was not changed" }).textContent()).toContain(
+      "K-LINK answered 422",
+    );
     await stack.control("DELETE", `faults/${fault.id}`);
     expect((await current(ticket))?.status).toBe("open");
-    expect(await stack.database.auditLog.count({ where: { action: "ticket.update_status", targetId: ticket.id, outcome: "failure" } })).toBe(1);
+    expect(
+      await stack.database.auditLog.count({
+        where: { action: "ticket.update_status", targetId: ticket.id, outcome: "failure" },
+      }),
+    ).toBe(1);
     await context.close();
   });
 
@@ -213,15 +259,19 @@ describe("tickets in the running console", () => {
     // The page's live stream is held back until the change has been received and processed.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route((u) => u.pathname === "/api/events", async (route) => {
-      await released;
-      await route.continue();
-    });
+    await page.route(
+      (u) => u.pathname === "/api/events",
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+    );
     await page.goto(url(`/tickets/${ticket.id}`));
     await page.getByRole("heading", { name: ticket.title, level: 1 }).waitFor();
     expect(await page.getByTestId("ticket-status").textContent()).toBe("Open");
     await markNoReload(page);
-    const processed = () => stack.database.webhookDelivery.count({ where: { subjectId: ticket.id, status: "processed" } });
+    const processed = () =>
+      stack.database.webhookDelivery.count({ where: { subjectId: ticket.id, status: "processed" } });
     const before = await processed();
     await stack.klink(`/api/v1/tickets/${ticket.id}/status`, { method: "PUT", body: { status: "closed" } });
     await waitFor(async () => (await processed()) === before + 1, 5_000);
@@ -272,15 +322,33 @@ describe("tickets in the running console", () => {
     await screenshot(page, "ticket-new-errors");
 
     await tracking.fill("TRK-E2E-0001");
-    await Promise.all([page.waitForURL(/\/tickets\/[^/]+$/), page.getByRole("button", { name: "Create ticket" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/tickets\/[^/]+$/),
+      page.getByRole("button", { name: "Create ticket" }).click(),
+    ]);
     await page.getByRole("heading", { name: "Blender lid cracked on arrival", level: 1 }).waitFor();
     const custom = page.getByRole("definition").filter({ hasText: "TRK-E2E-0001" });
     await custom.waitFor();
-    expect(await page.locator("dl[aria-label='Custom fields']").textContent()).toMatch(/Incident date2026-11-30.*Order value129\.5.*ProductBlender/);
+    expect(await page.locator("dl[aria-label='Custom fields']").textContent()).toMatch(
+      /Incident date2026-11-30.*Order value129\.5.*ProductBlender/,
+    );
     const created = (await stack.klink<Listing>("/api/v1/tickets?pageSize=1")).data[0];
-    expect(created).toMatchObject({ title: "Blender lid cracked on arrival", priority: "high", customFields: { cf_trackingid: "TRK-E2E-0001", cf_date: "2026-11-30", cf_order_value: 129.5, cf_product: "blender" } });
+    expect(created).toMatchObject({
+      title: "Blender lid cracked on arrival",
+      priority: "high",
+      customFields: {
+        cf_trackingid: "TRK-E2E-0001",
+        cf_date: "2026-11-30",
+        cf_order_value: 129.5,
+        cf_product: "blender",
+      },
+    });
     expect(page.url()).toBe(url(`/tickets/${created.id}`));
-    expect(await stack.database.auditLog.count({ where: { action: "ticket.create", targetId: created.id, outcome: "success" } })).toBe(1);
+    expect(
+      await stack.database.auditLog.count({
+        where: { action: "ticket.create", targetId: created.id, outcome: "success" },
+      }),
+    ).toBe(1);
     await context.close();
   });
 
@@ -289,20 +357,31 @@ describe("tickets in the running console", () => {
     await page.locator("tbody tr[data-ticket-id]").first().waitFor();
     const ids = (await rowIds(page)).slice(0, 3) as string[];
     // K-LINK refuses one of them.
-    const fault = await stack.control<{ id: string }>("POST", "faults", { pathPattern: `/api/v1/tickets/${ids[1]}/status`, method: "PUT", status: 422, count: 1 });
+    const fault = await stack.control<{ id: string }>("POST", "faults", {
+      pathPattern: `/api/v1/tickets/${ids[1]}/status`,
+      method: "PUT",
+      status: 422,
+      count: 1,
+    });
     for (const id of ids) await page.locator(`tr[data-ticket-id="${id}"] input[type=checkbox]`).check();
     const bulk = page.getByRole("region", { name: "Bulk status change" });
     await bulk.getByText("3 selected", { exact: true }).waitFor();
     await bulk.getByRole("combobox").selectOption({ label: "Resolved" });
     await bulk.getByRole("button", { name: "Change status of 3 selected" }).click();
-    await bulk.getByRole("status").filter({ hasText: /^Done: 2 of 3 set to Resolved, 1 failed\.$/ }).waitFor({ timeout: 10_000 });
+    await bulk
+      .getByRole("status")
+      .filter({ hasText: /^Done: 2 of 3 set to Resolved, 1 failed\.$/ })
+      .waitFor({ timeout: 10_000 });
     const results = bulk.getByRole("list", { name: "Results per ticket" }).getByRole("listitem");
     expect(await results.count()).toBe(3);
     expect(await results.filter({ hasText: "failed: K-LINK answered 422" }).count()).toBe(1);
     await screenshot(page, "tickets-bulk");
     await stack.control("DELETE", `faults/${fault.id}`);
     for (const id of ids) {
-      const outcome = await stack.database.auditLog.findFirst({ where: { action: "ticket.update_status", targetId: id }, orderBy: { createdAt: "desc" } });
+      const outcome = await stack.database.auditLog.findFirst({
+        where: { action: "ticket.update_status", targetId: id },
+        orderBy: { createdAt: "desc" },
+      });
       expect(outcome?.outcome).toBe(id === ids[1] ? "failure" : "success");
     }
     // The changed tickets leave the "in progress" list once it revalidates.
@@ -311,12 +390,17 @@ describe("tickets in the running console", () => {
     // "All matching" on a large filter asks first, naming how many.
     const total = (await stack.klink<Listing>("/api/v1/tickets?status=closed&pageSize=1")).total;
     await page.goto(url("/tickets?status=closed"));
-    await page.getByRole("region", { name: "Bulk status change" }).getByRole("combobox").selectOption({ label: "Open" });
+    await page
+      .getByRole("region", { name: "Bulk status change" })
+      .getByRole("combobox")
+      .selectOption({ label: "Open" });
     await page.getByRole("button", { name: `Change all ${total.toLocaleString("en")} matching this filter` }).click();
     const dialog = page.getByRole("dialog", { name: `Change the status of ${total.toLocaleString("en")} tickets?` });
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Cancel" }).click();
-    expect(await stack.database.auditLog.count({ where: { action: "ticket.update_status", outcome: "success" } })).toBeLessThan(10);
+    expect(
+      await stack.database.auditLog.count({ where: { action: "ticket.update_status", outcome: "success" } }),
+    ).toBeLessThan(10);
     await context.close();
   });
 
@@ -335,7 +419,17 @@ describe("tickets in the running console", () => {
     expect(await page.getByRole("button", { name: "Send message" }).count()).toBe(0);
     expect(await page.getByTestId("ticket-status").textContent()).toBe("Pending");
 
-    const status = await page.evaluate(async (id) => (await fetch(`/api/klink/v1/tickets/${id}/status`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "closed" }) })).status, ticket.id);
+    const status = await page.evaluate(
+      async (id) =>
+        (
+          await fetch(`/api/klink/v1/tickets/${id}/status`, {
+            method: "PUT",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ status: "closed" }),
+          })
+        ).status,
+      ticket.id,
+    );
     expect(status).toBe(403);
     expect((await current(ticket))?.status).toBe("pending");
 
@@ -347,7 +441,9 @@ describe("tickets in the running console", () => {
   it("says why a ticket id cannot be found", async () => {
     const { context, page } = await stack.signIn("viewer", "/tickets/00000000-0000-4000-8000-000000000000");
     await page.getByRole("heading", { name: "Ticket not found", level: 1 }).waitFor();
-    expect(await page.getByTestId("ticket-not-found").textContent()).toMatch(/among the [\d,]+ tickets of this K-LINK connection/);
+    expect(await page.getByTestId("ticket-not-found").textContent()).toMatch(
+      /among the [\d,]+ tickets of this K-LINK connection/,
+    );
     await context.close();
   });
 });

@@ -80,9 +80,19 @@ describe("webhooks in the running console", () => {
     const changedAt = Date.now();
     await klink(`/api/v1/tickets/${ticket.id}/status`, { method: "PUT", body: { status: "closed" } });
 
-    await waitFor(async () => (await database.webhookDelivery.count({ where: { eventType: "ticket.update", status: "processed", verification: "verified" } })) === 1, 5_000);
+    await waitFor(
+      async () =>
+        (await database.webhookDelivery.count({
+          where: { eventType: "ticket.update", status: "processed", verification: "verified" },
+        })) === 1,
+      5_000,
+    );
     expect(Date.now() - changedAt).toBeLessThan(1_000);
-    const row = page.getByRole("table", { name: "Deliveries", exact: true }).getByRole("row").filter({ hasText: "ticket.update" }).filter({ hasText: "processed" });
+    const row = page
+      .getByRole("table", { name: "Deliveries", exact: true })
+      .getByRole("row")
+      .filter({ hasText: "ticket.update" })
+      .filter({ hasText: "processed" });
     await row.first().waitFor({ timeout: 5_000 });
     await expect(row.first().getByRole("cell", { name: "verified" }).isVisible()).resolves.toBe(true);
     await screenshot(page, "webhooks-history-live");
@@ -96,7 +106,7 @@ describe("webhooks in the running console", () => {
       () =>
         new Promise<{ type: string; id?: string }>((resolve) => {
           const source = new EventSource("/api/events");
-          source.onopen = () => (window as unknown as { eventsOpen: boolean }).eventsOpen = true;
+          source.onopen = () => ((window as unknown as { eventsOpen: boolean }).eventsOpen = true);
           source.onmessage = (m) => {
             source.close();
             resolve(JSON.parse(m.data));
@@ -113,18 +123,31 @@ describe("webhooks in the running console", () => {
   it("answers deliveries in front of Next.js, records the socket's address, and verifies with a secret an admin set a moment ago", async () => {
     expect(server.logs.join("")).toContain("webhook deliveries answered in front of Next.js");
     // The history records the socket's address, never one the sender claims.
-    const forged = await fetch(`${server.url}/api/webhooks/klink/${connectionId}`, { method: "POST", body: '{"event":"x"}', headers: { "x-forwarded-for": "6.6.6.6", "x-klink-peer-address": "6.6.6.7" } });
+    const forged = await fetch(`${server.url}/api/webhooks/klink/${connectionId}`, {
+      method: "POST",
+      body: '{"event":"x"}',
+      headers: { "x-forwarded-for": "6.6.6.6", "x-klink-peer-address": "6.6.6.7" },
+    });
     expect(forged.status).toBe(401);
-    const row = await database.webhookDelivery.findUniqueOrThrow({ where: { id: forged.headers.get("x-webhook-delivery-id")! } });
+    const row = await database.webhookDelivery.findUniqueOrThrow({
+      where: { id: forged.headers.get("x-webhook-delivery-id")! },
+    });
     expect(["127.0.0.1", "::1"]).toContain(row.sourceIp);
     const { context } = await signedIn("admin");
     const asAdmin = { headers: { origin: server.url } };
     const testEvent = async () =>
-      ((await (await context.request.post(`${server.url}/api/admin/connections/${connectionId}/webhook-test`, asAdmin)).json()) as { data: { result: string; status?: number } }).data;
+      (
+        (await (
+          await context.request.post(`${server.url}/api/admin/connections/${connectionId}/webhook-test`, asAdmin)
+        ).json()) as { data: { result: string; status?: number } }
+      ).data;
     // The receiver has the connection's settings in memory now...
     expect(await testEvent()).toMatchObject({ result: "accepted", status: 200 });
     // ...and a new secret (the old one stays valid for the simulator) must verify at once.
-    const changed = await context.request.patch(`${server.url}/api/admin/connections/${connectionId}`, { ...asAdmin, data: { webhook: { secret: "whsec_rotated_in_e2e_0001" } } });
+    const changed = await context.request.patch(`${server.url}/api/admin/connections/${connectionId}`, {
+      ...asAdmin,
+      data: { webhook: { secret: "whsec_rotated_in_e2e_0001" } },
+    });
     expect(changed.status()).toBe(200);
     expect(await testEvent()).toMatchObject({ result: "accepted", status: 200 });
     await context.close();
@@ -134,9 +157,18 @@ describe("webhooks in the running console", () => {
     const { context, page } = await signedIn("admin");
     await page.goto(`${server.url}/admin/webhooks`);
     await page.getByRole("button", { name: "Send test event" }).click();
-    await page.getByRole("status").filter({ hasText: /Accepted by http:\/\/localhost:\d+\/api\/webhooks\/klink\// }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /Accepted by http:\/\/localhost:\d+\/api\/webhooks\/klink\// })
+      .waitFor();
 
-    await page.getByRole("table", { name: "Deliveries", exact: true }).getByRole("row").filter({ hasText: "webhook.test" }).getByRole("link").first().click();
+    await page
+      .getByRole("table", { name: "Deliveries", exact: true })
+      .getByRole("row")
+      .filter({ hasText: "webhook.test" })
+      .getByRole("link")
+      .first()
+      .click();
     await page.getByRole("heading", { name: /webhook\.test/ }).waitFor();
     await page.getByRole("button", { name: "Replay (process again)" }).click();
     await page.getByRole("status").filter({ hasText: "Processed again." }).waitFor();

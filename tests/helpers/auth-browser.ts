@@ -1,11 +1,20 @@
 // Browser sign-in through the console's own login page, the way staff do it.
 import type { Page } from "playwright-core";
 
-export async function signInThroughForm(page: Page, baseUrl: string, email: string, password: string, path = "/login"): Promise<void> {
+export async function signInThroughForm(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+  path = "/login",
+): Promise<void> {
   if (!page.url().includes("/login")) await page.goto(`${baseUrl}${path}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.getByRole("button", { name: "Sign in", exact: true }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith("/login")),
+    page.getByRole("button", { name: "Sign in", exact: true }).click(),
+  ]);
 }
 
 /** Every file below `dir` whose bytes contain any of `needles`. */

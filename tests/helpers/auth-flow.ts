@@ -7,16 +7,24 @@ import { sessionCookieName } from "../../lib/auth/session-token";
 const context = (segments: string[]) => ({ params: Promise.resolve({ nextauth: segments }) });
 
 function cookiesOf(res: Response): Record<string, string> {
-  return Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(";")[0].split(/=(.*)/s).slice(0, 2) as [string, string]));
+  return Object.fromEntries(
+    res.headers.getSetCookie().map((c) => c.split(";")[0].split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
 }
 
 export type SignInResult = { status: number; error: string | null; sessionCookie?: string; setCookies: string[] };
 
-export async function credentialsSignIn(email: string, password: string, headers: Record<string, string> = {}): Promise<SignInResult> {
+export async function credentialsSignIn(
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<SignInResult> {
   const base = env().NEXTAUTH_URL;
   const csrfRes = await GET(new Request(`${base}/api/auth/csrf`, { headers }), context(["csrf"]));
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = Object.entries(cookiesOf(csrfRes)).map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfCookie = Object.entries(cookiesOf(csrfRes))
+    .map(([k, v]) => `${k}=${v}`)
+    .join("; ");
   const res = await POST(
     new Request(`${base}/api/auth/callback/credentials`, {
       method: "POST",

@@ -7,7 +7,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "../../scripts/run-prisma-migrate";
 
-export type ConsoleServer = { url: string; port: number; databaseUrl: string; logs: string[]; stop: () => Promise<void> };
+export type ConsoleServer = {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  logs: string[];
+  stop: () => Promise<void>;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,11 +44,18 @@ export async function startConsole(extraEnv: Record<string, string> = {}): Promi
     ...extraEnv,
   } as unknown as NodeJS.ProcessEnv;
   const logs: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], {
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (d) => logs.push(String(d)));
   child.stderr!.on("data", (d) => logs.push(String(d)));
   const url = `http://localhost:${port}`;
-  await waitFor(async () => (await fetch(`${url}/api/health`)).ok, 30_000, () => logs.join(""));
+  await waitFor(
+    async () => (await fetch(`${url}/api/health`)).ok,
+    30_000,
+    () => logs.join(""),
+  );
   return {
     url,
     port,
@@ -57,7 +70,11 @@ export async function startConsole(extraEnv: Record<string, string> = {}): Promi
   };
 }
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, describe?: () => string): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  describe?: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -32,7 +32,9 @@ export type ConsoleStack = {
   stop(): Promise<void>;
 };
 
-export async function startConsoleStack(options: { env?: Record<string, string>; seed?: number } = {}): Promise<ConsoleStack> {
+export async function startConsoleStack(
+  options: { env?: Record<string, string>; seed?: number } = {},
+): Promise<ConsoleStack> {
   const encryptionKey = Buffer.alloc(32, 11).toString("base64");
   const token = `kpt_e2e${Math.random().toString(36).slice(2, 14)}`;
   const webhookSecret = `whsec_e2e_${Math.random().toString(36).slice(2, 14)}`;
@@ -40,7 +42,11 @@ export async function startConsoleStack(options: { env?: Record<string, string>;
   const saved = { DATABASE_URL: process.env.DATABASE_URL, APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY };
   Object.assign(process.env, { DATABASE_URL: databaseUrl, APP_ENCRYPTION_KEY: encryptionKey });
   migrateDatabase(databaseUrl, { quiet: true });
-  const sim = await startSimulator({ port: 0, tokens: [token], ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  const sim = await startSimulator({
+    port: 0,
+    tokens: [token],
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  });
   const { seedDemo } = await import("../../scripts/demo-seed");
   const seeded = await seedDemo({ klinkBaseUrl: sim.url, klinkToken: token, webhookSecret });
   const { db } = await import("../../lib/db/client");
@@ -59,7 +65,9 @@ export async function startConsoleStack(options: { env?: Record<string, string>;
   if (!registered.ok) throw new Error(`the simulator refused the webhook target (${registered.status})`);
   const browser = await launchBrowser();
   const database = createDb(databaseUrl);
-  const users = Object.fromEntries(seeded.users.map((u) => [u.role, { email: u.email, password: u.password }])) as ConsoleStack["users"];
+  const users = Object.fromEntries(
+    seeded.users.map((u) => [u.role, { email: u.email, password: u.password }]),
+  ) as ConsoleStack["users"];
 
   return {
     server,
@@ -72,7 +80,13 @@ export async function startConsoleStack(options: { env?: Record<string, string>;
     async signIn(role, target = "/") {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await signInThroughForm(page, server.url, users[role].email, users[role].password, `/login?callbackUrl=${encodeURIComponent(target)}`);
+      await signInThroughForm(
+        page,
+        server.url,
+        users[role].email,
+        users[role].password,
+        `/login?callbackUrl=${encodeURIComponent(target)}`,
+      );
       return { context, page };
     },
     async klink(pathAndQuery, init = {}) {

@@ -24,7 +24,11 @@ describe("audit log repository", () => {
 
   it("filters and pages newest first with a cursor", async () => {
     for (let i = 0; i < 5; i++) {
-      await recordAudit({ action: i % 2 ? "ticket.update" : "contact.update", outcome: "success", target: { id: `t${i}` } });
+      await recordAudit({
+        action: i % 2 ? "ticket.update" : "contact.update",
+        outcome: "success",
+        target: { id: `t${i}` },
+      });
     }
     const first = await listAudit({}, { limit: 2 });
     expect(first.data.map((r) => r.targetId)).toEqual(["t4", "t3"]);

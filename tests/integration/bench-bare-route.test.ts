@@ -19,7 +19,9 @@ describe("GET /api/bench/bare (the baseline of npm run bench:proxy)", () => {
 
   it("does not exist unless BENCH_BARE_ROUTE_JSON is set, even for a signed-in caller", async () => {
     const { apiKey } = await signedInAs("admin");
-    const res = await GET(new Request("http://localhost/api/bench/bare", { headers: { authorization: `Bearer ${apiKey}` } }));
+    const res = await GET(
+      new Request("http://localhost/api/bench/bare", { headers: { authorization: `Bearer ${apiKey}` } }),
+    );
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ status: "error", code: "not_found" });
   });
@@ -30,7 +32,9 @@ describe("GET /api/bench/bare (the baseline of npm run bench:proxy)", () => {
     useBareRoute(file);
     expect((await GET(new Request("http://localhost/api/bench/bare"))).status).toBe(401);
     const { apiKey } = await signedInAs("viewer");
-    const res = await GET(new Request("http://localhost/api/bench/bare", { headers: { authorization: `Bearer ${apiKey}` } }));
+    const res = await GET(
+      new Request("http://localhost/api/bench/bare", { headers: { authorization: `Bearer ${apiKey}` } }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(BODY);
   });

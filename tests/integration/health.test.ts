@@ -30,7 +30,9 @@ describe("GET /api/health", () => {
   });
 
   it("echoes a well-formed incoming x-request-id and replaces a malformed one", async () => {
-    const kept = await GET(new Request("http://localhost/api/health", { headers: { "x-request-id": "edge-1234abcd" } }));
+    const kept = await GET(
+      new Request("http://localhost/api/health", { headers: { "x-request-id": "edge-1234abcd" } }),
+    );
     expect(kept.headers.get("x-request-id")).toBe("edge-1234abcd");
     const replaced = await GET(new Request("http://localhost/api/health", { headers: { "x-request-id": "<script>" } }));
     expect(replaced.headers.get("x-request-id")).not.toBe("<script>");
@@ -50,7 +52,11 @@ describe("GET /api/health", () => {
     const res = await GET(new Request("http://localhost/api/health"));
     expect(res.status).toBe(503);
     const body = await res.json();
-    expect(body).toMatchObject({ status: "error", failing: ["database"], database: { status: "down", provider: "postgresql" } });
+    expect(body).toMatchObject({
+      status: "error",
+      failing: ["database"],
+      database: { status: "down", provider: "postgresql" },
+    });
     expect(JSON.stringify(body)).not.toContain("127.0.0.1");
   });
 
@@ -60,6 +66,10 @@ describe("GET /api/health", () => {
     await withDatabaseUrl(`file:${notADirectory}/console.db`);
     const res = await GET(new Request("http://localhost/api/health"));
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ status: "error", failing: ["database"], database: { status: "down", provider: "sqlite" } });
+    expect(await res.json()).toMatchObject({
+      status: "error",
+      failing: ["database"],
+      database: { status: "down", provider: "sqlite" },
+    });
   });
 });

@@ -10,7 +10,9 @@ import { databaseProvider } from "../../lib/db/provider";
 describe("database migrations", () => {
   it("applied every committed migration of this provider to the test database", async () => {
     const provider = databaseProvider(process.env.DATABASE_URL!);
-    const committed = readdirSync(`prisma/${provider}/migrations`).filter((d) => /^\d{14}_/.test(d)).sort();
+    const committed = readdirSync(`prisma/${provider}/migrations`)
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort();
     const applied = await testDb().$queryRawUnsafe<{ migration_name: string; finished_at: unknown }[]>(
       `SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name`,
     );
@@ -24,7 +26,10 @@ describe("database migrations", () => {
   });
 
   it("has the same migrations, by name, for both providers", () => {
-    const names = (p: string) => readdirSync(`prisma/${p}/migrations`).filter((d) => /^\d{14}_/.test(d)).sort();
+    const names = (p: string) =>
+      readdirSync(`prisma/${p}/migrations`)
+        .filter((d) => /^\d{14}_/.test(d))
+        .sort();
     expect(names("postgresql")).toEqual(names("sqlite"));
   });
 
@@ -53,12 +58,28 @@ describe("database migrations", () => {
  * `prisma migrate diff` from the provider's committed migrations (applied to a shadow database) to
  * its schema: exit 0 when they describe the same database, 2 when they differ, 1 on an error.
  */
-function migrationsVersusSchema(provider: "sqlite" | "postgresql", databaseUrl: string, schema = `prisma/${provider}/schema.prisma`) {
-  const result = spawnSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "diff", "--from-migrations", `prisma/${provider}/migrations`, "--to-schema-datamodel", schema, "--exit-code"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    encoding: "utf8",
-    timeout: 90_000,
-  });
+function migrationsVersusSchema(
+  provider: "sqlite" | "postgresql",
+  databaseUrl: string,
+  schema = `prisma/${provider}/schema.prisma`,
+) {
+  const result = spawnSync(
+    path.resolve("node_modules/.bin/prisma"),
+    [
+      "migrate",
+      "diff",
+      "--from-migrations",
+      `prisma/${provider}/migrations`,
+      "--to-schema-datamodel",
+      schema,
+      "--exit-code",
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      encoding: "utf8",
+      timeout: 90_000,
+    },
+  );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -73,7 +94,10 @@ describe("each schema matches its own migrations", () => {
   }, 90_000);
 
   it("notices when they do not: an index in the schema that no migration creates", () => {
-    const schema = readFileSync("prisma/sqlite/schema.prisma", "utf8").replace("model AuditLog {", "model AuditLog {\n  @@index([userAgent])");
+    const schema = readFileSync("prisma/sqlite/schema.prisma", "utf8").replace(
+      "model AuditLog {",
+      "model AuditLog {\n  @@index([userAgent])",
+    );
     const file = path.join(mkdtempSync(path.join(tmpdir(), "kc-drift-")), "schema.prisma");
     writeFileSync(file, schema);
     const diff = migrationsVersusSchema("sqlite", scratchSqlite(), file);
@@ -83,9 +107,13 @@ describe("each schema matches its own migrations", () => {
 
   // Needs a PostgreSQL server whose role may create databases (the shadow): the suite's own with
   // TEST_DATABASE_URL, as CI runs it.
-  it.skipIf(!runOnPostgres)(`the PostgreSQL migrations build exactly prisma/postgresql/schema.prisma${runOnPostgres ? "" : " (SKIPPED: runs with TEST_DATABASE_URL=postgresql://…)"}`, () => {
-    const diff = migrationsVersusSchema("postgresql", process.env.DATABASE_URL!);
-    expect(diff.output).toContain("No difference detected");
-    expect(diff.status).toBe(0);
-  }, 90_000);
+  it.skipIf(!runOnPostgres)(
+    `the PostgreSQL migrations build exactly prisma/postgresql/schema.prisma${runOnPostgres ? "" : " (SKIPPED: runs with TEST_DATABASE_URL=postgresql://…)"}`,
+    () => {
+      const diff = migrationsVersusSchema("postgresql", process.env.DATABASE_URL!);
+      expect(diff.output).toContain("No difference detected");
+      expect(diff.status).toBe(0);
+    },
+    90_000,
+  );
 });

@@ -21,7 +21,15 @@ const start = (env: Record<string, string>, cwd?: string) => run("start.mts", en
 /** A checkout of the project (links to this one) whose working directory holds only the given .env. */
 function checkoutWithDotenv(dotenv: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "kc-dotenv-"));
-  for (const entry of ["node_modules", "lib", "prisma", "scripts", "prisma.config.ts", "package.json", "tsconfig.json"]) {
+  for (const entry of [
+    "node_modules",
+    "lib",
+    "prisma",
+    "scripts",
+    "prisma.config.ts",
+    "package.json",
+    "tsconfig.json",
+  ]) {
     symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
   }
   writeFileSync(path.join(dir, ".env"), dotenv);
@@ -31,7 +39,9 @@ function checkoutWithDotenv(dotenv: string): string {
 const tablesOf = (file: string) => {
   const sqlite = new Database(file, { readonly: true });
   try {
-    return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
   } finally {
     sqlite.close();
   }
@@ -55,10 +65,16 @@ describe("npm start with a bad configuration", () => {
   });
 
   it("names DATABASE_URL when the database it points at cannot be reached", () => {
-    const result = start({ NODE_ENV: "production", DEMO_MODE: "true", DATABASE_URL: "postgresql://postgres:s3cret-pw@127.0.0.1:1/nowhere" });
+    const result = start({
+      NODE_ENV: "production",
+      DEMO_MODE: "true",
+      DATABASE_URL: "postgresql://postgres:s3cret-pw@127.0.0.1:1/nowhere",
+    });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/^klink-console: database migration failed for DATABASE_URL \(postgresql\): Can't reach database server at `127.0.0.1:1`/);
+    expect(result.stderr).toMatch(
+      /^klink-console: database migration failed for DATABASE_URL \(postgresql\): Can't reach database server at `127.0.0.1:1`/,
+    );
     expect(result.stderr).not.toContain("s3cret-pw");
   });
 
@@ -75,7 +91,9 @@ describe("the command-line entry points read .env like next start does", () => {
     const result = run("migrate.mts", {}, dir);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(tablesOf(path.join(dir, "from-dotenv/console.db"))).toEqual(expect.arrayContaining(["User", "AuditLog", "WebhookDelivery", "KlinkConnection"]));
+    expect(tablesOf(path.join(dir, "from-dotenv/console.db"))).toEqual(
+      expect.arrayContaining(["User", "AuditLog", "WebhookDelivery", "KlinkConnection"]),
+    );
     expect(existsSync(path.join(dir, "data/console.db"))).toBe(false);
   });
 

@@ -18,7 +18,12 @@ describe("reading .env files like Next.js", () => {
     expect(envFileNames("production")).toEqual([".env.production.local", ".env.local", ".env.production", ".env"]);
     expect(envFileNames("development")).toEqual([".env.development.local", ".env.local", ".env.development", ".env"]);
     expect(envFileNames("test")).toEqual([".env.test.local", ".env.test", ".env"]);
-    expect([envFileMode(undefined), envFileMode("production"), envFileMode("test"), envFileMode("staging")]).toEqual(["development", "production", "test", "development"]);
+    expect([envFileMode(undefined), envFileMode("production"), envFileMode("test"), envFileMode("staging")]).toEqual([
+      "development",
+      "production",
+      "test",
+      "development",
+    ]);
   });
 
   it("never overrides a variable already set, and lets the stronger file win", () => {
@@ -26,11 +31,16 @@ describe("reading .env files like Next.js", () => {
     const dir = dirWith({
       ".env": "KC_ENVFILE_A=from .env\nKC_ENVFILE_B=from .env\nKC_ENVFILE_C=from .env\n",
       ".env.local": "KC_ENVFILE_B=from .env.local\n",
-      ".env.production": "KC_ENVFILE_C=from .env.production\nKC_ENVFILE_D=\"quoted # not a comment\"\n",
+      ".env.production": 'KC_ENVFILE_C=from .env.production\nKC_ENVFILE_D="quoted # not a comment"\n',
       ".env.development": "KC_ENVFILE_C=never read in production\n",
     });
     expect(loadEnvFiles("production", dir)).toEqual([".env.local", ".env.production", ".env"]);
-    expect(NAMES.map((name) => process.env[name])).toEqual(["from the environment", "from .env.local", "from .env.production", "quoted # not a comment"]);
+    expect(NAMES.map((name) => process.env[name])).toEqual([
+      "from the environment",
+      "from .env.local",
+      "from .env.production",
+      "quoted # not a comment",
+    ]);
   });
 
   it("does nothing where there are no files", () => {

@@ -59,7 +59,10 @@ describe("configuration", () => {
 
   it("requires the OIDC variables together", () => {
     const problems = problemsOf({ ...production, OIDC_ISSUER: "https://sso.example.com" });
-    expect(problems.sort()).toEqual(["OIDC_CLIENT_ID is required when OIDC is configured", "OIDC_CLIENT_SECRET is required when OIDC is configured"]);
+    expect(problems.sort()).toEqual([
+      "OIDC_CLIENT_ID is required when OIDC is configured",
+      "OIDC_CLIENT_SECRET is required when OIDC is configured",
+    ]);
   });
 
   it("generates development secrets once into a private file in demo mode, and reuses them", () => {
@@ -76,11 +79,22 @@ describe("configuration", () => {
   });
 
   it("treats a variable set to nothing as not set, for every variable", () => {
-    const everyVariableEmpty = Object.fromEntries(Object.keys(parseDotenv(readFileSync(".env.example", "utf8"))).map((name) => [name, ""]));
+    const everyVariableEmpty = Object.fromEntries(
+      Object.keys(parseDotenv(readFileSync(".env.example", "utf8"))).map((name) => [name, ""]),
+    );
     const dir = mkdtempSync(path.join(tmpdir(), "kc-env-"));
     const env = parseEnv({ ...everyVariableEmpty, NODE_ENV: "development", DATABASE_URL: `file:${dir}/console.db` });
-    expect(env).toMatchObject({ LOG_LEVEL: "info", TRUSTED_PROXY_HOPS: 0, KLINK_TIMEOUT_MS: 10_000, OIDC_NAME: "Single sign-on", usingDevSecrets: true });
-    expect(parseEnv({ ...everyVariableEmpty, ...production, NODE_ENV: "", DATABASE_URL: "" })).toMatchObject({ NODE_ENV: "development", DATABASE_URL: "file:./data/console.db" });
+    expect(env).toMatchObject({
+      LOG_LEVEL: "info",
+      TRUSTED_PROXY_HOPS: 0,
+      KLINK_TIMEOUT_MS: 10_000,
+      OIDC_NAME: "Single sign-on",
+      usingDevSecrets: true,
+    });
+    expect(parseEnv({ ...everyVariableEmpty, ...production, NODE_ENV: "", DATABASE_URL: "" })).toMatchObject({
+      NODE_ENV: "development",
+      DATABASE_URL: "file:./data/console.db",
+    });
   });
 
   it("starts from .env.example copied as is (cp .env.example .env) outside production, and names the missing secrets in production", () => {

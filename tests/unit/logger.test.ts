@@ -25,14 +25,24 @@ describe("logger", () => {
 
   it("redacts secrets wherever they appear", () => {
     const { lines, logger } = capture();
-    logger.info({ token: "kpt_secret1", headers: { authorization: "Bearer kpt_secret2" }, body: { webhook: { secret: "s3" } }, password: "pw" }, "x");
+    logger.info(
+      {
+        token: "kpt_secret1",
+        headers: { authorization: "Bearer kpt_secret2" },
+        body: { webhook: { secret: "s3" } },
+        password: "pw",
+      },
+      "x",
+    );
     expect(lines[0]).not.toMatch(/kpt_secret1|kpt_secret2|"s3"|"pw"/);
     expect(lines[0]).toContain("[redacted]");
   });
 
   it("writes an error as its type, code and first line of message, never its stack", () => {
     const { lines, logger } = capture();
-    const error = Object.assign(new TypeError("socket hang up\n    at secret/internal/path.js:1:1"), { code: "ECONNRESET" });
+    const error = Object.assign(new TypeError("socket hang up\n    at secret/internal/path.js:1:1"), {
+      code: "ECONNRESET",
+    });
     logger.warn({ err: error }, "failed");
     const line = JSON.parse(lines[0]);
     expect(line.err).toEqual({ type: "TypeError", message: "socket hang up", code: "ECONNRESET" });

@@ -26,6 +26,8 @@ describe("time filters from a URL", () => {
 
   it("is how the webhook history and the audit log read their from/to filters", () => {
     expect(historyQuerySchema.parse({ from: "2026-03-01T08:00" }).from?.toISOString()).toBe("2026-03-01T08:00:00.000Z");
-    expect(auditQuerySchema.parse({ from: "2026-03-01T08:00", to: "2026-03-02" }).to?.toISOString()).toBe("2026-03-02T23:59:59.999Z");
+    expect(auditQuerySchema.parse({ from: "2026-03-01T08:00", to: "2026-03-02" }).to?.toISOString()).toBe(
+      "2026-03-02T23:59:59.999Z",
+    );
   });
 });

@@ -54,7 +54,12 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: Props) {
       {ssoName ? (
         <>
           <p className={styles.divider}>or</p>
-          <button className={styles.secondary} type="button" disabled={busy} onClick={() => signIn("oidc", { callbackUrl })}>
+          <button
+            className={styles.secondary}
+            type="button"
+            disabled={busy}
+            onClick={() => signIn("oidc", { callbackUrl })}
+          >
             Sign in with {ssoName}
           </button>
         </>

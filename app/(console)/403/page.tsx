@@ -24,7 +24,8 @@ export default async function ForbiddenPage() {
       }
     >
       <p>
-        You are signed in as <strong>{actor.email}</strong> with the <strong>{actor.role}</strong> role, which may not open that page.
+        You are signed in as <strong>{actor.email}</strong> with the <strong>{actor.role}</strong> role, which may not
+        open that page.
       </p>
       <p>If you need it for your work, ask an admin to change your role.</p>
     </StatusPage>

@@ -32,14 +32,20 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   }
 
   const query = contactListQuery(params);
-  const list = await readKlink(page, "contacts.list", { query: { keyword: query.keyword, page: query.page, pageSize: query.pageSize } });
+  const list = await readKlink(page, "contacts.list", {
+    query: { keyword: query.keyword, page: query.page, pageSize: query.pageSize },
+  });
 
   return (
     <>
       <StaleBanner degraded={degradedFreshness([list])} />
       <PageHeader
         title="Contacts"
-        description={list.ok ? `${list.data.total.toLocaleString("en")} ${query.keyword ? `matching “${query.keyword}”` : "in K-LINK"}` : undefined}
+        description={
+          list.ok
+            ? `${list.data.total.toLocaleString("en")} ${query.keyword ? `matching “${query.keyword}”` : "in K-LINK"}`
+            : undefined
+        }
         actions={
           page.can.write ? (
             <ButtonLink href="/contacts/new" variant="primary">
@@ -62,7 +68,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         <ContactSearch key={`${query.keyword ?? ""}|${query.pageSize}`} query={query} />
         <SocialLookupForm key={socialId ?? ""} initial={socialId} />
       </div>
-      {list.ok ? <ContactTable query={query} fallbackData={list.data} /> : <KlinkFailure failure={list.failure} what="Contacts" />}
+      {list.ok ? (
+        <ContactTable query={query} fallbackData={list.data} />
+      ) : (
+        <KlinkFailure failure={list.failure} what="Contacts" />
+      )}
     </>
   );
 }

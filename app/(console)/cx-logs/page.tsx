@@ -17,7 +17,8 @@ import { PageSkeleton } from "@/components/ui/skeleton";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "CX logs" };
 
-const zoneNames = (Intl as typeof Intl & { supportedValuesOf?: (key: "timeZone") => string[] }).supportedValuesOf?.("timeZone") ?? [];
+const zoneNames =
+  (Intl as typeof Intl & { supportedValuesOf?: (key: "timeZone") => string[] }).supportedValuesOf?.("timeZone") ?? [];
 
 export default async function CxLogsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await consolePage();
@@ -43,7 +44,12 @@ export default async function CxLogsPage({ searchParams }: { searchParams: Promi
             : "Interactions — chats, calls and mails — started within a range of days."
         }
       />
-      <CxLogFilters key={`${query.from}|${query.to}|${query.timeZone ?? ""}`} query={query} today={query.timeZone ? dateIn(query.timeZone, new Date()) : null} zones={zoneNames} />
+      <CxLogFilters
+        key={`${query.from}|${query.to}|${query.timeZone ?? ""}`}
+        query={query}
+        today={query.timeZone ? dateIn(query.timeZone, new Date()) : null}
+        zones={zoneNames}
+      />
       <BrowserTimeZone query={query} />
       {!query.timeZone && !query.problems.tz ? (
         <>

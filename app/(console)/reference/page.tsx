@@ -21,12 +21,29 @@ export const metadata: Metadata = { title: "Reference data" };
 
 type Listing = { total: number; page: number; pageSize: number; lastPage: number; data: unknown[] };
 
-function Paged({ query, listing, children, noun }: { query: ReferenceQuery; listing: Listing; children: ReactNode; noun: string }) {
+function Paged({
+  query,
+  listing,
+  children,
+  noun,
+}: {
+  query: ReferenceQuery;
+  listing: Listing;
+  children: ReactNode;
+  noun: string;
+}) {
   if (listing.total === 0 && listing.data.length === 0) return <EmptyState title={`No ${noun} yet`} />;
   return (
     <>
       {children}
-      <Pagination page={listing.page} lastPage={listing.lastPage} total={listing.total} pageSize={listing.pageSize} label={`${noun} pages`} hrefFor={(page) => referenceHref({ ...query, page })} />
+      <Pagination
+        page={listing.page}
+        lastPage={listing.lastPage}
+        total={listing.total}
+        pageSize={listing.pageSize}
+        label={`${noun} pages`}
+        hrefFor={(page) => referenceHref({ ...query, page })}
+      />
     </>
   );
 }
@@ -43,13 +60,30 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
   if (query.tab === "tags") {
     const read = await readKlink(page, "tags.list", paging);
     reads = [read];
-    body = read.ok ? <Paged query={query} listing={read.data} noun="tags"><TagTable tags={read.data.data} /></Paged> : <KlinkFailure failure={read.failure} what="Tags" />;
+    body = read.ok ? (
+      <Paged query={query} listing={read.data} noun="tags">
+        <TagTable tags={read.data.data} />
+      </Paged>
+    ) : (
+      <KlinkFailure failure={read.failure} what="Tags" />
+    );
   } else if (query.tab === "channels") {
-    const [read, all] = await Promise.all([readKlink(page, "channels.list", paging), page.can.admin ? readAllPages(page, "channels.list") : Promise.resolve(null)]);
+    const [read, all] = await Promise.all([
+      readKlink(page, "channels.list", paging),
+      page.can.admin ? readAllPages(page, "channels.list") : Promise.resolve(null),
+    ]);
     reads = [read, ...(all ? [all] : [])];
-    body = read.ok ? <Paged query={query} listing={read.data} noun="channels"><ChannelTable channels={read.data.data} /></Paged> : <KlinkFailure failure={read.failure} what="Channels" />;
+    body = read.ok ? (
+      <Paged query={query} listing={read.data} noun="channels">
+        <ChannelTable channels={read.data.data} />
+      </Paged>
+    ) : (
+      <KlinkFailure failure={read.failure} what="Channels" />
+    );
     if (page.can.admin) {
-      const types = all?.ok ? [...new Set(all.data.items.map((c) => c.type).filter((t): t is string => Boolean(t)))].sort() : [];
+      const types = all?.ok
+        ? [...new Set(all.data.items.map((c) => c.type).filter((t): t is string => Boolean(t)))].sort()
+        : [];
       admin = (
         <Section title="New channel" id="new-channel">
           <ChannelCreateForm knownTypes={types} />
@@ -59,17 +93,34 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
   } else if (query.tab === "categories") {
     const read = await readKlink(page, "categories.list");
     reads = [read];
-    body = read.ok ? read.data.data.length ? <CategoryTree categories={read.data.data} /> : <EmptyState title="No categories yet" /> : <KlinkFailure failure={read.failure} what="Categories" />;
+    body = read.ok ? (
+      read.data.data.length ? (
+        <CategoryTree categories={read.data.data} />
+      ) : (
+        <EmptyState title="No categories yet" />
+      )
+    ) : (
+      <KlinkFailure failure={read.failure} what="Categories" />
+    );
   } else {
     const read = await readKlink(page, "contacts.groups", paging);
     reads = [read];
-    body = read.ok ? <Paged query={query} listing={read.data} noun="contact groups"><GroupTable groups={read.data.data} /></Paged> : <KlinkFailure failure={read.failure} what="Contact groups" />;
+    body = read.ok ? (
+      <Paged query={query} listing={read.data} noun="contact groups">
+        <GroupTable groups={read.data.data} />
+      </Paged>
+    ) : (
+      <KlinkFailure failure={read.failure} what="Contact groups" />
+    );
   }
 
   return (
     <>
       <StaleBanner degraded={degradedFreshness(reads)} />
-      <PageHeader title="Reference data" description="The tenant's tags, channels, ticket categories and contact groups, as K-LINK lists them." />
+      <PageHeader
+        title="Reference data"
+        description="The tenant's tags, channels, ticket categories and contact groups, as K-LINK lists them."
+      />
       <ReferenceTabs query={query} />
       {admin}
       <Section title={label} id="reference-list">

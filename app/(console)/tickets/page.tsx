@@ -17,24 +17,51 @@ import { readTicketFields } from "@/lib/console/ticket-reference";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Tickets" };
 
-export default async function TicketsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TicketsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const page = await consolePage("viewer");
   const state = parseTicketListState(await searchParams);
-  const [list, fields] = await Promise.all([readKlink(page, "tickets.list", { query: listingQuery(state) }), readTicketFields(page)]);
+  const [list, fields] = await Promise.all([
+    readKlink(page, "tickets.list", { query: listingQuery(state) }),
+    readTicketFields(page),
+  ]);
   const formFields = fields.ok ? fields.items : [];
-  const options = { status: optionsOf(formFields, "status"), priority: optionsOf(formFields, "priority"), channel: optionsOf(formFields, "channel") };
+  const options = {
+    status: optionsOf(formFields, "status"),
+    priority: optionsOf(formFields, "priority"),
+    channel: optionsOf(formFields, "channel"),
+  };
 
   return (
     <>
       <StaleBanner degraded={degradedFreshness([list, ...fields.reads])} />
       <PageHeader
         title="Tickets"
-        description={list.ok ? `${list.data.total.toLocaleString("en")} ticket${list.data.total === 1 ? "" : "s"}${Object.keys(state.filters).length ? " match these filters" : " in K-LINK"}` : undefined}
-        actions={page.can.write ? <ButtonLink href="/tickets/new" variant="primary">New ticket</ButtonLink> : null}
+        description={
+          list.ok
+            ? `${list.data.total.toLocaleString("en")} ticket${list.data.total === 1 ? "" : "s"}${Object.keys(state.filters).length ? " match these filters" : " in K-LINK"}`
+            : undefined
+        }
+        actions={
+          page.can.write ? (
+            <ButtonLink href="/tickets/new" variant="primary">
+              New ticket
+            </ButtonLink>
+          ) : null
+        }
       />
-      {!fields.ok ? <KlinkFailure failure={fields.failure} what="The ticket fields (filter options and labels)" /> : null}
+      {!fields.ok ? (
+        <KlinkFailure failure={fields.failure} what="The ticket fields (filter options and labels)" />
+      ) : null}
       <TicketFilters state={state} options={options} optionsMissing={!fields.ok} />
-      {list.ok ? <TicketList state={state} initial={list.data} fields={formFields} canWrite={page.can.write} /> : <KlinkFailure failure={list.failure} what="Tickets" />}
+      {list.ok ? (
+        <TicketList state={state} initial={list.data} fields={formFields} canWrite={page.can.write} />
+      ) : (
+        <KlinkFailure failure={list.failure} what="Tickets" />
+      )}
     </>
   );
 }

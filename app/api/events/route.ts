@@ -9,7 +9,10 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-const epochMs = z.string().regex(/^\d{1,15}$/, "must be a time in epoch milliseconds").transform(Number);
+const epochMs = z
+  .string()
+  .regex(/^\d{1,15}$/, "must be a time in epoch milliseconds")
+  .transform(Number);
 
 const query = z.object({ connection: z.string().min(1).max(128).optional(), since: epochMs.optional() });
 

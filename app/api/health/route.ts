@@ -7,5 +7,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ access: "public" }, async () => {
   const health = await checkHealth(db, env().DATABASE_URL);
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(health, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 });

@@ -5,7 +5,9 @@ import { createApiKeySchema, listApiKeysQuerySchema } from "@/lib/api-keys/api-k
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", query: listApiKeysQuerySchema }, async ({ actor, query }) => Response.json(await listApiKeys(actor, query)));
+export const GET = route({ access: "viewer", query: listApiKeysQuerySchema }, async ({ actor, query }) =>
+  Response.json(await listApiKeys(actor, query)),
+);
 
 // The answer holds the key itself, once: it must not be cached anywhere.
 export const POST = route({ access: "viewer", body: createApiKeySchema }, async ({ actor, body, audit }) =>

@@ -26,7 +26,10 @@ export const contactEndpoints = {
     summary: "List contacts, newest first; keyword matches name, e-mail or phone (partial, case-insensitive).",
     method: "GET",
     path: "/api/v1/contacts",
-    query: querySchema({ keyword: z.string().trim().max(200, "must be at most 200 characters").optional(), ...paginationQuery }),
+    query: querySchema({
+      keyword: z.string().trim().max(200, "must be at most 200 characters").optional(),
+      ...paginationQuery,
+    }),
     response: contactListingSchema,
     successStatus: 200,
     role: "viewer",

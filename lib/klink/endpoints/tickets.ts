@@ -19,7 +19,8 @@ const ticketId = (input: KlinkCallInput) => field(input.params, "id") ?? "";
 /** A changed ticket: itself, every list, and the ticket lists of its contact (from the answer). */
 function ticketChanged(input: KlinkCallInput, responseData: unknown): string[] {
   const tags = [cacheTags.ticket(ticketId(input)), cacheTags.ticketsList()];
-  const contactId = field((responseData as { data?: unknown } | undefined)?.data, "contactId") ?? field(input.body, "contact_id");
+  const contactId =
+    field((responseData as { data?: unknown } | undefined)?.data, "contactId") ?? field(input.body, "contact_id");
   if (contactId) tags.push(cacheTags.contactTickets(contactId));
   return tags;
 }
@@ -48,7 +49,8 @@ export const ticketEndpoints = {
     successStatus: 201,
     role: "agent",
     invalidates: (input, data) => {
-      const contactId = field(input.body, "contact_id") ?? field((data as { data?: unknown } | undefined)?.data, "contactId");
+      const contactId =
+        field(input.body, "contact_id") ?? field((data as { data?: unknown } | undefined)?.data, "contactId");
       return [cacheTags.ticketsList(), ...(contactId ? [cacheTags.contactTickets(contactId)] : [])];
     },
     // The new ticket id is only known from the answer; the audit record takes it from there.
@@ -66,7 +68,10 @@ export const ticketEndpoints = {
     successStatus: 200,
     role: "viewer",
     // Also tagged with the ticket list, so any ticket change that cannot name the contact clears it.
-    cache: { ...LIVE_CACHE, tags: (input) => [cacheTags.contactTickets(field(input.params, "contactId") ?? ""), cacheTags.ticketsList()] },
+    cache: {
+      ...LIVE_CACHE,
+      tags: (input) => [cacheTags.contactTickets(field(input.params, "contactId") ?? ""), cacheTags.ticketsList()],
+    },
     verified: false,
   }),
   "tickets.fields": defineEndpoint({

@@ -17,7 +17,12 @@ const pageSizeError = "must be a whole number between 1 and 100";
 /** Query strings arrive as strings: coerce, then check the documented limits (README §6). */
 export const paginationQuery = {
   page: z.coerce.number({ error: pageError }).int(pageError).min(1, pageError).optional(),
-  pageSize: z.coerce.number({ error: pageSizeError }).int(pageSizeError).min(1, pageSizeError).max(100, pageSizeError).optional(),
+  pageSize: z.coerce
+    .number({ error: pageSizeError })
+    .int(pageSizeError)
+    .min(1, pageSizeError)
+    .max(100, pageSizeError)
+    .optional(),
 };
 
 /**

@@ -3,9 +3,17 @@ import { z } from "zod";
 import { contactCustomFieldsSchema } from "./custom-fields";
 import { detailEnvelope, idSchema, listingSchema, optionalText, tagRefSchema } from "./common";
 
-const contactEmailSchema = z.looseObject({ id: z.string().optional(), email: z.string(), isPrimary: z.boolean().nullish() });
+const contactEmailSchema = z.looseObject({
+  id: z.string().optional(),
+  email: z.string(),
+  isPrimary: z.boolean().nullish(),
+});
 /** `contactPhones` is our reading by analogy with `contactEmails`; the real name was not captured. */
-const contactPhoneSchema = z.looseObject({ id: z.string().optional(), phone: z.string(), isPrimary: z.boolean().nullish() });
+const contactPhoneSchema = z.looseObject({
+  id: z.string().optional(),
+  phone: z.string(),
+  isPrimary: z.boolean().nullish(),
+});
 export const platformContactSchema = z.looseObject({
   id: z.string(),
   socialPlatformId: optionalText,
@@ -65,7 +73,12 @@ const contactFields = {
     .max(20, "at most 20 e-mail addresses")
     .optional(),
   contactPhones: z
-    .array(z.looseObject({ phone: z.string().trim().min(3, "must be a phone number").max(50, "must be a phone number"), isPrimary: z.boolean().optional() }))
+    .array(
+      z.looseObject({
+        phone: z.string().trim().min(3, "must be a phone number").max(50, "must be a phone number"),
+        isPrimary: z.boolean().optional(),
+      }),
+    )
     .max(20, "at most 20 phone numbers")
     .optional(),
   customFields: contactCustomFieldsSchema.optional(),
@@ -85,5 +98,7 @@ export const contactUpdateBodySchema = z
  */
 export const contactTagsBodySchema = z.looseObject({
   actionType: z.enum(["MERGE", "REPLACE", "REMOVE"], { error: "must be MERGE, REPLACE or REMOVE" }),
-  tags: z.array(z.string().trim().min(1, "tag names are not empty").max(100, "tag names are at most 100 characters")).max(100, "at most 100 tags"),
+  tags: z
+    .array(z.string().trim().min(1, "tag names are not empty").max(100, "tag names are at most 100 characters"))
+    .max(100, "at most 100 tags"),
 });

@@ -44,7 +44,8 @@ export const contactCustomFieldsSchema = z.union([customFieldsMapSchema, customF
 
 /** Normalises either form to the object map. */
 export function customFieldsToMap(value: unknown): Record<string, unknown> {
-  if (Array.isArray(value)) return Object.fromEntries(value.map((item: { name: string; value: unknown }) => [item.name, item.value]));
+  if (Array.isArray(value))
+    return Object.fromEntries(value.map((item: { name: string; value: unknown }) => [item.name, item.value]));
   return (value ?? {}) as Record<string, unknown>;
 }
 
@@ -60,7 +61,10 @@ export type FormFieldDef = {
  * YYYY-MM-DD, select values outside the options, numbers that are not numbers. Returns one message
  * per problem, keyed by the custom field name.
  */
-export function validateCustomFields(values: Record<string, unknown>, fields: readonly FormFieldDef[]): Record<string, string> {
+export function validateCustomFields(
+  values: Record<string, unknown>,
+  fields: readonly FormFieldDef[],
+): Record<string, string> {
   const byName = new Map(fields.map((f) => [f.system_name, f]));
   const problems: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
@@ -69,10 +73,12 @@ export function validateCustomFields(values: Record<string, unknown>, fields: re
     else if (field.is_archived) problems[key] = "is archived and can no longer be set";
     else if (value === null || value === "") continue;
     else if (field.type === "date" && !(typeof value === "string" && isIsoDate(value))) problems[key] = DATE_MESSAGE;
-    else if (field.type === "number" && !(typeof value === "number" && Number.isFinite(value))) problems[key] = "must be a number";
+    else if (field.type === "number" && !(typeof value === "number" && Number.isFinite(value)))
+      problems[key] = "must be a number";
     else if (field.type === "select" && !field.options?.some((o) => o.value === value)) {
       problems[key] = `must be one of: ${(field.options ?? []).map((o) => o.value).join(", ")}`;
-    } else if ((field.type === "text" || field.type === "textarea") && typeof value !== "string") problems[key] = "must be text";
+    } else if ((field.type === "text" || field.type === "textarea") && typeof value !== "string")
+      problems[key] = "must be text";
   }
   return problems;
 }

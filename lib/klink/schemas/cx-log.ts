@@ -3,7 +3,8 @@ import { z } from "zod";
 import { agentRefSchema, optionalText, paginationQuery, querySchema } from "./common";
 import { contactRefSchema } from "./contact";
 
-const SELECTED_DATE = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})-(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const SELECTED_DATE =
+  /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})-(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 export type LocalDateTime = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 

@@ -23,4 +23,8 @@ export const sentMessageSchema = z.looseObject({
 });
 
 /** `status` is a number here, a string in other envelopes (README §5). */
-export const messageSendResponseSchema = z.looseObject({ status: z.number(), message: z.string(), data: sentMessageSchema });
+export const messageSendResponseSchema = z.looseObject({
+  status: z.number(),
+  message: z.string(),
+  data: sentMessageSchema,
+});

@@ -5,7 +5,12 @@ import { detailEnvelope, listingSchema, optionalText, timestampSchema } from "./
 export const tagSchema = z.looseObject({ id: z.string(), name: z.string() });
 export const tagListingSchema = listingSchema(tagSchema);
 
-export const channelSchema = z.looseObject({ id: z.string(), name: z.string(), type: optionalText, status: optionalText });
+export const channelSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  type: optionalText,
+  status: optionalText,
+});
 export const channelListingSchema = listingSchema(channelSchema);
 export const channelCreateResponseSchema = detailEnvelope(channelSchema);
 export const channelCreateBodySchema = z.looseObject({
@@ -37,7 +42,11 @@ export const categorySchema: z.ZodType<Category> = z.looseObject({
 });
 export const categoryListingSchema = z.looseObject({ data: z.array(categorySchema) });
 
-export const formFieldOptionSchema = z.looseObject({ value: z.string(), label: optionalText, is_default: z.boolean().nullish() });
+export const formFieldOptionSchema = z.looseObject({
+  value: z.string(),
+  label: optionalText,
+  is_default: z.boolean().nullish(),
+});
 export const formFieldSchema = z.looseObject({
   id: z.string(),
   system_name: z.string(),

@@ -31,7 +31,8 @@ export const ticketListingSchema = listingSchema(ticketSchema);
 /** Ticket create answers 201 `{success: true, data}`; update and update status are assumed to do the same. */
 export const ticketWriteResponseSchema = z.looseObject({ success: z.boolean(), data: ticketSchema });
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 const ticketFields = {
   title: z.string({ error: "is required" }).trim().min(1, "is required").max(500, "must be at most 500 characters"),
@@ -61,6 +62,11 @@ export const ticketUpdateBodySchema = z
     assigneeId: idSchema.nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: "send at least one field to change" })
-  .refine((body) => !("contactId" in body) || "contact_id" in body, { path: ["contactId"], message: "ticket update takes contact_id (snake_case), not contactId" });
+  .refine((body) => !("contactId" in body) || "contact_id" in body, {
+    path: ["contactId"],
+    message: "ticket update takes contact_id (snake_case), not contactId",
+  });
 
-export const ticketStatusBodySchema = z.looseObject({ status: z.string({ error: "is required" }).trim().min(1, "is required").max(50) });
+export const ticketStatusBodySchema = z.looseObject({
+  status: z.string({ error: "is required" }).trim().min(1, "is required").max(50),
+});

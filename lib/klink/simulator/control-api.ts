@@ -16,10 +16,18 @@ import type { SimulatorCore } from "./core";
 import { faultSpecSchema } from "./faults";
 import { errorBody, parseJsonBody, readBody, sendJson, SimHttpError, validBody } from "./http-io";
 
-const targetSchema = z.object({ url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }), secret: z.string().min(1, "is required") });
+const targetSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  secret: z.string().min(1, "is required"),
+});
 const emitSchema = z.object({ event: z.string().min(1, "is required"), data: z.unknown().default({}) });
 
-export async function handleControl(sim: SimulatorCore, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleControl(
+  sim: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const route = `${req.method} ${url.pathname.replace(/\/+$/, "")}`;
   try {
     const body = req.method === "POST" ? parseJsonBody(await readBody(req)) : undefined;
@@ -28,7 +36,11 @@ export async function handleControl(sim: SimulatorCore, req: IncomingMessage, re
         return sendJson(res, 200, {
           seed: sim.seed,
           referenceTime: new Date(sim.referenceTime).toISOString(),
-          counts: { contacts: sim.state.contacts.filter((c) => !c.deletedAt).length, tickets: sim.state.tickets.length, cxLogs: sim.state.cxLogs.length },
+          counts: {
+            contacts: sim.state.contacts.filter((c) => !c.deletedAt).length,
+            tickets: sim.state.tickets.length,
+            cxLogs: sim.state.cxLogs.length,
+          },
           endpoints: endpointNames,
           // Paths and shapes that are this project's assumption, not K-LINK's documentation (README §13).
           unverified: endpointNames.filter((name) => !endpoints[name].verified),
@@ -38,7 +50,9 @@ export async function handleControl(sim: SimulatorCore, req: IncomingMessage, re
         return sendJson(res, 200, { status: "ok" });
       case "GET /__sim/requests": {
         const since = Number(url.searchParams.get("since") ?? 0);
-        return sendJson(res, 200, { data: sim.requests.list({ endpoint: url.searchParams.get("endpoint") ?? undefined, sinceSeq: since }) });
+        return sendJson(res, 200, {
+          data: sim.requests.list({ endpoint: url.searchParams.get("endpoint") ?? undefined, sinceSeq: since }),
+        });
       }
       case "DELETE /__sim/requests":
         sim.requests.clear();

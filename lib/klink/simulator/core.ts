@@ -36,7 +36,10 @@ export class SimulatorCore {
     this.tokens = options.tokens.map((t) => Buffer.from(t));
     this.seed = options.seed ?? 1;
     const day = 86_400_000;
-    this.referenceTime = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(Date.now() / day) * day;
+    this.referenceTime =
+      options.referenceTime !== undefined
+        ? new Date(options.referenceTime).getTime()
+        : Math.floor(Date.now() / day) * day;
     if (Number.isNaN(this.referenceTime)) throw new Error("referenceTime is not a date.");
     this.webhooks = new WebhookDispatcher(options.webhookTargets);
     this.state = generateState(this.seed, this.referenceTime);

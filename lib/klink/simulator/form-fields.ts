@@ -4,7 +4,13 @@ import type { Rng } from "./prng";
 import type { FormFieldRecord } from "./state";
 
 /** Options are values, or [value, label] where the label is not the capitalised value. */
-type FieldSpec = [system_name: string, display_name: string, type: FormFieldRecord["type"], options?: (string | [string, string])[], flags?: Partial<FormFieldRecord>];
+type FieldSpec = [
+  system_name: string,
+  display_name: string,
+  type: FormFieldRecord["type"],
+  options?: (string | [string, string])[],
+  flags?: Partial<FormFieldRecord>,
+];
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
@@ -12,10 +18,26 @@ export const TICKET_STATUSES = ["open", "pending", "in progress", "resolved", "c
 export const TICKET_PRIORITIES = ["low", "medium", "high", "urgent"];
 export const TICKET_CHANNELS = ["email", "line", "messenger", "whatsapp", "viber", "telegram", "phone", "web"];
 export const TICKET_TYPES = ["question", "incident", "problem", "task"];
-export const CONTACT_CHANNELS = ["phone", "G-Mail", "messenger", "line", "viber", "whatsapp", "telegram", "instagram", "email"];
+export const CONTACT_CHANNELS = [
+  "phone",
+  "G-Mail",
+  "messenger",
+  "line",
+  "viber",
+  "whatsapp",
+  "telegram",
+  "instagram",
+  "email",
+];
 
 const CONTACT_FIELDS: FieldSpec[] = [
-  ["channel", "Channel", "select", CONTACT_CHANNELS.map((c) => (c === "line" ? [c, "LINE"] : c)), { is_required: true }],
+  [
+    "channel",
+    "Channel",
+    "select",
+    CONTACT_CHANNELS.map((c) => (c === "line" ? [c, "LINE"] : c)),
+    { is_required: true },
+  ],
   ["name", "Name", "text", undefined, { is_required: true }],
   ["address", "Address", "textarea"],
   ["notes", "Notes", "textarea"],
@@ -25,7 +47,19 @@ const CONTACT_FIELDS: FieldSpec[] = [
   ["cf_customer_id", "Customer ID", "text", undefined, { is_default: false, is_unique: true }],
   ["cf_birthday", "Birthday", "date", undefined, { is_default: false }],
   ["cf_membership", "Membership", "select", ["silver", "gold", "platinum"], { is_default: false }],
-  ["cf_preferred_language", "Preferred language", "select", [["en", "English"], ["th", "ไทย"], ["my", "မြန်မာ"], ["vi", "Tiếng Việt"], ["zh", "中文"]], { is_default: false }],
+  [
+    "cf_preferred_language",
+    "Preferred language",
+    "select",
+    [
+      ["en", "English"],
+      ["th", "ไทย"],
+      ["my", "မြန်မာ"],
+      ["vi", "Tiếng Việt"],
+      ["zh", "中文"],
+    ],
+    { is_default: false },
+  ],
   ["cf_legacy_code", "Legacy code", "text", undefined, { is_default: false, is_archived: true }],
 ];
 

@@ -15,9 +15,18 @@ export class SimHttpError extends Error {
 
 export const errorBody = (message: string) => ({ status: "error", message, data: null });
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -48,7 +57,9 @@ export function validBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   if (body === undefined) throw new SimHttpError(400, "Request body is required");
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const problems = result.error.issues.slice(0, 10).map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
+  const problems = result.error.issues
+    .slice(0, 10)
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
   throw new SimHttpError(400, `Validation failed: ${problems.join("; ")}`);
 }
 
@@ -58,7 +69,8 @@ export function pageParams(query: URLSearchParams): { page: number; pageSize: nu
     const raw = query.get(name);
     if (raw === null || raw === "") return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new SimHttpError(400, `${name} must be a whole number of 1 or more`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new SimHttpError(400, `${name} must be a whole number of 1 or more`);
     return value;
   };
   // Too large a page size is clamped rather than refused, as the README's guidance suggests.

@@ -25,13 +25,16 @@ export class RequestLog {
   private counts: Record<string, number> = {};
   private seq = 0;
 
-  record(entry: Omit<RequestLogEntry, "seq" | "headers" | "status" | "outcome"> & { rawHeaders: IncomingHttpHeaders }): RequestLogEntry {
+  record(
+    entry: Omit<RequestLogEntry, "seq" | "headers" | "status" | "outcome"> & { rawHeaders: IncomingHttpHeaders },
+  ): RequestLogEntry {
     const headers: Record<string, string> = {};
     for (const name of KEPT_HEADERS) {
       const value = entry.rawHeaders[name];
       if (typeof value === "string") headers[name] = value;
     }
-    if (entry.rawHeaders.authorization) headers.authorization = `${entry.rawHeaders.authorization.split(" ")[0]} [redacted]`;
+    if (entry.rawHeaders.authorization)
+      headers.authorization = `${entry.rawHeaders.authorization.split(" ")[0]} [redacted]`;
     const logged: RequestLogEntry = {
       seq: ++this.seq,
       requestId: entry.requestId,
@@ -52,7 +55,9 @@ export class RequestLog {
   }
 
   list(filter: { endpoint?: string; sinceSeq?: number } = {}): RequestLogEntry[] {
-    return this.entries.filter((e) => (!filter.endpoint || e.endpoint === filter.endpoint) && (!filter.sinceSeq || e.seq > filter.sinceSeq));
+    return this.entries.filter(
+      (e) => (!filter.endpoint || e.endpoint === filter.endpoint) && (!filter.sinceSeq || e.seq > filter.sinceSeq),
+    );
   }
 
   counters(): Record<string, number> {

@@ -1,9 +1,26 @@
 // Generates the simulated tenant from a seed: the same seed gives the same data (ids, names,
 // texts, relative times); timestamps count back from a reference time.
 import * as corpus from "./corpus";
-import { contactFormFields, ticketFormFields, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from "./form-fields";
+import {
+  contactFormFields,
+  ticketFormFields,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+} from "./form-fields";
 import { createRng, type Rng } from "./prng";
-import type { Agent, CategoryRecord, ChannelRecord, ContactRecord, CxLogRecord, GroupRecord, SimState, TagRecord, TicketRecord } from "./state";
+import type {
+  Agent,
+  CategoryRecord,
+  ChannelRecord,
+  ContactRecord,
+  CxLogRecord,
+  GroupRecord,
+  SimState,
+  TagRecord,
+  TicketRecord,
+} from "./state";
 
 export const SEED_SIZES = { contacts: 500, tickets: 2000, cxLogs: 1500, days: 120 } as const;
 
@@ -12,7 +29,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 type Person = { display: string; local: string; locale: string };
 
-const LOCALES: { code: string; weight: number; domain: string; phone: (rng: Rng) => string; person: (rng: Rng) => Person }[] = [
+const LOCALES: {
+  code: string;
+  weight: number;
+  domain: string;
+  phone: (rng: Rng) => string;
+  person: (rng: Rng) => Person;
+}[] = [
   {
     code: "th",
     weight: 3,
@@ -23,7 +46,11 @@ const LOCALES: { code: string; weight: number; domain: string; phone: (rng: Rng)
       const [family, familyLatin] = rng.pick(corpus.THAI_FAMILY);
       return rng.chance(0.6)
         ? { display: `${given} ${family}`, local: `${givenLatin}.${familyLatin[0]}`, locale: "th" }
-        : { display: `${givenLatin[0].toUpperCase()}${givenLatin.slice(1)} ${familyLatin[0].toUpperCase()}${familyLatin.slice(1)}`, local: `${givenLatin}.${familyLatin}`, locale: "th" };
+        : {
+            display: `${givenLatin[0].toUpperCase()}${givenLatin.slice(1)} ${familyLatin[0].toUpperCase()}${familyLatin.slice(1)}`,
+            local: `${givenLatin}.${familyLatin}`,
+            locale: "th",
+          };
     },
   },
   {
@@ -35,8 +62,13 @@ const LOCALES: { code: string; weight: number; domain: string; phone: (rng: Rng)
       const [name, latin] = rng.pick(corpus.BURMESE_NAMES);
       const [honorific, honorificLatin] = rng.pick(corpus.BURMESE_HONORIFICS);
       if (rng.chance(0.3)) return { display: `${honorific}${name}`, local: `${honorificLatin}.${latin}`, locale: "my" };
-      const title = latin.split(".").map((p) => p[0].toUpperCase() + p.slice(1)).join(" ");
-      return rng.chance(0.6) ? { display: name, local: latin, locale: "my" } : { display: title, local: latin, locale: "my" };
+      const title = latin
+        .split(".")
+        .map((p) => p[0].toUpperCase() + p.slice(1))
+        .join(" ");
+      return rng.chance(0.6)
+        ? { display: name, local: latin, locale: "my" }
+        : { display: title, local: latin, locale: "my" };
     },
   },
   {
@@ -47,7 +79,11 @@ const LOCALES: { code: string; weight: number; domain: string; phone: (rng: Rng)
     person: (rng) => {
       const given = rng.pick(corpus.LATIN_GIVEN);
       const family = rng.pick(corpus.LATIN_FAMILY);
-      return { display: `${given} ${family}`, local: `${given.replace(/ /g, "").toLowerCase()}.${family.toLowerCase()}`, locale: "en" };
+      return {
+        display: `${given} ${family}`,
+        local: `${given.replace(/ /g, "").toLowerCase()}.${family.toLowerCase()}`,
+        locale: "en",
+      };
     },
   },
   {
@@ -94,19 +130,56 @@ export function generateState(seed: number, referenceTime: number): SimState {
   const stamp = (ms: number) => ({ createdAt: iso(ms), updatedAt: iso(ms), deletedAt: null });
 
   const agents: Agent[] = corpus.AGENT_NAMES.map(([name, local]) => ({
-    id: rng.uuid(), name, email: `${local}@klink-shop.example`, address: null, phone: null, notificationCount: rng.int(0, 12), ...stamp(start - 300 * DAY),
+    id: rng.uuid(),
+    name,
+    email: `${local}@klink-shop.example`,
+    address: null,
+    phone: null,
+    notificationCount: rng.int(0, 12),
+    ...stamp(start - 300 * DAY),
   }));
   const tags: TagRecord[] = corpus.TAG_NAMES.map((name) => ({ id: rng.uuid(), name, ...stamp(start - 200 * DAY) }));
-  const channels: ChannelRecord[] = corpus.CHANNELS.map((c) => ({ id: rng.uuid(), ...c, status: "active", ...stamp(start - 365 * DAY) }));
-  const groups: GroupRecord[] = corpus.GROUPS.map((g) => ({ id: rng.uuid(), ...g, contactCount: 0, ...stamp(start - 100 * DAY) }));
+  const channels: ChannelRecord[] = corpus.CHANNELS.map((c) => ({
+    id: rng.uuid(),
+    ...c,
+    status: "active",
+    ...stamp(start - 365 * DAY),
+  }));
+  const groups: GroupRecord[] = corpus.GROUPS.map((g) => ({
+    id: rng.uuid(),
+    ...g,
+    contactCount: 0,
+    ...stamp(start - 100 * DAY),
+  }));
 
   let order = 0;
-  const category = (value: string, parentId: string | null, level: number, sortOrder: number, children: [string, string[]][]): CategoryRecord => {
+  const category = (
+    value: string,
+    parentId: string | null,
+    level: number,
+    sortOrder: number,
+    children: [string, string[]][],
+  ): CategoryRecord => {
     const id = rng.uuid();
     const at = iso(start - 90 * DAY + order++ * 60_000);
     return {
-      id, createdAt: at, updatedAt: at, deletedAt: null, value, parentId, level, sortOrder,
-      childCategoryList: children.map(([child, grandchildren], i) => category(child, id, level + 1, i, grandchildren.map((g) => [g, []]))),
+      id,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+      value,
+      parentId,
+      level,
+      sortOrder,
+      childCategoryList: children.map(([child, grandchildren], i) =>
+        category(
+          child,
+          id,
+          level + 1,
+          i,
+          grandchildren.map((g) => [g, []]),
+        ),
+      ),
     };
   };
   const categories = corpus.CATEGORY_TREE.map(([value, children], i) => category(value, null, 1, i, children));
@@ -122,16 +195,28 @@ export function generateState(seed: number, referenceTime: number): SimState {
     const created = iso(createdMs);
     const phone = locale.phone(rng);
     const email = `${person.local}${rng.int(1, 999)}@${locale.domain}`;
-    const platformChannels = [rng.pick(channels.slice(0, 6)), ...(rng.chance(0.3) ? [rng.pick(channels.slice(0, 6))] : [])];
+    const platformChannels = [
+      rng.pick(channels.slice(0, 6)),
+      ...(rng.chance(0.3) ? [rng.pick(channels.slice(0, 6))] : []),
+    ];
     const uniquePlatforms = [...new Map(platformChannels.map((c) => [c.id, c])).values()];
     const contactTags = [...new Set([rng.pick(tags), ...(rng.chance(0.4) ? [rng.pick(tags)] : [])])];
-    const company = rng.chance(0.25) ? { id: rng.uuid(), name: `${rng.pick(corpus.LATIN_FAMILY)} ${rng.pick(["Trading", "Holdings", "Co., Ltd.", "Pte. Ltd."])}` } : null;
+    const company = rng.chance(0.25)
+      ? {
+          id: rng.uuid(),
+          name: `${rng.pick(corpus.LATIN_FAMILY)} ${rng.pick(["Trading", "Holdings", "Co., Ltd.", "Pte. Ltd."])}`,
+        }
+      : null;
     contacts.push({
       id: rng.uuid(),
       name: person.display,
-      address: rng.chance(0.5) ? `No.${rng.int(1, 300)}, ${rng.pick(["Sukhumvit Rd, Bangkok", "Pyay Rd, Yangon", "Orchard Rd, Singapore", "Nguyen Hue, Ho Chi Minh City", "ถนนสุขุมวิท กรุงเทพฯ", "ရန်ကုန်မြို့"])}` : null,
+      address: rng.chance(0.5)
+        ? `No.${rng.int(1, 300)}, ${rng.pick(["Sukhumvit Rd, Bangkok", "Pyay Rd, Yangon", "Orchard Rd, Singapore", "Nguyen Hue, Ho Chi Minh City", "ถนนสุขุมวิท กรุงเทพฯ", "ရန်ကုန်မြို့"])}`
+        : null,
       channel: uniquePlatforms[0].type,
-      notes: rng.chance(0.2) ? rng.pick(["Prefers LINE in the evening", "ลูกค้า VIP ติดต่อด่วน", "မြန်မာလို ပြောဆိုရန် ဦးစားပေး", "Wholesale account"]) : null,
+      notes: rng.chance(0.2)
+        ? rng.pick(["Prefers LINE in the evening", "ลูกค้า VIP ติดต่อด่วน", "မြန်မာလို ပြောဆိုရန် ဦးစားပေး", "Wholesale account"])
+        : null,
       contactNumber: phone,
       socialProfileUrl: null,
       contactProfile: null,
@@ -141,11 +226,20 @@ export function generateState(seed: number, referenceTime: number): SimState {
       contactEmails: [{ id: rng.uuid(), email, isPrimary: true, createdAt: created }],
       contactPhones: [{ id: rng.uuid(), phone, isPrimary: true, createdAt: created }],
       platformContacts: uniquePlatforms.map((c) => ({
-        id: rng.uuid(), createdAt: created, updatedAt: created, deletedAt: null, channelId: c.id, socialPlatformId: socialId(rng, c.type, phone), type: c.type, botpress_user_metadata: null,
+        id: rng.uuid(),
+        createdAt: created,
+        updatedAt: created,
+        deletedAt: null,
+        channelId: c.id,
+        socialPlatformId: socialId(rng, c.type, phone),
+        type: c.type,
+        botpress_user_metadata: null,
       })),
       customFields: {
         cf_customer_id: `CUS-${String(10_000 + i)}`,
-        ...(rng.chance(0.5) ? { cf_birthday: iso(Date.UTC(rng.int(1960, 2004), rng.int(0, 11), rng.int(1, 28))).slice(0, 10) } : {}),
+        ...(rng.chance(0.5)
+          ? { cf_birthday: iso(Date.UTC(rng.int(1960, 2004), rng.int(0, 11), rng.int(1, 28))).slice(0, 10) }
+          : {}),
         cf_membership: rng.pick(["silver", "silver", "gold", "platinum"]),
         cf_preferred_language: person.locale,
       },
@@ -166,7 +260,8 @@ export function generateState(seed: number, referenceTime: number): SimState {
     const createdMs = start + Math.floor(((i + rng.next()) / SEED_SIZES.tickets) * SEED_SIZES.days * DAY);
     const age = referenceTime - createdMs;
     // Older tickets are mostly done; recent ones mostly open.
-    const status = age > 30 * DAY ? rng.pick(["resolved", "closed", "closed", "resolved", "pending"]) : rng.pick(TICKET_STATUSES);
+    const status =
+      age > 30 * DAY ? rng.pick(["resolved", "closed", "closed", "resolved", "pending"]) : rng.pick(TICKET_STATUSES);
     const assignee = rng.chance(0.8) ? rng.pick(agents) : undefined;
     tickets.push({
       id: rng.uuid(),
@@ -180,7 +275,9 @@ export function generateState(seed: number, referenceTime: number): SimState {
       contactId: contact.id,
       creatorId: rng.pick(agents).id,
       assigneeId: assignee?.id ?? null,
-      reasonToAssign: assignee ? rng.pick(["Round robin", "Skill: billing", "Language: Thai", "Language: Burmese", "Escalation"]) : null,
+      reasonToAssign: assignee
+        ? rng.pick(["Round robin", "Skill: billing", "Language: Thai", "Language: Burmese", "Escalation"])
+        : null,
       tagIds: rng.chance(0.5) ? [rng.pick(tags).id] : [],
       customFields: {
         ...(rng.chance(0.4) ? { cf_trackingid: `TRK-${rng.digits(8)}` } : {}),
@@ -239,7 +336,16 @@ export function generateState(seed: number, referenceTime: number): SimState {
   cxLogs.reverse();
 
   return {
-    agents, tags, channels, groups, categories, contactFields, ticketFields, contacts, tickets, cxLogs,
+    agents,
+    tags,
+    channels,
+    groups,
+    categories,
+    contactFields,
+    ticketFields,
+    contacts,
+    tickets,
+    cxLogs,
     nextTicketNumber: 38_000 + SEED_SIZES.tickets,
     nextCaseId: 12_000 + SEED_SIZES.cxLogs,
   };

@@ -70,7 +70,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       }
       if (fault.mode === "error") {
         const status = fault.status ?? 503;
-        const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};
+        const headers: Record<string, string> =
+          fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};
         const message = status === 429 ? "Too many requests" : `Injected fault ${fault.id}`;
         return answer(status, errorBody(message), headers);
       }
@@ -79,11 +80,24 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const events: [string, unknown][] = [];
     try {
       const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-      if (!token || !sim.accepts(token)) throw new SimHttpError(401, "Unauthorized: the token is not valid, expired or revoked");
-      if (!match) throw new SimHttpError(pathIsKnown(url.pathname) ? 405 : 404, pathIsKnown(url.pathname) ? "Method not allowed" : "Route not found");
+      if (!token || !sim.accepts(token))
+        throw new SimHttpError(401, "Unauthorized: the token is not valid, expired or revoked");
+      if (!match)
+        throw new SimHttpError(
+          pathIsKnown(url.pathname) ? 405 : 404,
+          pathIsKnown(url.pathname) ? "Method not allowed" : "Route not found",
+        );
       const body = METHODS_WITH_BODY.has(method) ? parseJsonBody(await readBody(req)) : undefined;
-      const ctx: SimContext = { state: sim.state, rng: sim.rng, now: () => new Date(), emit: (event, data) => events.push([event, data]) };
-      const result = handlers[match.name]({ params: match.params, query: url.searchParams, headers: req.headers, body }, ctx);
+      const ctx: SimContext = {
+        state: sim.state,
+        rng: sim.rng,
+        now: () => new Date(),
+        emit: (event, data) => events.push([event, data]),
+      };
+      const result = handlers[match.name](
+        { params: match.params, query: url.searchParams, headers: req.headers, body },
+        ctx,
+      );
       answer(result.status, result.body);
     } catch (error) {
       if (error instanceof SimHttpError) answer(error.status, errorBody(error.message), error.headers);

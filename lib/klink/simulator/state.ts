@@ -14,8 +14,24 @@ export type Agent = {
 };
 
 export type TagRecord = { id: string; name: string; createdAt: string; updatedAt: string; deletedAt: null };
-export type ChannelRecord = { id: string; name: string; type: string; status: string; createdAt: string; updatedAt: string; deletedAt: null };
-export type GroupRecord = { id: string; name: string; description: string; contactCount: number; createdAt: string; updatedAt: string; deletedAt: null };
+export type ChannelRecord = {
+  id: string;
+  name: string;
+  type: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: null;
+};
+export type GroupRecord = {
+  id: string;
+  name: string;
+  description: string;
+  contactCount: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: null;
+};
 
 export type CategoryRecord = {
   id: string;

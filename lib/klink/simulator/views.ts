@@ -6,7 +6,9 @@ export function ticketView(state: SimState, ticket: TicketRecord) {
   const contact = state.contacts.find((c) => c.id === ticket.contactId);
   return {
     ...rest,
-    contact: contact ? { id: contact.id, name: contact.name, channel: contact.channel, contactNumber: contact.contactNumber } : null,
+    contact: contact
+      ? { id: contact.id, name: contact.name, channel: contact.channel, contactNumber: contact.contactNumber }
+      : null,
     creator: agentRef(state, ticket.creatorId),
     assignee: ticket.assigneeId ? agentRef(state, ticket.assigneeId) : null,
     tags: tagIds.flatMap((id) => state.tags.filter((t) => t.id === id).map((t) => ({ id: t.id, name: t.name }))),
@@ -44,10 +46,20 @@ export function cxLogView(state: SimState, log: CxLogRecord) {
     closedAssigneeId: log.agentId,
     contact: contact
       ? {
-          id: contact.id, createdAt: contact.createdAt, updatedAt: contact.updatedAt, deletedAt: contact.deletedAt, name: contact.name,
-          address: contact.address, channel: contact.channel, notes: contact.notes, contactNumber: contact.contactNumber,
-          companyId: contact.companyId, contactProfile: contact.contactProfile, socialProfileUrl: contact.socialProfileUrl,
-          tags: contact.tags, platformContacts: contact.platformContacts,
+          id: contact.id,
+          createdAt: contact.createdAt,
+          updatedAt: contact.updatedAt,
+          deletedAt: contact.deletedAt,
+          name: contact.name,
+          address: contact.address,
+          channel: contact.channel,
+          notes: contact.notes,
+          contactNumber: contact.contactNumber,
+          companyId: contact.companyId,
+          contactProfile: contact.contactProfile,
+          socialProfileUrl: contact.socialProfileUrl,
+          tags: contact.tags,
+          platformContacts: contact.platformContacts,
         }
       : null,
     firstAssignee: agent,

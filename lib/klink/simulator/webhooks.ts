@@ -8,7 +8,13 @@ import { webhookTimestamp } from "../webhook-payloads";
 
 export type WebhookTarget = { id: string; url: string; secret: string; fromStart: boolean };
 
-export type DeliveryAttempt = { attempt: number; status: number | null; error?: string; at: string; durationMs: number };
+export type DeliveryAttempt = {
+  attempt: number;
+  status: number | null;
+  error?: string;
+  at: string;
+  durationMs: number;
+};
 
 export type Delivery = {
   id: string;
@@ -65,7 +71,16 @@ export class WebhookDispatcher {
     // Serialised once: the signature covers exactly these bytes.
     const body = JSON.stringify({ event, timestamp, data });
     return this.targets.map((target) => {
-      const delivery: Delivery = { id: randomUUID(), targetId: target.id, url: target.url, event, timestamp, body, state: "pending", attempts: [] };
+      const delivery: Delivery = {
+        id: randomUUID(),
+        targetId: target.id,
+        url: target.url,
+        event,
+        timestamp,
+        body,
+        state: "pending",
+        attempts: [],
+      };
       this.log.push(delivery);
       if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
       const previous = this.queues.get(target.id) ?? Promise.resolve();
@@ -98,7 +113,11 @@ export class WebhookDispatcher {
       try {
         const res = await fetch(target.url, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-signature": signWebhookBody(target.secret, delivery.body), "user-agent": "klink-simulator" },
+          headers: {
+            "content-type": "application/json",
+            "x-signature": signWebhookBody(target.secret, delivery.body),
+            "user-agent": "klink-simulator",
+          },
           body: delivery.body,
           signal: AbortSignal.any([this.inflight.signal, AbortSignal.timeout(ATTEMPT_TIMEOUT_MS)]),
         });
@@ -107,7 +126,13 @@ export class WebhookDispatcher {
       } catch (e) {
         error = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
       }
-      delivery.attempts.push({ attempt, status, ...(error ? { error } : {}), at: new Date().toISOString(), durationMs: Math.round(performance.now() - started) });
+      delivery.attempts.push({
+        attempt,
+        status,
+        ...(error ? { error } : {}),
+        at: new Date().toISOString(),
+        durationMs: Math.round(performance.now() - started),
+      });
       if (status !== null && status >= 200 && status < 300) {
         delivery.state = "delivered";
         return;

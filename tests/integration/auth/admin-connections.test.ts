@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as listConnections, POST as createConnection } from "../../../app/api/admin/connections/route";
-import { DELETE as deleteConnection, GET as getConnection, PATCH as patchConnection } from "../../../app/api/admin/connections/[id]/route";
+import {
+  DELETE as deleteConnection,
+  GET as getConnection,
+  PATCH as patchConnection,
+} from "../../../app/api/admin/connections/[id]/route";
 import { db } from "../../../lib/db/client";
 import { resolveConnection } from "../../../lib/connections/resolve-connection";
 import { loadWebhookSettings } from "../../../lib/connections/load-webhook-settings";
@@ -36,7 +40,11 @@ const fieldsOf = async (res: Response) => Object.keys((await res.json()).fields 
 
 describe("creating a connection", () => {
   it("keeps the token write-only: the answer shows kpt_… and the last 4, the row holds only ciphertext", async () => {
-    const res = await create({ name: "Production", token: TOKEN, webhook: { mode: "hmac", secret: "whsec-signing-secret-1234" } });
+    const res = await create({
+      name: "Production",
+      token: TOKEN,
+      webhook: { mode: "hmac", secret: "whsec-signing-secret-1234" },
+    });
     expect(res.status).toBe(201);
     const text = await res.text();
     expect(text).not.toContain(TOKEN);
@@ -47,7 +55,13 @@ describe("creating a connection", () => {
       baseUrl: "https://apigw.klinkcx.com",
       isDefault: true,
       tokenHint: "kpt_…WXYZ",
-      webhook: { mode: "hmac", secretSet: true, secretLast4: "1234", previousSecretSet: false, url: `http://localhost:3000/api/webhooks/klink/${view.id}` },
+      webhook: {
+        mode: "hmac",
+        secretSet: true,
+        secretLast4: "1234",
+        previousSecretSet: false,
+        url: `http://localhost:3000/api/webhooks/klink/${view.id}`,
+      },
     });
     const row = await db().klinkConnection.findUniqueOrThrow({ where: { id: view.id } });
     expect(JSON.stringify(row)).not.toContain(TOKEN.slice(4, 20));
@@ -60,19 +74,35 @@ describe("creating a connection", () => {
   });
 
   it("shows no part of a short token or a short webhook secret: only that they are set", async () => {
-    const res = await create({ name: "Short", token: "kpt_Short1234567", webhook: { mode: "hmac", secret: "shortsecret9" } });
+    const res = await create({
+      name: "Short",
+      token: "kpt_Short1234567",
+      webhook: { mode: "hmac", secret: "shortsecret9" },
+    });
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ tokenHint: "kpt_…", webhook: { secretSet: true, secretLast4: null } });
     expect(text).not.toMatch(/4567|ret9/);
     const row = await db().klinkConnection.findUniqueOrThrow({ where: { id: JSON.parse(text).id } });
     expect(row.tokenLast4).toBe("");
     // 12 characters after kpt_ besides the last 4, and a secret of 16: the last 4 may show.
-    const long = await (await create({ name: "Long", token: "kpt_Long00000000WXYZ", webhook: { mode: "hmac", secret: "sixteen-chars-ok" } })).json();
+    const long = await (
+      await create({
+        name: "Long",
+        token: "kpt_Long00000000WXYZ",
+        webhook: { mode: "hmac", secret: "sixteen-chars-ok" },
+      })
+    ).json();
     expect(long).toMatchObject({ tokenHint: "kpt_…WXYZ", webhook: { secretLast4: "s-ok" } });
   });
 
   it("refuses hosts outside KLINK_ALLOWED_HOSTS, plain http, and tokens that are not kpt_ tokens", async () => {
-    for (const baseUrl of ["https://evil.example.com", "http://apigw.klinkcx.com", "https://10.0.0.5", "https://user:pw@apigw.klinkcx.com", "not a url"]) {
+    for (const baseUrl of [
+      "https://evil.example.com",
+      "http://apigw.klinkcx.com",
+      "https://10.0.0.5",
+      "https://user:pw@apigw.klinkcx.com",
+      "not a url",
+    ]) {
       const res = await create({ name: `c ${baseUrl}`, baseUrl, token: TOKEN });
       expect(res.status, baseUrl).toBe(400);
       expect(await fieldsOf(res)).toEqual(["body.baseUrl"]);
@@ -92,9 +122,17 @@ describe("creating a connection", () => {
   it("requires the fields of the chosen webhook mode and refuses those of another", async () => {
     const missing = await create({ name: "basic", token: TOKEN, webhook: { mode: "basic", username: "klink" } });
     expect(await fieldsOf(missing)).toEqual(["body.webhook.password"]);
-    const foreign = await create({ name: "header", token: TOKEN, webhook: { mode: "header", headerName: "X-Hook-Key", headerValue: "v", secret: "abcdefgh" } });
+    const foreign = await create({
+      name: "header",
+      token: TOKEN,
+      webhook: { mode: "header", headerName: "X-Hook-Key", headerValue: "v", secret: "abcdefgh" },
+    });
     expect(await fieldsOf(foreign)).toEqual(["body.webhook.secret"]);
-    const ok = await create({ name: "header2", token: TOKEN, webhook: { mode: "header", headerName: "X-Hook-Key", headerValue: "hook-value-42" } });
+    const ok = await create({
+      name: "header2",
+      token: TOKEN,
+      webhook: { mode: "header", headerName: "X-Hook-Key", headerValue: "hook-value-42" },
+    });
     expect((await ok.json()).webhook).toMatchObject({ mode: "header", headerName: "x-hook-key", headerValueSet: true });
   });
 
@@ -120,7 +158,9 @@ describe("changing a connection", () => {
   });
 
   it("rotates the webhook signing secret, keeping the previous one valid until it is cleared", async () => {
-    const { id } = await (await create({ name: "Hooks", token: TOKEN, webhook: { mode: "hmac", secret: "first-secret-aaaa" } })).json();
+    const { id } = await (
+      await create({ name: "Hooks", token: TOKEN, webhook: { mode: "hmac", secret: "first-secret-aaaa" } })
+    ).json();
     await patch(id, { webhook: { secret: "second-secret-bbbb" } });
     expect((await loadWebhookSettings(id))!.secrets).toEqual(["second-secret-bbbb", "first-secret-aaaa"]);
     const cleared = await (await patch(id, { webhook: { clearPreviousSecret: true } })).json();
@@ -129,16 +169,28 @@ describe("changing a connection", () => {
   });
 
   it("switches webhook mode, dropping the old mode's secrets", async () => {
-    const { id } = await (await create({ name: "Switch", token: TOKEN, webhook: { mode: "hmac", secret: "first-secret-aaaa" } })).json();
-    expect(await fieldsOf(await patch(id, { webhook: { mode: "basic" } }))).toEqual(["body.webhook.username", "body.webhook.password"]);
+    const { id } = await (
+      await create({ name: "Switch", token: TOKEN, webhook: { mode: "hmac", secret: "first-secret-aaaa" } })
+    ).json();
+    expect(await fieldsOf(await patch(id, { webhook: { mode: "basic" } }))).toEqual([
+      "body.webhook.username",
+      "body.webhook.password",
+    ]);
     await patch(id, { webhook: { mode: "basic", username: "klink", password: "hook-password" } });
-    expect(await loadWebhookSettings(id)).toEqual({ connectionId: id, mode: "basic", secrets: [], username: "klink", password: "hook-password" });
+    expect(await loadWebhookSettings(id)).toEqual({
+      connectionId: id,
+      mode: "basic",
+      secrets: [],
+      username: "klink",
+      password: "hook-password",
+    });
   });
 
   it("forgets the circuit breaker of a connection given another base URL or token, or deleted; not of one renamed", async () => {
     const { id } = await (await create({ name: "Breaker", token: TOKEN })).json();
     const breakCircuit = async () => {
-      for (let i = 0; i < DEFAULT_CIRCUIT_SETTINGS.failureThreshold; i++) await throughCircuit(id, async () => Promise.reject(new KlinkNetworkError("refused"))).catch(() => {});
+      for (let i = 0; i < DEFAULT_CIRCUIT_SETTINGS.failureThreshold; i++)
+        await throughCircuit(id, async () => Promise.reject(new KlinkNetworkError("refused"))).catch(() => {});
       expect(circuitState(id)).toBe("open");
     };
     await breakCircuit();
@@ -158,7 +210,9 @@ describe("changing a connection", () => {
     const first = await (await create({ name: "First", token: TOKEN })).json();
     const second = await (await create({ name: "Second", token: "kpt_SecondToken00002222", isDefault: true })).json();
     expect(second.isDefault).toBe(true);
-    expect((await (await getConnection(jsonRequest("/x", { headers }), idParams(first.id))).json()).isDefault).toBe(false);
+    expect((await (await getConnection(jsonRequest("/x", { headers }), idParams(first.id))).json()).isDefault).toBe(
+      false,
+    );
     expect((await resolveConnection(viewer)).id).toBe(second.id);
     const refused = await patch(second.id, { isDefault: false });
     expect(await fieldsOf(refused)).toEqual(["body.isDefault"]);
@@ -178,7 +232,10 @@ describe("changing a connection", () => {
     await create({ name: "A", token: TOKEN, webhook: { mode: "basic", username: "u", password: "basic-password-1" } });
     const text = await (await listConnections(jsonRequest("/api/admin/connections", { headers }))).text();
     const body = JSON.parse(text);
-    expect(body).toMatchObject({ data: [expect.objectContaining({ name: "A", tokenHint: "kpt_…WXYZ" })], nextCursor: null });
+    expect(body).toMatchObject({
+      data: [expect.objectContaining({ name: "A", tokenHint: "kpt_…WXYZ" })],
+      nextCursor: null,
+    });
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain("basic-password-1");
   });
@@ -186,7 +243,11 @@ describe("changing a connection", () => {
 
 describe("resolveConnection", () => {
   it("says clearly when no connection is configured, and 404s an unknown id", async () => {
-    await expect(resolveConnection(viewer)).rejects.toMatchObject({ status: 409, code: "no_connection", message: expect.stringMatching(/No K-LINK connection is configured/) });
+    await expect(resolveConnection(viewer)).rejects.toMatchObject({
+      status: 409,
+      code: "no_connection",
+      message: expect.stringMatching(/No K-LINK connection is configured/),
+    });
     await create({ name: "One", token: TOKEN });
     await expect(resolveConnection(viewer, "missing")).rejects.toMatchObject({ status: 404 });
   });

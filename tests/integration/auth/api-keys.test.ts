@@ -40,7 +40,10 @@ describe("personal API keys", () => {
     expect(await me.json()).toMatchObject({ type: "api_key", userId: agent.id, role: "agent", apiKeyId: created.id });
 
     const list = await (await listKeys(jsonRequest("/api/keys", { headers: agentHeaders }))).json();
-    expect(list).toEqual({ data: [expect.objectContaining({ id: created.id, prefix: created.prefix })], nextCursor: null });
+    expect(list).toEqual({
+      data: [expect.objectContaining({ id: created.id, prefix: created.prefix })],
+      nextCursor: null,
+    });
     expect(JSON.stringify(list)).not.toContain(created.key);
     expect(JSON.stringify(list)).not.toContain(row.keyHash);
   });
@@ -50,7 +53,9 @@ describe("personal API keys", () => {
     const created = await (await create({ name: "short-lived", expiresAt })).json();
     expect(created.expiresAt).toBe(expiresAt);
     await db().apiKey.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1) } });
-    expect((await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status).toBe(401);
+    expect((await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status).toBe(
+      401,
+    );
     const list = await (await listKeys(jsonRequest("/api/keys", { headers: agentHeaders }))).json();
     expect(list.data[0].status).toBe("expired");
   });
@@ -64,17 +69,27 @@ describe("personal API keys", () => {
   it("are revoked by their owner and then refused at once, with the revocation audited", async () => {
     const created = await (await create({ name: "to revoke" })).json();
     // Used first, so that this process holds the key in its cache when it is revoked.
-    expect((await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status).toBe(200);
-    const res = await revokeKey(jsonRequest(`/api/keys/${created.id}`, { method: "DELETE", headers: agentHeaders }), idParams(created.id));
+    expect((await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status).toBe(
+      200,
+    );
+    const res = await revokeKey(
+      jsonRequest(`/api/keys/${created.id}`, { method: "DELETE", headers: agentHeaders }),
+      idParams(created.id),
+    );
     expect(res.status).toBe(200);
     expect((await res.json()).status).toBe("revoked");
-    expect((await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status).toBe(401);
-    expect(await db().auditLog.count({ where: { action: "api_key.revoke", targetId: created.id, actorId: agent.id } })).toBe(1);
+    expect((await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status).toBe(
+      401,
+    );
+    expect(
+      await db().auditLog.count({ where: { action: "api_key.revoke", targetId: created.id, actorId: agent.id } }),
+    ).toBe(1);
   });
 
   it("revoked by another instance (straight in the database) are refused within the cache's few seconds, however busy the key", async () => {
     const created = await (await create({ name: "busy script" })).json();
-    const call = async () => (await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status;
+    const call = async () =>
+      (await whoAmI(jsonRequest("/me", { headers: { authorization: `Bearer ${created.key}` } }))).status;
     expect(await call()).toBe(200);
     await db().apiKey.update({ where: { id: created.id }, data: { revokedAt: new Date() } });
     const revokedAt = Date.now();
@@ -90,7 +105,10 @@ describe("personal API keys", () => {
   it("cannot be revoked by another non-admin user, who sees a 404", async () => {
     const created = await (await create({ name: "mine" })).json();
     const other = await createTestUser("agent");
-    const res = await revokeKey(jsonRequest(`/api/keys/${created.id}`, { method: "DELETE", headers: await browserHeaders(other) }), idParams(created.id));
+    const res = await revokeKey(
+      jsonRequest(`/api/keys/${created.id}`, { method: "DELETE", headers: await browserHeaders(other) }),
+      idParams(created.id),
+    );
     expect(res.status).toBe(404);
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: created.id } })).revokedAt).toBeNull();
   });
@@ -102,7 +120,10 @@ describe("personal API keys", () => {
     const all = await (await listKeys(jsonRequest("/api/keys?all=true", { headers: adminHeaders }))).json();
     expect(all.data.map((k: { id: string }) => k.id)).toContain(created.id);
     expect(all.data[0].owner).toMatchObject({ id: agent.id, email: agent.email });
-    const res = await revokeKey(jsonRequest(`/api/keys/${created.id}`, { method: "DELETE", headers: adminHeaders }), idParams(created.id));
+    const res = await revokeKey(
+      jsonRequest(`/api/keys/${created.id}`, { method: "DELETE", headers: adminHeaders }),
+      idParams(created.id),
+    );
     expect(res.status).toBe(200);
   });
 
@@ -121,7 +142,10 @@ describe("personal API keys", () => {
     const { id, key } = await createTestApiKey(agent.id);
     const list = await listKeys(jsonRequest("/api/keys", { headers: { authorization: `Bearer ${key}` } }));
     expect((await list.json()).data).toHaveLength(1);
-    const res = await revokeKey(jsonRequest(`/api/keys/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${key}` } }), idParams(id));
+    const res = await revokeKey(
+      jsonRequest(`/api/keys/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${key}` } }),
+      idParams(id),
+    );
     expect(res.status).toBe(200);
   });
 

@@ -44,15 +44,26 @@ describe("first admin from ADMIN_EMAIL / ADMIN_PASSWORD", () => {
     await createTestUser("admin", { status: "disabled", email: "first.admin@example.test" });
     withAdminEnv();
     expect(await bootstrapAdmin()).toBe("promoted");
-    expect(await db().user.findUniqueOrThrow({ where: { email: "first.admin@example.test" } })).toMatchObject({ role: "admin", status: "active" });
+    expect(await db().user.findUniqueOrThrow({ where: { email: "first.admin@example.test" } })).toMatchObject({
+      role: "admin",
+      status: "active",
+    });
   });
 });
 
 describe("demo seed", () => {
   it("creates one user per role with working demo passwords and a default simulator connection, idempotently, following the simulator's new address and token", async () => {
-    const opts = { klinkBaseUrl: "http://127.0.0.1:4999", klinkToken: "kpt_demoToken000001", webhookSecret: "demo-webhook-secret" };
+    const opts = {
+      klinkBaseUrl: "http://127.0.0.1:4999",
+      klinkToken: "kpt_demoToken000001",
+      webhookSecret: "demo-webhook-secret",
+    };
     const first = await seedDemo(opts);
-    const second = await seedDemo({ ...opts, klinkBaseUrl: "http://127.0.0.1:5000", klinkToken: "kpt_demoToken000002" });
+    const second = await seedDemo({
+      ...opts,
+      klinkBaseUrl: "http://127.0.0.1:5000",
+      klinkToken: "kpt_demoToken000002",
+    });
     expect(second.connectionId).toBe(first.connectionId);
     expect(first.users.map((u) => u.role).sort()).toEqual(["admin", "agent", "viewer"]);
     for (const user of first.users) {
@@ -62,8 +73,15 @@ describe("demo seed", () => {
     expect(await db().user.count()).toBe(3);
     expect(await db().klinkConnection.count()).toBe(1);
     const actor = { type: "user" as const, userId: "x", email: "x", name: "x", role: "viewer" as const };
-    expect(await resolveConnection(actor)).toMatchObject({ id: first.connectionId, baseUrl: "http://127.0.0.1:5000", token: "kpt_demoToken000002" });
-    expect(await loadWebhookSettings(first.connectionId!)).toMatchObject({ mode: "hmac", secrets: ["demo-webhook-secret"] });
+    expect(await resolveConnection(actor)).toMatchObject({
+      id: first.connectionId,
+      baseUrl: "http://127.0.0.1:5000",
+      token: "kpt_demoToken000002",
+    });
+    expect(await loadWebhookSettings(first.connectionId!)).toMatchObject({
+      mode: "hmac",
+      secrets: ["demo-webhook-secret"],
+    });
   });
 
   it("seeds only users without a simulator", async () => {

@@ -9,11 +9,15 @@ import { credentialsSignIn } from "../../helpers/auth-flow";
 
 // The scripts run as a user runs them (tsx with the react-server condition), on the test database.
 function run(script: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script, ...args], {
-    input: options.input ?? "",
-    env: { ...process.env, ...options.env },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script, ...args],
+    {
+      input: options.input ?? "",
+      env: { ...process.env, ...options.env },
+      encoding: "utf8",
+    },
+  );
   return { status: result.status, out: result.stdout + result.stderr };
 }
 
@@ -23,7 +27,9 @@ beforeEach(async () => {
 
 describe("npm run user:create", () => {
   it("creates a user with a password read from stdin, who can then sign in", async () => {
-    const { status, out } = run("scripts/user-create.mts", ["--email", "Ops@Example.TEST", "--role", "admin"], { input: "a piped admin password\n" });
+    const { status, out } = run("scripts/user-create.mts", ["--email", "Ops@Example.TEST", "--role", "admin"], {
+      input: "a piped admin password\n",
+    });
     expect(out).toContain("created admin ops@example.test");
     expect(status).toBe(0);
     expect(out).not.toContain("a piped admin password");
@@ -43,10 +49,15 @@ describe("npm run user:create", () => {
 describe("npm run keys:rotate", () => {
   it("re-encrypts every token with the new key, after which the old key is no longer needed", async () => {
     const token = "kpt_RotateMe0123456789";
-    const { id } = await insertConnection({ name: "R", token, webhook: { mode: "hmac", secret: "rotate-webhook-secret" } }, systemAudit());
+    const { id } = await insertConnection(
+      { name: "R", token, webhook: { mode: "hmac", secret: "rotate-webhook-secret" } },
+      systemAudit(),
+    );
     const oldKey = process.env.APP_ENCRYPTION_KEY!;
     const newKey = Buffer.alloc(32, 42).toString("base64");
-    const { status, out } = run("scripts/keys-rotate.mts", [], { env: { APP_ENCRYPTION_KEY: newKey, APP_ENCRYPTION_KEY_PREVIOUS: oldKey } });
+    const { status, out } = run("scripts/keys-rotate.mts", [], {
+      env: { APP_ENCRYPTION_KEY: newKey, APP_ENCRYPTION_KEY_PREVIOUS: oldKey },
+    });
     expect(out).toContain("1 of 1 connection(s) re-encrypted");
     expect(status).toBe(0);
     const row = await db().klinkConnection.findUniqueOrThrow({ where: { id } });

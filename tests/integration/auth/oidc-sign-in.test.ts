@@ -8,7 +8,11 @@ import { createTestUser } from "../../helpers/auth";
 // The matching rules of single sign-on; the full browser journey against a real OIDC provider
 // is in tests/e2e/auth-sso.e2e.test.ts.
 const info = { ip: "192.0.2.1", userAgent: "vitest" };
-const OIDC = { OIDC_ISSUER: "http://127.0.0.1:9/issuer", OIDC_CLIENT_ID: "console", OIDC_CLIENT_SECRET: "s3cret-for-tests" };
+const OIDC = {
+  OIDC_ISSUER: "http://127.0.0.1:9/issuer",
+  OIDC_CLIENT_ID: "console",
+  OIDC_CLIENT_SECRET: "s3cret-for-tests",
+};
 
 function configure(extra: Record<string, string> = {}) {
   Object.assign(process.env, OIDC, extra);
@@ -37,20 +41,35 @@ describe("OIDC sign-in", () => {
 
   it("refuses an unverified e-mail address", async () => {
     await createTestUser("admin", { email: "boss@example.test" });
-    await expect(oidcSignIn({ sub: "idp-2", email: "boss@example.test", email_verified: false }, info)).rejects.toThrow("OidcEmailNotVerified");
-    await expect(oidcSignIn({ sub: "idp-2", email: "boss@example.test" }, info)).rejects.toThrow("OidcEmailNotVerified");
+    await expect(oidcSignIn({ sub: "idp-2", email: "boss@example.test", email_verified: false }, info)).rejects.toThrow(
+      "OidcEmailNotVerified",
+    );
+    await expect(oidcSignIn({ sub: "idp-2", email: "boss@example.test" }, info)).rejects.toThrow(
+      "OidcEmailNotVerified",
+    );
     expect(await db().userIdentity.count()).toBe(0);
   });
 
   it("creates a new user with OIDC_DEFAULT_ROLE", async () => {
     configure({ OIDC_DEFAULT_ROLE: "agent" });
-    const id = await oidcSignIn({ sub: "idp-3", email: "new@example.test", email_verified: true, name: "New Person" }, info);
-    expect(await db().user.findUniqueOrThrow({ where: { id } })).toMatchObject({ email: "new@example.test", name: "New Person", role: "agent", status: "active", passwordHash: null });
+    const id = await oidcSignIn(
+      { sub: "idp-3", email: "new@example.test", email_verified: true, name: "New Person" },
+      info,
+    );
+    expect(await db().user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      email: "new@example.test",
+      name: "New Person",
+      role: "agent",
+      status: "active",
+      passwordHash: null,
+    });
   });
 
   it("refuses unknown addresses when OIDC_NEW_USERS=refuse", async () => {
     configure({ OIDC_NEW_USERS: "refuse" });
-    await expect(oidcSignIn({ sub: "idp-4", email: "stranger@example.test", email_verified: true }, info)).rejects.toThrow("OidcUnknownUser");
+    await expect(
+      oidcSignIn({ sub: "idp-4", email: "stranger@example.test", email_verified: true }, info),
+    ).rejects.toThrow("OidcUnknownUser");
     expect(await db().user.count()).toBe(0);
     const failure = await db().auditLog.findFirstOrThrow({ where: { action: "auth.login_failed" } });
     expect(failure.details).toMatchObject({ method: "oidc", reason: "unknown_user" });
@@ -60,8 +79,12 @@ describe("OIDC sign-in", () => {
     const user = await createTestUser("agent", { email: "gone@example.test" });
     await oidcSignIn({ sub: "idp-5", email: "gone@example.test", email_verified: true }, info);
     await db().user.update({ where: { id: user.id }, data: { status: "disabled" } });
-    await expect(oidcSignIn({ sub: "idp-5", email: "gone@example.test", email_verified: true }, info)).rejects.toThrow("AccountDisabled");
+    await expect(oidcSignIn({ sub: "idp-5", email: "gone@example.test", email_verified: true }, info)).rejects.toThrow(
+      "AccountDisabled",
+    );
     await createTestUser("agent", { email: "off@example.test", status: "disabled" });
-    await expect(oidcSignIn({ sub: "idp-6", email: "off@example.test", email_verified: true }, info)).rejects.toThrow("AccountDisabled");
+    await expect(oidcSignIn({ sub: "idp-6", email: "off@example.test", email_verified: true }, info)).rejects.toThrow(
+      "AccountDisabled",
+    );
   });
 });

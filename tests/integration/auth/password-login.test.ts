@@ -38,7 +38,9 @@ describe("password sign-in through next-auth's CSRF + credentials callback", () 
       const setCookie = result.setCookies.find((c) => c.startsWith("__Secure-next-auth.session-token="));
       expect(setCookie).toMatch(/; Secure/i);
       expect(setCookie).toMatch(/HttpOnly/i);
-      const res = await whoAmI(new Request("https://console.example.com/api/me", { headers: { cookie: result.sessionCookie! } }));
+      const res = await whoAmI(
+        new Request("https://console.example.com/api/me", { headers: { cookie: result.sessionCookie! } }),
+      );
       expect(res.status).toBe(200);
     } finally {
       process.env.NEXTAUTH_URL = previous;
@@ -105,14 +107,17 @@ describe("brute-force protection", () => {
     const user = await createTestUser("agent");
     const { maxFailures } = THROTTLE_POLICY.account;
     const results = [];
-    for (let i = 0; i < maxFailures; i++) results.push(await credentialsSignIn(user.email, `guess ${i}`, { "x-forwarded-for": `192.0.2.${i}` }));
+    for (let i = 0; i < maxFailures; i++)
+      results.push(await credentialsSignIn(user.email, `guess ${i}`, { "x-forwarded-for": `192.0.2.${i}` }));
     expect(results.slice(0, -1).every((r) => r.error === "CredentialsSignin")).toBe(true);
     expect(loginErrorMessage(results.at(-1)!.error)).toMatch(/^Too many failed sign-ins\. Try again in \d+ s\.$/);
 
     const locked = await credentialsSignIn(user.email, TEST_PASSWORD, { "x-forwarded-for": "192.0.2.200" });
     expect(locked.sessionCookie).toBeUndefined();
     expect(loginErrorMessage(locked.error)).toMatch(/Try again in (\d+) s/);
-    expect(Number(/(\d+) s/.exec(loginErrorMessage(locked.error)!)![1])).toBeLessThanOrEqual(THROTTLE_POLICY.account.firstLockMs / 1000);
+    expect(Number(/(\d+) s/.exec(loginErrorMessage(locked.error)!)![1])).toBeLessThanOrEqual(
+      THROTTLE_POLICY.account.firstLockMs / 1000,
+    );
     const failures = await db().auditLog.findMany({ where: { action: "auth.login_failed" } });
     expect(failures.map((f) => (f.details as { reason: string }).reason)).toContain("throttled");
   });
@@ -137,7 +142,8 @@ describe("brute-force protection", () => {
   it("locks an address that fails across many accounts, without locking those accounts elsewhere", async () => {
     const victim = await createTestUser("viewer");
     const ip = { "x-forwarded-for": "203.0.113.66" };
-    for (let i = 0; i < THROTTLE_POLICY.ip.maxFailures; i++) await credentialsSignIn(`user${i}@example.test`, "spray password", ip);
+    for (let i = 0; i < THROTTLE_POLICY.ip.maxFailures; i++)
+      await credentialsSignIn(`user${i}@example.test`, "spray password", ip);
     const fromThatAddress = await credentialsSignIn(victim.email, TEST_PASSWORD, ip);
     expect(loginErrorMessage(fromThatAddress.error)).toMatch(/Try again in \d+ s/);
     const fromElsewhere = await credentialsSignIn(victim.email, TEST_PASSWORD, { "x-forwarded-for": "203.0.113.67" });

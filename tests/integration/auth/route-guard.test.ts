@@ -2,11 +2,23 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { route } from "../../../lib/http/route";
 import { db } from "../../../lib/db/client";
 import { resetDatabase } from "../../helpers/db";
-import { browserHeaders, createTestApiKey, createTestUser, jsonRequest, sessionCookieFor, type TestUser } from "../../helpers/auth";
+import {
+  browserHeaders,
+  createTestApiKey,
+  createTestUser,
+  jsonRequest,
+  sessionCookieFor,
+  type TestUser,
+} from "../../helpers/auth";
 
 const echo = route({ access: "agent" }, async ({ actor }) => Response.json({ actor }));
 const write = route({ access: "agent" }, async ({ actor, audit }) => {
-  await audit({ action: "test.write", outcome: "success", target: { type: "thing", id: "t1" }, before: { token: "kpt_secretsecret1234" } });
+  await audit({
+    action: "test.write",
+    outcome: "success",
+    target: { type: "thing", id: "t1" },
+    before: { token: "kpt_secretsecret1234" },
+  });
   return Response.json({ ok: true, by: actor.userId });
 });
 
@@ -33,14 +45,24 @@ describe("the route wrapper's authentication", () => {
   });
 
   it("answers 401 to a forged or garbled session cookie", async () => {
-    const res = await echo(jsonRequest("/x", { headers: { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..bad.bad.bad" } }));
+    const res = await echo(
+      jsonRequest("/x", {
+        headers: { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..bad.bad.bad" },
+      }),
+    );
     expect(res.status).toBe(401);
   });
 
   it("lets a session of a high enough role through and hands the handler its actor", async () => {
     const res = await echo(jsonRequest("/x", { headers: { cookie: await sessionCookieFor(agent) } }));
     expect(res.status).toBe(200);
-    expect((await res.json()).actor).toEqual({ type: "user", userId: agent.id, email: agent.email, name: agent.name, role: "agent" });
+    expect((await res.json()).actor).toEqual({
+      type: "user",
+      userId: agent.id,
+      email: agent.email,
+      name: agent.name,
+      role: "agent",
+    });
   });
 
   it("answers 403 JSON to a lower role and records the denial", async () => {
@@ -119,7 +141,9 @@ describe("the same-origin check on cookie-authenticated writes", () => {
   });
 
   it("refuses a write with neither Origin nor Referer", async () => {
-    const res = await write(jsonRequest("/x", { method: "DELETE", headers: { cookie: await sessionCookieFor(agent) } }));
+    const res = await write(
+      jsonRequest("/x", { method: "DELETE", headers: { cookie: await sessionCookieFor(agent) } }),
+    );
     expect(res.status).toBe(403);
     expect((await errorOf(res)).code).toBe("cross_origin");
   });
@@ -146,19 +170,31 @@ describe("the same-origin check on cookie-authenticated writes", () => {
 
   it("does not apply to API-key calls, which browsers cannot forge", async () => {
     const { key } = await createTestApiKey(agent.id);
-    const res = await write(jsonRequest("/x", { method: "POST", headers: { authorization: `Bearer ${key}`, origin: "https://evil.example" } }));
+    const res = await write(
+      jsonRequest("/x", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, origin: "https://evil.example" },
+      }),
+    );
     expect(res.status).toBe(200);
   });
 
   it("lets reads through from anywhere", async () => {
-    const res = await echo(jsonRequest("/x", { headers: { cookie: await sessionCookieFor(agent), origin: "https://evil.example" } }));
+    const res = await echo(
+      jsonRequest("/x", { headers: { cookie: await sessionCookieFor(agent), origin: "https://evil.example" } }),
+    );
     expect(res.status).toBe(200);
   });
 });
 
 describe("ctx.audit", () => {
   it("records the actor, address, user agent, method, path and request id, with secrets masked", async () => {
-    const headers = { ...(await browserHeaders(agent)), "x-forwarded-for": "198.51.100.250, 203.0.113.9", "user-agent": "vitest", "x-request-id": "req-audit-0001" };
+    const headers = {
+      ...(await browserHeaders(agent)),
+      "x-forwarded-for": "198.51.100.250, 203.0.113.9",
+      "user-agent": "vitest",
+      "x-request-id": "req-audit-0001",
+    };
     const res = await write(jsonRequest("/things/t1", { method: "POST", headers }));
     expect(res.status).toBe(200);
     const row = await db().auditLog.findFirstOrThrow({ where: { action: "test.write", requestId: "req-audit-0001" } });

@@ -22,11 +22,14 @@ beforeEach(async () => {
 });
 
 async function connectionTo(baseUrl: string, token = TOKEN) {
-  return (await insertConnection({ name: `c-${Math.random().toString(36).slice(2)}`, baseUrl, token }, systemAudit())).id;
+  return (await insertConnection({ name: `c-${Math.random().toString(36).slice(2)}`, baseUrl, token }, systemAudit()))
+    .id;
 }
 
 async function runTest(id: string) {
-  const res = await testRoute(jsonRequest(`/api/admin/connections/${id}/test`, { method: "POST", headers }), { params: Promise.resolve({ id }) });
+  const res = await testRoute(jsonRequest(`/api/admin/connections/${id}/test`, { method: "POST", headers }), {
+    params: Promise.resolve({ id }),
+  });
   return { status: res.status, text: await res.text() };
 }
 
@@ -50,7 +53,10 @@ describe("POST /api/admin/connections/{id}/test", () => {
     expect(status).toBe(200);
     expect(JSON.parse(text)).toMatchObject({ result: "unauthorized", status: 401 });
     expect(text).not.toContain("kpt_WrongToken");
-    expect(await db().auditLog.findFirstOrThrow({ where: { action: "connection.test", targetId: id } })).toMatchObject({ outcome: "failure", upstreamStatus: 401 });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "connection.test", targetId: id } })).toMatchObject({
+      outcome: "failure",
+      upstreamStatus: 401,
+    });
   });
 
   it("answers unreachable when nothing listens at the base URL any more", async () => {
@@ -62,7 +68,9 @@ describe("POST /api/admin/connections/{id}/test", () => {
     const body = JSON.parse(text);
     expect(body.result).toBe("unreachable");
     expect(body.status).toBeUndefined();
-    expect(await db().auditLog.findFirstOrThrow({ where: { action: "connection.test", targetId: id } })).toMatchObject({ outcome: "failure" });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "connection.test", targetId: id } })).toMatchObject({
+      outcome: "failure",
+    });
   });
 
   it("answers 404 for an unknown connection id", async () => {

@@ -49,22 +49,42 @@ for (const backend of backends) {
     it("skips a store whose tags were invalidated after the snapshot (a write raced the load)", async () => {
       const snapshot = await cache.snapshotTags(conn, ["ticket:9", "tickets:list"]);
       await cache.invalidateTags(conn, ["ticket:9"]);
-      const stored = await cache.set(`${conn}|t9`, entry("pre-write"), { connectionId: conn, tags: ["ticket:9", "tickets:list"], unlessInvalidatedSince: snapshot });
+      const stored = await cache.set(`${conn}|t9`, entry("pre-write"), {
+        connectionId: conn,
+        tags: ["ticket:9", "tickets:list"],
+        unlessInvalidatedSince: snapshot,
+      });
       expect(stored).toBe(false);
       expect(await cache.get(`${conn}|t9`)).toBeUndefined();
       const fresh = await cache.snapshotTags(conn, ["ticket:9", "tickets:list"]);
-      expect(await cache.set(`${conn}|t9`, entry("post-write"), { connectionId: conn, tags: ["ticket:9", "tickets:list"], unlessInvalidatedSince: fresh })).toBe(true);
+      expect(
+        await cache.set(`${conn}|t9`, entry("post-write"), {
+          connectionId: conn,
+          tags: ["ticket:9", "tickets:list"],
+          unlessInvalidatedSince: fresh,
+        }),
+      ).toBe(true);
     });
 
     it("forgets an entry once its last window is over", async () => {
       const short: CachePolicy = { ttlSeconds: 0.05, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 0.05 };
-      await cache.set(`${conn}|short`, { value: 1, storedAt: Date.now(), policy: short }, { connectionId: conn, tags: [] });
+      await cache.set(
+        `${conn}|short`,
+        { value: 1, storedAt: Date.now(), policy: short },
+        { connectionId: conn, tags: [] },
+      );
       await waitFor(async () => (await cache.get(`${conn}|short`)) === undefined, 5_000);
     });
 
     it("does not store an entry whose policy allows no use at all", async () => {
       const none: CachePolicy = { ttlSeconds: 0, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 0 };
-      expect(await cache.set(`${conn}|none`, { value: 1, storedAt: Date.now(), policy: none }, { connectionId: conn, tags: [] })).toBe(false);
+      expect(
+        await cache.set(
+          `${conn}|none`,
+          { value: 1, storedAt: Date.now(), policy: none },
+          { connectionId: conn, tags: [] },
+        ),
+      ).toBe(false);
       expect(await cache.get(`${conn}|none`)).toBeUndefined();
     });
   });

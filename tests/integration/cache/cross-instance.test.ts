@@ -34,8 +34,12 @@ describe.skipIf(Boolean(redisTarget.skipReason))(`coalescing across instances ov
       return { data: ["shared"] };
     };
     const key = `${conn}|channels.list`;
-    const read = (cache: RedisCache) => readThrough({ cache, key, connectionId: conn, tags: ["channels"], policy, load });
-    const results = await Promise.all([...Array.from({ length: 100 }, () => read(a)), ...Array.from({ length: 100 }, () => read(b))]);
+    const read = (cache: RedisCache) =>
+      readThrough({ cache, key, connectionId: conn, tags: ["channels"], policy, load });
+    const results = await Promise.all([
+      ...Array.from({ length: 100 }, () => read(a)),
+      ...Array.from({ length: 100 }, () => read(b)),
+    ]);
     expect(calls).toBe(1);
     expect(results.every((r) => JSON.stringify(r.value) === JSON.stringify({ data: ["shared"] }))).toBe(true);
   });
@@ -57,7 +61,14 @@ describe.skipIf(Boolean(redisTarget.skipReason))(`coalescing across instances ov
       },
     });
     await loaderStarted;
-    const waiting = readThrough({ cache: b, key, connectionId: conn, tags: ["tags"], policy, load: async () => ({ data: ["from b"] }) });
+    const waiting = readThrough({
+      cache: b,
+      key,
+      connectionId: conn,
+      tags: ["tags"],
+      policy,
+      load: async () => ({ data: ["from b"] }),
+    });
     await expect(failing).rejects.toBeInstanceOf(KlinkHttpError);
     expect(await waiting).toMatchObject({ state: "MISS", value: { data: ["from b"] } });
   });
@@ -66,7 +77,15 @@ describe.skipIf(Boolean(redisTarget.skipReason))(`coalescing across instances ov
     const key = `${conn}|categories.list`;
     const stuckLock = await a.tryLock(key, 60_000);
     expect(stuckLock).toBeDefined();
-    const result = await readThrough({ cache: b, key, connectionId: conn, tags: ["categories"], policy, lockTtlMs: 300, load: async () => ({ data: ["own"] }) });
+    const result = await readThrough({
+      cache: b,
+      key,
+      connectionId: conn,
+      tags: ["categories"],
+      policy,
+      lockTtlMs: 300,
+      load: async () => ({ data: ["own"] }),
+    });
     expect(result).toMatchObject({ state: "MISS", value: { data: ["own"] } });
     await stuckLock!();
   });
@@ -74,7 +93,8 @@ describe.skipIf(Boolean(redisTarget.skipReason))(`coalescing across instances ov
   it("sees another instance's invalidation", async () => {
     const key = `${conn}|contacts.get|p:id=c1`;
     let version = 0;
-    const read = (cache: RedisCache) => readThrough({ cache, key, connectionId: conn, tags: ["contact:c1"], policy, load: async () => ++version });
+    const read = (cache: RedisCache) =>
+      readThrough({ cache, key, connectionId: conn, tags: ["contact:c1"], policy, load: async () => ++version });
     expect(await read(a)).toMatchObject({ state: "MISS", value: 1 });
     expect(await read(b)).toMatchObject({ state: "HIT", value: 1 });
     await b.invalidateTags(conn, ["contact:c1"]);
@@ -87,7 +107,8 @@ describe("a cache backend that is down", () => {
     const down = new RedisCache({ url: "redis://127.0.0.1:9/0", keyPrefix: "unused:", commandTimeoutMs: 200 });
     try {
       let calls = 0;
-      const read = () => readThrough({ cache: down, key: "c|k", connectionId: "c", tags: ["tags"], policy, load: async () => ++calls });
+      const read = () =>
+        readThrough({ cache: down, key: "c|k", connectionId: "c", tags: ["tags"], policy, load: async () => ++calls });
       expect(await read()).toMatchObject({ state: "MISS", value: 1 });
       expect(await read()).toMatchObject({ state: "MISS", value: 2 });
     } finally {

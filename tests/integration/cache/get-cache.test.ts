@@ -35,8 +35,16 @@ describe("the process's cache", () => {
     resetEnvCache();
     await setCache(undefined);
     const policy = { ttlSeconds: 60, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 0 };
-    await getCache().set("conn-a|ticket", { value: 1, storedAt: Date.now(), policy }, { connectionId: "conn-a", tags: ["ticket:7"] });
-    await getCache().set("conn-b|ticket", { value: 2, storedAt: Date.now(), policy }, { connectionId: "conn-b", tags: ["ticket:7"] });
+    await getCache().set(
+      "conn-a|ticket",
+      { value: 1, storedAt: Date.now(), policy },
+      { connectionId: "conn-a", tags: ["ticket:7"] },
+    );
+    await getCache().set(
+      "conn-b|ticket",
+      { value: 2, storedAt: Date.now(), policy },
+      { connectionId: "conn-b", tags: ["ticket:7"] },
+    );
     expect(await invalidateTags("conn-a", ["ticket:7", "ticket:7", "tickets:list"])).toBe(1);
     expect(await getCache().get("conn-a|ticket")).toBeUndefined();
     expect(await getCache().get("conn-b|ticket")).toBeDefined();

@@ -42,7 +42,16 @@ for (const backend of backends) {
     let clock: number;
     let k: ReturnType<typeof upstream>;
     const read = (extra: Partial<ReadThroughOptions<unknown>> = {}) =>
-      readThrough({ cache, key: `${conn}|tickets.list|q:page=1`, connectionId: conn, tags: ["tickets:list"], policy, load: k.load, now: () => clock, ...extra });
+      readThrough({
+        cache,
+        key: `${conn}|tickets.list|q:page=1`,
+        connectionId: conn,
+        tags: ["tickets:list"],
+        policy,
+        load: k.load,
+        now: () => clock,
+        ...extra,
+      });
 
     beforeEach(() => {
       cache = backend.create();
@@ -67,7 +76,10 @@ for (const backend of backends) {
       const results = await Promise.all([read(), read(), read()]);
       expect(results.map((r) => r.state)).toEqual(["STALE", "STALE", "STALE"]);
       expect(results[0]).toMatchObject({ ageSeconds: 15, value: { version: 1 }, staleReason: "revalidating" });
-      await waitFor(async () => (await cache.get<{ version: number }>(`${conn}|tickets.list|q:page=1`))?.value.version === 2, 5_000);
+      await waitFor(
+        async () => (await cache.get<{ version: number }>(`${conn}|tickets.list|q:page=1`))?.value.version === 2,
+        5_000,
+      );
       expect(k.calls).toBe(2);
       expect(await read()).toMatchObject({ state: "HIT", value: { version: 2 } });
     });
@@ -89,7 +101,12 @@ for (const backend of backends) {
         await read();
         clock += 100_000; // past TTL + SWR, inside stale-if-error (300 s)
         k.fail = fault;
-        expect(await read()).toMatchObject({ state: "STALE", ageSeconds: 100, value: { version: 1 }, staleReason: "upstream_error" });
+        expect(await read()).toMatchObject({
+          state: "STALE",
+          ageSeconds: 100,
+          value: { version: 1 },
+          staleReason: "upstream_error",
+        });
       });
     }
 

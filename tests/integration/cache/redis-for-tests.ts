@@ -13,7 +13,12 @@ import { RedisCache } from "../../../lib/cache/redis-cache";
 export const LOCAL_TEST_REDIS_URL = "redis://127.0.0.1:6379/15";
 
 async function reachable(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   probe.on("error", () => {});
   try {
     await probe.connect();
@@ -28,11 +33,15 @@ async function reachable(url: string): Promise<boolean> {
 async function decide(): Promise<{ url: string; skipReason?: undefined } | { url?: undefined; skipReason: string }> {
   const configured = process.env.TEST_REDIS_URL;
   if (configured) {
-    if (!(await reachable(configured))) throw new Error(`TEST_REDIS_URL=${configured} does not answer: start Redis or unset TEST_REDIS_URL`);
+    if (!(await reachable(configured)))
+      throw new Error(`TEST_REDIS_URL=${configured} does not answer: start Redis or unset TEST_REDIS_URL`);
     return { url: configured };
   }
   if (await reachable(LOCAL_TEST_REDIS_URL)) return { url: LOCAL_TEST_REDIS_URL };
-  if (process.env.CI) throw new Error(`CI must run the Redis cache tests: no Redis at ${LOCAL_TEST_REDIS_URL} and TEST_REDIS_URL is not set`);
+  if (process.env.CI)
+    throw new Error(
+      `CI must run the Redis cache tests: no Redis at ${LOCAL_TEST_REDIS_URL} and TEST_REDIS_URL is not set`,
+    );
   const skipReason = `no Redis at ${LOCAL_TEST_REDIS_URL}; set TEST_REDIS_URL to run`;
   console.warn(`[redis tests skipped] ${skipReason}`);
   return { skipReason };

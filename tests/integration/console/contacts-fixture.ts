@@ -23,7 +23,10 @@ type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 /** /api/klink/v1/... on a loopback socket, answered by the real proxy route handler. */
 export function serveProxy(): Promise<ServedHandlers> {
-  const handler = (req: Request) => proxyRoute[req.method as Method](req, { params: Promise.resolve({ path: new URL(req.url).pathname.split("/").slice(4) }) });
+  const handler = (req: Request) =>
+    proxyRoute[req.method as Method](req, {
+      params: Promise.resolve({ path: new URL(req.url).pathname.split("/").slice(4) }),
+    });
   return serveHandlers({
     "/api/klink/v1/contacts": handler,
     "/api/klink/v1/contacts/[id]": handler,

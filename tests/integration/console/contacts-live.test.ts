@@ -26,14 +26,25 @@ beforeAll(async () => {
   await setCache(new MemoryCache({ maxSizeBytes: 16 * 1024 * 1024 }));
   sim = await startSimulator({ port: 0, tokens: [TOKEN] });
   consoleSide = await serveHandlers({ "/api/webhooks/klink/[connectionId]": webhookEndpoint });
-  const connectionId = (await insertConnection({ name: "Contacts live", baseUrl: sim.url, token: TOKEN, webhook: { mode: "hmac", secret: SECRET } }, systemAudit())).id;
+  const connectionId = (
+    await insertConnection(
+      { name: "Contacts live", baseUrl: sim.url, token: TOKEN, webhook: { mode: "hmac", secret: SECRET } },
+      systemAudit(),
+    )
+  ).id;
   await fetch(`${sim.url}/__sim/webhooks/targets`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ url: `${consoleSide.url}/api/webhooks/klink/${connectionId}`, secret: SECRET }),
   });
   const { user } = await signedInAs("viewer");
-  page = { actor: { type: "user", userId: user.id, email: user.email, name: user.name, role: "viewer" }, connection: { choices: [], active: null }, connectionId, requestId: "req-live", can: { write: false, admin: false } };
+  page = {
+    actor: { type: "user", userId: user.id, email: user.email, name: user.name, role: "viewer" },
+    connection: { choices: [], active: null },
+    connectionId,
+    requestId: "req-live",
+    can: { write: false, admin: false },
+  };
 });
 afterAll(async () => {
   await sim?.stop();
@@ -55,7 +66,11 @@ describe("a contact changed in K-LINK", () => {
       headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
       body: JSON.stringify({ name: "Renamed in K-LINK" }),
     });
-    await waitFor(async () => (await testDb().webhookDelivery.count({ where: { eventType: "contact.update", status: "processed" } })) === 1, 5_000);
+    await waitFor(
+      async () =>
+        (await testDb().webhookDelivery.count({ where: { eventType: "contact.update", status: "processed" } })) === 1,
+      5_000,
+    );
 
     const after = await readKlink(page, "contacts.get", { params: { id } });
     expect(after.ok && after.data.data.name).toBe("Renamed in K-LINK");

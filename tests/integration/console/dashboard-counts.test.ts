@@ -19,16 +19,24 @@ let actor: Actor;
 type Listing = { total: number };
 type Fields = { data: { system_name: string; options: { value: string; label: string }[] }[] };
 
-const klink = async <T>(path: string): Promise<T> => (await (await fetch(`${sim.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as T;
+const klink = async <T>(path: string): Promise<T> =>
+  (await (await fetch(`${sim.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as T;
 const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sim.url}/__sim/${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${sim.url}/__sim/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const total = async (query: string) => (await klink<Listing>(`/api/v1/tickets?${query}&pageSize=1`)).total;
 
 async function pageFor(connectionName: string): Promise<ConsolePage> {
   const { id } = await insertConnection({ name: connectionName, baseUrl: sim.url, token: TOKEN }, async () => "");
   return {
     actor,
-    connection: { choices: [{ id, name: connectionName, isDefault: false }], active: { id, name: connectionName, isDefault: false } },
+    connection: {
+      choices: [{ id, name: connectionName, isDefault: false }],
+      active: { id, name: connectionName, isDefault: false },
+    },
     connectionId: id,
     requestId: randomUUID(),
     can: { write: false, admin: false },
@@ -63,8 +71,12 @@ describe("ticket counts for the dashboard", () => {
     }
     const [status, , channel] = counts.breakdowns;
     // Status keeps the tenant's order (a workflow); channels come by volume.
-    if (status.ok) expect(status.rows.map((r) => r.value)).toEqual(fields.data.find((f) => f.system_name === "status")!.options.map((o) => o.value));
-    if (channel.ok) expect(channel.rows.map((r) => r.count)).toEqual([...channel.rows.map((r) => r.count)].sort((a, b) => b - a));
+    if (status.ok)
+      expect(status.rows.map((r) => r.value)).toEqual(
+        fields.data.find((f) => f.system_name === "status")!.options.map((o) => o.value),
+      );
+    if (channel.ok)
+      expect(channel.rows.map((r) => r.count)).toEqual([...channel.rows.map((r) => r.count)].sort((a, b) => b - a));
   });
 
   it("answers a second load from the cache without asking K-LINK, and the cache figures count it", async () => {
@@ -100,9 +112,26 @@ describe("ticket counts for the dashboard", () => {
 });
 
 describe("the options of a form field", () => {
-  const field = (options: { value: string; label?: string | null }[], extra = {}) => ({ id: "f", system_name: "status", type: "select", options, ...extra });
+  const field = (options: { value: string; label?: string | null }[], extra = {}) => ({
+    id: "f",
+    system_name: "status",
+    type: "select",
+    options,
+    ...extra,
+  });
   it("takes the labels K-LINK gives (the value when it gives none), once per value whatever its case", () => {
-    expect(fieldOptions([field([{ value: "open", label: "Open" }, { value: "OPEN", label: "Again" }, { value: "on hold", label: null }])], "status")).toEqual([
+    expect(
+      fieldOptions(
+        [
+          field([
+            { value: "open", label: "Open" },
+            { value: "OPEN", label: "Again" },
+            { value: "on hold", label: null },
+          ]),
+        ],
+        "status",
+      ),
+    ).toEqual([
       { value: "open", label: "Open" },
       { value: "on hold", label: "on hold" },
     ]);

@@ -4,12 +4,26 @@ import type { Actor } from "../../../lib/auth/actor";
 import { deliveriesPerHour } from "../../../lib/console/dashboard-deliveries";
 import { resetDatabase, testDb } from "../../helpers/db";
 
-const viewer: Actor = { type: "user", userId: "u-viewer", email: "viewer@example.test", name: "Viewer", role: "viewer" };
+const viewer: Actor = {
+  type: "user",
+  userId: "u-viewer",
+  email: "viewer@example.test",
+  name: "Viewer",
+  role: "viewer",
+};
 const NOW = new Date("2026-03-10T14:25:00Z");
 const hoursBefore = (hours: number, minutes = 0) => new Date(NOW.getTime() - hours * 3_600_000 - minutes * 60_000);
 
 async function delivery(receivedAt: Date, status: string, connectionId = "conn-a") {
-  await testDb().webhookDelivery.create({ data: { receivedAt, connectionId, status, verification: status === "rejected" ? "invalid_signature" : "verified", headers: {} } });
+  await testDb().webhookDelivery.create({
+    data: {
+      receivedAt,
+      connectionId,
+      status,
+      verification: status === "rejected" ? "invalid_signature" : "verified",
+      headers: {},
+    },
+  });
 }
 
 beforeEach(resetDatabase);

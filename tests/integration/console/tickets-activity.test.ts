@@ -19,7 +19,9 @@ beforeAll(async () => {
   connectionId = fixture.connectionId;
   const { user } = fixture.users.viewer;
   viewer = { type: "user", userId: user.id, email: user.email, name: user.name, role: "viewer" };
-  endpoint = makeEndpoint({ settings: { [connectionId]: hmacSettings(connectionId), [OTHER_CONNECTION]: hmacSettings(OTHER_CONNECTION) } });
+  endpoint = makeEndpoint({
+    settings: { [connectionId]: hmacSettings(connectionId), [OTHER_CONNECTION]: hmacSettings(OTHER_CONNECTION) },
+  });
 });
 afterAll(async () => fixture?.stop());
 
@@ -40,10 +42,24 @@ async function deliver(connection: string, body: string) {
 
 describe("listTicketActivity", () => {
   it("lists the deliveries about one ticket newest first, with what changed compared with the delivery before", async () => {
-    const ticket = { id: "t-activity-1", contactId: "c-1", title: "Kettle leaks", status: "open", priority: "low", tags: [], customFields: {} };
+    const ticket = {
+      id: "t-activity-1",
+      contactId: "c-1",
+      title: "Kettle leaks",
+      status: "open",
+      priority: "low",
+      tags: [],
+      customFields: {},
+    };
     await deliver(connectionId, delivery("ticket.create", ticket));
     await deliver(connectionId, delivery("ticket.update", { ...ticket, status: "in progress", priority: "high" }));
-    const duplicate = delivery("ticket.update", { ...ticket, status: "closed", priority: "high", tags: [{ id: "tag-1", name: "refund" }], customFields: { cf_date: "2026-01-29" } });
+    const duplicate = delivery("ticket.update", {
+      ...ticket,
+      status: "closed",
+      priority: "high",
+      tags: [{ id: "tag-1", name: "refund" }],
+      customFields: { cf_date: "2026-01-29" },
+    });
     await deliver(connectionId, duplicate);
     await deliver(connectionId, duplicate);
     // Deliveries about another ticket, or for another connection, are not this ticket's activity.
@@ -74,11 +90,21 @@ describe("listTicketActivity", () => {
   });
 
   it("includes changes made through the console, with who made them and how K-LINK answered", async () => {
-    const listing = (await (await fetch(`${fixture.sim.url}/api/v1/tickets?pageSize=1`, { headers: { authorization: `Bearer ${SIM_TOKEN}` } })).json()) as { data: { id: string }[] };
+    const listing = (await (
+      await fetch(`${fixture.sim.url}/api/v1/tickets?pageSize=1`, { headers: { authorization: `Bearer ${SIM_TOKEN}` } })
+    ).json()) as { data: { id: string }[] };
     const ticketId = listing.data[0].id;
-    const changed = await fixture.call("PUT", `/api/klink/v1/tickets/${ticketId}/status`, { as: "agent", via: "session", body: { status: "pending" } });
+    const changed = await fixture.call("PUT", `/api/klink/v1/tickets/${ticketId}/status`, {
+      as: "agent",
+      via: "session",
+      body: { status: "pending" },
+    });
     expect(changed.status).toBe(200);
-    const refused = await fixture.call("PUT", `/api/klink/v1/tickets/${ticketId}/status`, { as: "agent", via: "session", body: { status: "no such status" } });
+    const refused = await fixture.call("PUT", `/api/klink/v1/tickets/${ticketId}/status`, {
+      as: "agent",
+      via: "session",
+      body: { status: "no such status" },
+    });
     expect(refused.status).toBe(400);
 
     const { entries } = await listTicketActivity(viewer, { connectionId, ticketId });
@@ -91,7 +117,11 @@ describe("listTicketActivity", () => {
   });
 
   it("is bounded, and says when older entries were left out", async () => {
-    const { entries, truncated } = await listTicketActivity(viewer, { connectionId, ticketId: "t-activity-1" }, { limit: 2 });
+    const { entries, truncated } = await listTicketActivity(
+      viewer,
+      { connectionId, ticketId: "t-activity-1" },
+      { limit: 2 },
+    );
     expect(entries).toHaveLength(2);
     expect(truncated).toBe(true);
     // The oldest shown entry is still compared with the delivery before it.
@@ -100,6 +130,8 @@ describe("listTicketActivity", () => {
 
   it("checks the caller's role in the data layer", async () => {
     const nobody = { ...viewer, role: "guest" } as unknown as Actor;
-    await expect(listTicketActivity(nobody, { connectionId, ticketId: "t-activity-1" })).rejects.toMatchObject({ status: 403 });
+    await expect(listTicketActivity(nobody, { connectionId, ticketId: "t-activity-1" })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

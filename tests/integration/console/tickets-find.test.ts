@@ -30,13 +30,20 @@ const pageFor = (connectionId: string): ConsolePage => ({
 
 /** A ticket as K-LINK itself lists it, on a given listing page of 100. */
 async function ticketOnPage(page: number): Promise<{ id: string; title: string }> {
-  const response = await fetch(`${fixture.sim.url}/api/v1/tickets?page=${page}&pageSize=100`, { headers: { authorization: `Bearer ${SIM_TOKEN}` } });
+  const response = await fetch(`${fixture.sim.url}/api/v1/tickets?page=${page}&pageSize=100`, {
+    headers: { authorization: `Bearer ${SIM_TOKEN}` },
+  });
   const listing = (await response.json()) as { data: { id: string; title: string }[] };
   return listing.data[42];
 }
 
 async function listingRequests(since: number): Promise<{ seq: number; query: Record<string, string> }[]> {
-  return (await fixture.control<{ data: { seq: number; query: Record<string, string> }[] }>("GET", `requests?endpoint=tickets.list&since=${since}`)).data;
+  return (
+    await fixture.control<{ data: { seq: number; query: Record<string, string> }[] }>(
+      "GET",
+      `requests?endpoint=tickets.list&since=${since}`,
+    )
+  ).data;
 }
 
 describe("findTicket", () => {
@@ -54,7 +61,9 @@ describe("findTicket", () => {
     // Pages 2–5, 6–9, 10–13, 14–17: the batch holding page 14 is the last one read.
     expect(found.status === "found" && found.pagesRead).toBe(17);
     const requests = (await listingRequests(since)).filter((r) => r.query.pageSize === "100");
-    expect(requests.map((r) => Number(r.query.page)).sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 2));
+    expect(requests.map((r) => Number(r.query.page)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 16 }, (_, i) => i + 2),
+    );
   });
 
   it("answers not found after reading every page of a listing within the bound, naming how many tickets it searched", async () => {
@@ -68,13 +77,19 @@ describe("findTicket", () => {
     const wanted = await ticketOnPage(5);
     const found = await findTicket(pageFor(fixture.connectionId), wanted.id, { maxPages: 3 });
     expect(found).toMatchObject({ status: "not_found", pagesRead: 3, searched: 300, total: 2000 });
-    expect(found.status === "not_found" && found.message).toMatch(/newest 300 of 2,000 tickets.*cannot look a ticket up by its id/);
+    expect(found.status === "not_found" && found.message).toMatch(
+      /newest 300 of 2,000 tickets.*cannot look a ticket up by its id/,
+    );
   });
 
   it("reports a failed read, with the request id, instead of claiming the ticket does not exist", async () => {
     // Its own connection, so nothing cached for the main one answers in K-LINK's place.
     const other = await fixture.addConnection(`sim-failing-${Date.now()}`, fixture.sim.url);
-    const fault = await fixture.control<{ id: string }>("POST", "faults", { pathPattern: "/api/v1/tickets", method: "GET", status: 503 });
+    const fault = await fixture.control<{ id: string }>("POST", "faults", {
+      pathPattern: "/api/v1/tickets",
+      method: "GET",
+      status: 503,
+    });
     try {
       const page = pageFor(other);
       const found = await findTicket(page, randomUUID());

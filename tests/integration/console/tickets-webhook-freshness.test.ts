@@ -19,15 +19,35 @@ let page: ConsolePage;
 beforeAll(async () => {
   await resetDatabase();
   fixture = await startProxyFixture();
-  const connection = await insertConnection({ name: `sim-webhooks-${Date.now()}`, baseUrl: fixture.sim.url, token: SIM_TOKEN, webhook: { mode: "hmac", secret: SECRET } }, async () => "");
+  const connection = await insertConnection(
+    {
+      name: `sim-webhooks-${Date.now()}`,
+      baseUrl: fixture.sim.url,
+      token: SIM_TOKEN,
+      webhook: { mode: "hmac", secret: SECRET },
+    },
+    async () => "",
+  );
   const { user } = fixture.users.viewer;
   const actor: Actor = { type: "user", userId: user.id, email: user.email, name: user.name, role: "viewer" };
-  page = { actor, connection: { choices: [], active: null }, connectionId: connection.id, requestId: randomUUID(), can: { write: false, admin: false } };
+  page = {
+    actor,
+    connection: { choices: [], active: null },
+    connectionId: connection.id,
+    requestId: randomUUID(),
+    can: { write: false, admin: false },
+  };
 });
 afterAll(async () => fixture?.stop());
 
 const klink = async <T>(path: string, init: { method?: string; body?: unknown } = {}) =>
-  (await (await fetch(`${fixture.sim.url}${path}`, { method: init.method ?? "GET", headers: { authorization: `Bearer ${SIM_TOKEN}`, "content-type": "application/json" }, body: init.body === undefined ? undefined : JSON.stringify(init.body) })).json()) as T;
+  (await (
+    await fetch(`${fixture.sim.url}${path}`, {
+      method: init.method ?? "GET",
+      headers: { authorization: `Bearer ${SIM_TOKEN}`, "content-type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
+  ).json()) as T;
 
 describe("a ticket after a K-LINK webhook about it", () => {
   it("is read fresh once the delivery is processed, though its listing page was cached", async () => {
@@ -36,16 +56,32 @@ describe("a ticket after a K-LINK webhook about it", () => {
     expect(await findTicket(page, ticket.id)).toMatchObject({ status: "found", ticket: { status: ticket.status } });
 
     // Changed in K-LINK: the console still answers from its cache until K-LINK tells it.
-    const changed = await klink<{ data: Record<string, unknown> }>(`/api/v1/tickets/${ticket.id}/status`, { method: "PUT", body: { status: "closed" } });
+    const changed = await klink<{ data: Record<string, unknown> }>(`/api/v1/tickets/${ticket.id}/status`, {
+      method: "PUT",
+      body: { status: "closed" },
+    });
     expect(await findTicket(page, ticket.id)).toMatchObject({ ticket: { status: ticket.status } });
 
     const body = JSON.stringify({ event: "ticket.update", timestamp: new Date().toISOString(), data: changed.data });
     const connectionId = page.connectionId!;
-    const answer = await webhookRoute(new Request(`http://localhost:3000/api/webhooks/klink/${connectionId}`, { method: "POST", headers: { "content-type": "application/json", "x-signature": sign(body) }, body }), {
-      params: Promise.resolve({ connectionId }),
-    });
+    const answer = await webhookRoute(
+      new Request(`http://localhost:3000/api/webhooks/klink/${connectionId}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-signature": sign(body) },
+        body,
+      }),
+      {
+        params: Promise.resolve({ connectionId }),
+      },
+    );
     expect(answer.status).toBe(200);
-    await waitFor(async () => (await testDb().webhookDelivery.count({ where: { connectionId, subjectId: ticket.id, status: "processed" } })) === 1, 5_000);
+    await waitFor(
+      async () =>
+        (await testDb().webhookDelivery.count({
+          where: { connectionId, subjectId: ticket.id, status: "processed" },
+        })) === 1,
+      5_000,
+    );
 
     expect(await findTicket(page, ticket.id)).toMatchObject({ status: "found", ticket: { status: "closed" } });
   });

@@ -10,7 +10,12 @@ import { createRedisEventBus } from "../../../lib/events/redis-event-bus";
 // skip: without a reachable Redis they fail and say so.
 const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379/15";
 
-const event = (type: string, id = randomUUID()): LiveEvent => ({ type, id, connectionId: "conn-1", at: new Date().toISOString() });
+const event = (type: string, id = randomUUID()): LiveEvent => ({
+  type,
+  id,
+  connectionId: "conn-1",
+  at: new Date().toISOString(),
+});
 
 /** Resolves with the first `count` events a bus delivers to one listener. */
 function collect(bus: EventBus, count: number): Promise<LiveEvent[]> {

@@ -20,7 +20,13 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const listing = { total: expect.any(Number), page: expect.any(Number), pageSize: expect.any(Number), lastPage: expect.any(Number), data: expect.any(Array) };
+const listing = {
+  total: expect.any(Number),
+  page: expect.any(Number),
+  pageSize: expect.any(Number),
+  lastPage: expect.any(Number),
+  data: expect.any(Array),
+};
 
 async function someContact() {
   const { data } = await h.client.contacts.list({ query: { pageSize: 1 } });
@@ -38,10 +44,17 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
 
   it("contacts.create answers 201 with the new contact, which the listing then shows first", async () => {
     const res = await h.client.contacts.create({
-      body: { name: "မောင်မောင် Test", contactEmails: [{ email: "maung@example.com.mm" }], customFields: { cf_birthday: "1990-02-28" } },
+      body: {
+        name: "မောင်မောင် Test",
+        contactEmails: [{ email: "maung@example.com.mm" }],
+        customFields: { cf_birthday: "1990-02-28" },
+      },
     });
     expect(res.status).toBe(201);
-    expect(res.data).toMatchObject({ status: "success", data: { name: "မောင်မောင် Test", customFields: { cf_birthday: "1990-02-28" } } });
+    expect(res.data).toMatchObject({
+      status: "success",
+      data: { name: "မောင်မောင် Test", customFields: { cf_birthday: "1990-02-28" } },
+    });
     const first = await h.client.contacts.list({ query: { pageSize: 1 } });
     expect(first.data.data[0].id).toBe(res.data.data.id);
     expect(first.data.total).toBe(501);
@@ -59,13 +72,21 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
     expect(res.data).toMatchObject(listing);
     const names = res.data.data.map((f) => f.system_name);
     expect(names).toEqual(expect.arrayContaining(["channel", "cf_customer_id", "cf_birthday", "cf_membership"]));
-    expect(res.data.data.find((f) => f.system_name === "channel")?.options?.[0]).toMatchObject({ value: "phone", label: "Phone", is_default: true });
+    expect(res.data.data.find((f) => f.system_name === "channel")?.options?.[0]).toMatchObject({
+      value: "phone",
+      label: "Phone",
+      is_default: true,
+    });
   });
 
   it("contacts.get answers {status, message: 'contact', data}", async () => {
     const contact = await someContact();
     const res = await h.client.contacts.get({ params: { id: contact.id } });
-    expect(res.data).toMatchObject({ status: "success", message: "contact", data: { id: contact.id, name: contact.name } });
+    expect(res.data).toMatchObject({
+      status: "success",
+      message: "contact",
+      data: { id: contact.id, name: contact.name },
+    });
   });
 
   it("contacts.update changes only the fields sent", async () => {
@@ -78,19 +99,29 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
     const contact = await someContact();
     const res = await h.client.contacts.delete({ params: { id: contact.id } });
     expect(res.data).toMatchObject({ status: "success", message: "Contact deleted successfully" });
-    await expect(h.client.contacts.get({ params: { id: contact.id } })).rejects.toMatchObject({ name: "KlinkHttpError", status: 404 });
+    await expect(h.client.contacts.get({ params: { id: contact.id } })).rejects.toMatchObject({
+      name: "KlinkHttpError",
+      status: 404,
+    });
     expect((await h.client.contacts.list()).data.total).toBe(499);
   });
 
   it("contacts.groups lists the contact groups", async () => {
     const res = await h.client.contacts.groups();
     expect(res.data).toMatchObject(listing);
-    expect(res.data.data[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), contactCount: expect.any(Number) });
+    expect(res.data.data[0]).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      contactCount: expect.any(Number),
+    });
   });
 
   it("contacts.updateTags merges tag names, creating unknown ones", async () => {
     const contact = await someContact();
-    const res = await h.client.contacts.updateTags({ params: { id: contact.id }, body: { actionType: "MERGE", tags: ["vip", "brand-new-tag"] } });
+    const res = await h.client.contacts.updateTags({
+      params: { id: contact.id },
+      body: { actionType: "MERGE", tags: ["vip", "brand-new-tag"] },
+    });
     expect(res.data).toEqual({ status: "success", message: "Contact tags updated successfully", data: null });
     const after = await h.client.contacts.get({ params: { id: contact.id } });
     const names = after.data.data.tags!.map((t) => t.name);
@@ -110,7 +141,10 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
     expect(before.data).toMatchObject(listing);
     const created = await h.client.channels.create({ body: { name: "Klink Custom Channel", type: "custom" } });
     expect(created.status).toBe(201);
-    expect(created.data).toMatchObject({ status: "success", data: { name: "Klink Custom Channel", type: "custom", status: "active" } });
+    expect(created.data).toMatchObject({
+      status: "success",
+      data: { name: "Klink Custom Channel", type: "custom", status: "active" },
+    });
     expect((await h.client.channels.list()).data.total).toBe(before.data.total + 1);
   });
 
@@ -140,13 +174,22 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
     expect(res.status).toBe(201);
     expect(res.data).toMatchObject({
       success: true,
-      data: { title: "Customer cannot access account", contactId: contact.id, ticketNumber: 40_000, tags: [{ id: tags.data.data[0].id }], customFields: { cf_date: "2025-10-23" } },
+      data: {
+        title: "Customer cannot access account",
+        contactId: contact.id,
+        ticketNumber: 40_000,
+        tags: [{ id: tags.data.data[0].id }],
+        customFields: { cf_date: "2025-10-23" },
+      },
     });
   });
 
   it("tickets.byContact lists only that contact's tickets", async () => {
     const ticket = (await h.client.tickets.list()).data.data[0];
-    const res = await h.client.tickets.byContact({ params: { contactId: ticket.contactId! }, query: { pageSize: 100 } });
+    const res = await h.client.tickets.byContact({
+      params: { contactId: ticket.contactId! },
+      query: { pageSize: 100 },
+    });
     expect(res.data).toMatchObject(listing);
     expect(res.data.data.length).toBeGreaterThan(0);
     expect(res.data.data.every((t) => t.contactId === ticket.contactId)).toBe(true);
@@ -162,8 +205,14 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
 
   it("tickets.update changes the fields sent", async () => {
     const ticket = (await h.client.tickets.list()).data.data[0];
-    const res = await h.client.tickets.update({ params: { id: ticket.id }, body: { priority: "urgent", customFields: { cf_due_date: "2026-02-01" } } });
-    expect(res.data).toMatchObject({ success: true, data: { id: ticket.id, title: ticket.title, priority: "urgent", customFields: { cf_due_date: "2026-02-01" } } });
+    const res = await h.client.tickets.update({
+      params: { id: ticket.id },
+      body: { priority: "urgent", customFields: { cf_due_date: "2026-02-01" } },
+    });
+    expect(res.data).toMatchObject({
+      success: true,
+      data: { id: ticket.id, title: ticket.title, priority: "urgent", customFields: { cf_due_date: "2026-02-01" } },
+    });
   });
 
   it("tickets.updateStatus sets the status, visible in the listing filter", async () => {
@@ -187,15 +236,27 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
       query: { selectedDate: "2026/01/01 00:00:00-2026/01/07 23:59:59", pageSize: 20 },
       headers: { "x-client-timezone": "Asia/Bangkok" },
     });
-    expect(res.data).toMatchObject({ requestId: expect.any(String), cxLogs: { data: expect.any(Array), total: expect.any(Number), page: 1, pageSize: 20 } });
+    expect(res.data).toMatchObject({
+      requestId: expect.any(String),
+      cxLogs: { data: expect.any(Array), total: expect.any(Number), page: 1, pageSize: 20 },
+    });
     expect(res.data.cxLogs.total).toBeGreaterThan(50);
-    expect(res.data.cxLogs.data[0]).toMatchObject({ entityName: "room", contact: { id: res.data.cxLogs.data[0].contactId } });
+    expect(res.data.cxLogs.data[0]).toMatchObject({
+      entityName: "room",
+      contact: { id: res.data.cxLogs.data[0].contactId },
+    });
   });
 
   it("messages.send answers {status: 200 (a number), message, data}", async () => {
     const contact = await someContact();
-    const res = await h.client.messages.send({ body: { contactId: contact.id, messageType: "text", message: "สวัสดีค่ะ", createdAt: "2026-01-08T16:03:39.923Z" } });
-    expect(res.data).toMatchObject({ status: 200, message: "Message sent successfully", data: { id: expect.any(String), partition_key: expect.stringMatching(/^\d{4}_\d{2}$/) } });
+    const res = await h.client.messages.send({
+      body: { contactId: contact.id, messageType: "text", message: "สวัสดีค่ะ", createdAt: "2026-01-08T16:03:39.923Z" },
+    });
+    expect(res.data).toMatchObject({
+      status: 200,
+      message: "Message sent successfully",
+      data: { id: expect.any(String), partition_key: expect.stringMatching(/^\d{4}_\d{2}$/) },
+    });
     expect(res.data.data.createdAt).toMatch(/\.\d{9}Z$/);
   });
 

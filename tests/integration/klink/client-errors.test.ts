@@ -2,7 +2,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { createKlinkClient } from "../../../lib/klink/client";
-import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "../../../lib/klink/errors";
+import {
+  KlinkHttpError,
+  KlinkNetworkError,
+  KlinkResponseShapeError,
+  KlinkTimeoutError,
+} from "../../../lib/klink/errors";
 import { startSimulator } from "../../../lib/klink/simulator";
 import { logger } from "../../../lib/log/logger";
 import type { RequestLogEntry } from "../../../lib/klink/simulator";
@@ -34,19 +39,29 @@ describe("client errors", () => {
   it("turns a 400 from K-LINK into KlinkHttpError with the parsed body and upstream request id", async () => {
     const contactId = (await h.client.contacts.list({ query: { pageSize: 1 } })).data.data[0].id;
     // Valid for the registry, refused by the tenant: "bogus" is not one of the form field's options.
-    const error = await caught(h.client.tickets.create({ body: { title: "x", contact_id: contactId, status: "bogus" } }));
+    const error = await caught(
+      h.client.tickets.create({ body: { title: "x", contact_id: contactId, status: "bogus" } }),
+    );
     expect(error).toBeInstanceOf(KlinkHttpError);
     const http = error as KlinkHttpError;
     expect(http.status).toBe(400);
-    expect(http.body).toMatchObject({ status: "error", data: null, message: expect.stringContaining("status: must be one of: open, pending, in progress, resolved, closed") });
+    expect(http.body).toMatchObject({
+      status: "error",
+      data: null,
+      message: expect.stringContaining("status: must be one of: open, pending, in progress, resolved, closed"),
+    });
     expect(http.upstreamRequestId).toBe((await requests()).at(-1)!.requestId);
   });
 
   it("answers 400 from the simulator for a date custom field that is not a date", async () => {
     const ticket = (await h.client.tickets.list()).data.data[0];
-    const error = (await caught(h.client.tickets.update({ params: { id: ticket.id }, body: { customFields: { cf_due_date: "next week" } } }))) as KlinkHttpError;
+    const error = (await caught(
+      h.client.tickets.update({ params: { id: ticket.id }, body: { customFields: { cf_due_date: "next week" } } }),
+    )) as KlinkHttpError;
     expect(error.status).toBe(400);
-    expect(JSON.stringify(error.body)).toContain("customFields.cf_due_date: date custom fields must be an ISO date YYYY-MM-DD");
+    expect(JSON.stringify(error.body)).toContain(
+      "customFields.cf_due_date: date custom fields must be an ISO date YYYY-MM-DD",
+    );
   });
 
   it("turns a rejected token into a 401 KlinkHttpError whose message and body never contain the token", async () => {
@@ -60,7 +75,12 @@ describe("client errors", () => {
   });
 
   it("turns an unknown id into a 404 KlinkHttpError", async () => {
-    const error = (await caught(h.client.tickets.updateStatus({ params: { id: "00000000-0000-4000-8000-000000000000" }, body: { status: "open" } }))) as KlinkHttpError;
+    const error = (await caught(
+      h.client.tickets.updateStatus({
+        params: { id: "00000000-0000-4000-8000-000000000000" },
+        body: { status: "open" },
+      }),
+    )) as KlinkHttpError;
     expect(error.status).toBe(404);
     expect(error.body).toEqual({ status: "error", message: "Ticket not found", data: null });
   });
@@ -95,7 +115,13 @@ describe("client errors", () => {
       const warn = vi.spyOn(logger, "warn");
       const error = (await caught(client.categories.list())) as KlinkResponseShapeError;
       // Logged with the endpoint and the failing paths; neither the token nor the body.
-      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ endpoint: "categories.list", issues: [{ path: "data.0.id", message: expect.any(String) }] }), expect.any(String));
+      expect(warn).toHaveBeenCalledWith(
+        expect.objectContaining({
+          endpoint: "categories.list",
+          issues: [{ path: "data.0.id", message: expect.any(String) }],
+        }),
+        expect.any(String),
+      );
       expect(JSON.stringify(warn.mock.calls)).not.toContain(TOKEN);
       expect(JSON.stringify(warn.mock.calls)).not.toContain("Billing");
       warn.mockRestore();
@@ -112,7 +138,11 @@ describe("client errors", () => {
     await h.control("POST", "faults", { pathPattern: "/api/v1/contacts", status: 429, retryAfterSeconds: 7 });
     const error = (await caught(h.client.contacts.list())) as KlinkHttpError;
     expect(error).toBeInstanceOf(KlinkHttpError);
-    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 7, body: { status: "error", message: "Too many requests" } });
+    expect(error).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 7,
+      body: { status: "error", message: "Too many requests" },
+    });
   });
 
   it("reports a connection reset as KlinkNetworkError", async () => {
@@ -135,11 +165,15 @@ describe("client errors", () => {
 
   it("validates input before sending: a ZodError with field paths, and nothing reaches K-LINK", async () => {
     const error = await caught(
-      h.client.call("tickets.create", { body: { title: "", contact_id: "c1", customFields: { trackingid: "x", cf_date: "23/10/2025" } } }),
+      h.client.call("tickets.create", {
+        body: { title: "", contact_id: "c1", customFields: { trackingid: "x", cf_date: "23/10/2025" } },
+      }),
     );
     expect(error).toBeInstanceOf(ZodError);
     const paths = (error as ZodError).issues.map((i) => i.path.join("."));
-    expect(paths).toEqual(expect.arrayContaining(["body.title", "body.customFields.trackingid", "body.customFields.cf_date"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["body.title", "body.customFields.trackingid", "body.customFields.cf_date"]),
+    );
     const pageError = (await caught(h.client.call("tickets.list", { query: { pageSize: "101" } }))) as ZodError;
     expect(pageError.issues[0].path).toEqual(["query", "pageSize"]);
     expect(await requests()).toEqual([]);
@@ -156,9 +190,17 @@ describe("client errors", () => {
 
   it("sends the bearer token, accept header and the caller's request id, and encodes path ids", async () => {
     const { runWithRequestContext } = await import("../../../lib/log/request-context");
-    await caught(runWithRequestContext({ requestId: "req-abcdef123" }, () => h.client.contacts.get({ params: { id: "a/../b c" } })));
+    await caught(
+      runWithRequestContext({ requestId: "req-abcdef123" }, () =>
+        h.client.contacts.get({ params: { id: "a/../b c" } }),
+      ),
+    );
     const last = (await requests()).at(-1)!;
     expect(last).toMatchObject({ path: "/api/v1/contacts/a%2F..%2Fb%20c", endpoint: "contacts.get", status: 404 });
-    expect(last.headers).toMatchObject({ "x-request-id": "req-abcdef123", accept: "application/json", authorization: "Bearer [redacted]" });
+    expect(last.headers).toMatchObject({
+      "x-request-id": "req-abcdef123",
+      accept: "application/json",
+      authorization: "Bearer [redacted]",
+    });
   });
 });

@@ -16,12 +16,22 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const settle = <T>(p: Promise<T>) => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
-const log = async (endpoint?: string) => (await h.control<{ data: RequestLogEntry[] }>("GET", `requests${endpoint ? `?endpoint=${endpoint}` : ""}`)).data;
+const settle = <T>(p: Promise<T>) =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+const log = async (endpoint?: string) =>
+  (await h.control<{ data: RequestLogEntry[] }>("GET", `requests${endpoint ? `?endpoint=${endpoint}` : ""}`)).data;
 
 describe("simulator faults", () => {
   it("fails exactly 30% of ticket listings with 503, seen by the client as typed errors and in the request log", async () => {
-    const fault = await h.control<Fault>("POST", "faults", { pathPattern: "/api/v1/tickets", method: "GET", status: 503, rate: 0.3 });
+    const fault = await h.control<Fault>("POST", "faults", {
+      pathPattern: "/api/v1/tickets",
+      method: "GET",
+      status: 503,
+      rate: 0.3,
+    });
     const outcomes = [];
     for (let i = 0; i < 10; i++) outcomes.push(await settle(h.client.tickets.list({ query: { page: i + 1 } })));
     await h.client.tickets.fields();
@@ -29,11 +39,17 @@ describe("simulator faults", () => {
     const failed = outcomes.flatMap((o, i) => (o.ok ? [] : [i + 1]));
     expect(failed).toEqual([4, 7, 10]);
     for (const o of outcomes) if (!o.ok) expect(o.error).toBeInstanceOf(KlinkHttpError);
-    expect(outcomes.filter((o) => !o.ok).map((o) => (o as { error: KlinkHttpError }).error.status)).toEqual([503, 503, 503]);
+    expect(outcomes.filter((o) => !o.ok).map((o) => (o as { error: KlinkHttpError }).error.status)).toEqual([
+      503, 503, 503,
+    ]);
 
     const entries = await log("tickets.list");
     expect(entries.map((e) => [e.query.page, e.status, e.faultId ?? null])).toEqual(
-      Array.from({ length: 10 }, (_, i) => [String(i + 1), [4, 7, 10].includes(i + 1) ? 503 : 200, [4, 7, 10].includes(i + 1) ? fault.id : null]),
+      Array.from({ length: 10 }, (_, i) => [
+        String(i + 1),
+        [4, 7, 10].includes(i + 1) ? 503 : 200,
+        [4, 7, 10].includes(i + 1) ? fault.id : null,
+      ]),
     );
     expect(await h.control("GET", "counters")).toEqual({ "tickets.list": 10, "tickets.fields": 1 });
     const [listed] = (await h.control<{ data: Fault[] }>("GET", "faults")).data;
@@ -44,10 +60,22 @@ describe("simulator faults", () => {
     await h.control("POST", "faults", { pathPattern: "/api/v1/contacts/*", method: "GET", status: 502 });
     await h.control("POST", "faults", { pathPattern: "/api/v1/tickets/**", status: 500 });
     const contact = (await h.client.contacts.list({ query: { pageSize: 1 } })).data.data[0];
-    expect(await settle(h.client.contacts.get({ params: { id: contact.id } }))).toMatchObject({ ok: false, error: { status: 502 } });
-    expect(await settle(h.client.contacts.update({ params: { id: contact.id }, body: { notes: "n" } }))).toMatchObject({ ok: true });
-    expect(await settle(h.client.contacts.updateTags({ params: { id: contact.id }, body: { actionType: "MERGE", tags: ["vip"] } }))).toMatchObject({ ok: true });
-    expect(await settle(h.client.tickets.byContact({ params: { contactId: contact.id } }))).toMatchObject({ ok: false, error: { status: 500 } });
+    expect(await settle(h.client.contacts.get({ params: { id: contact.id } }))).toMatchObject({
+      ok: false,
+      error: { status: 502 },
+    });
+    expect(await settle(h.client.contacts.update({ params: { id: contact.id }, body: { notes: "n" } }))).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await settle(
+        h.client.contacts.updateTags({ params: { id: contact.id }, body: { actionType: "MERGE", tags: ["vip"] } }),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await settle(h.client.tickets.byContact({ params: { contactId: contact.id } }))).toMatchObject({
+      ok: false,
+      error: { status: 500 },
+    });
     expect(await settle(h.client.tickets.list())).toMatchObject({ ok: true });
   });
 
@@ -84,7 +112,10 @@ describe("simulator faults", () => {
   });
 
   it("refuses a malformed fault with 400 naming the field", async () => {
-    const res = await fetch(`${h.sim.url}/__sim/faults`, { method: "POST", body: JSON.stringify({ pathPattern: "api", rate: 2 }) });
+    const res = await fetch(`${h.sim.url}/__sim/faults`, {
+      method: "POST",
+      body: JSON.stringify({ pathPattern: "api", rate: 2 }),
+    });
     expect(res.status).toBe(400);
     const { message } = (await res.json()) as { message: string };
     expect(message).toContain("pathPattern: must start with /");

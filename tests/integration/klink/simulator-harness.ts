@@ -13,7 +13,9 @@ export type Harness = {
   stop(): Promise<void>;
 };
 
-export async function startHarness(options: { seed?: number; webhookTargets?: { url: string; secret: string }[] } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { seed?: number; webhookTargets?: { url: string; secret: string }[] } = {},
+): Promise<Harness> {
   const sim = await startSimulator({ tokens: [TOKEN], referenceTime: REFERENCE_TIME, ...options });
   const client = createKlinkClient({ baseUrl: sim.url, token: TOKEN, timeoutMs: 5000 });
   return {
@@ -32,7 +34,11 @@ export async function startHarness(options: { seed?: number; webhookTargets?: { 
   };
 }
 
-export async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);

@@ -45,7 +45,8 @@ function verified(r: Received, secret = SECRET): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const events = () => received.map((r) => JSON.parse(r.raw) as { event: string; timestamp: string; data: Record<string, unknown> });
+const events = () =>
+  received.map((r) => JSON.parse(r.raw) as { event: string; timestamp: string; data: Record<string, unknown> });
 
 describe("simulator webhooks", () => {
   it("delivers a signed contact.create with the documented envelope after a contact is created", async () => {
@@ -73,7 +74,14 @@ describe("simulator webhooks", () => {
     await h.client.contacts.delete({ params: { id: contact.id } });
     await waitUntil(() => received.length === 8, "eight deliveries");
     expect(events().map((e) => e.event)).toEqual([
-      "contact.create", "contact.update", "contact.update", "ticket.create", "ticket.update", "ticket.update", "message.outbound", "contact.delete",
+      "contact.create",
+      "contact.update",
+      "contact.update",
+      "ticket.create",
+      "ticket.update",
+      "ticket.update",
+      "message.outbound",
+      "contact.delete",
     ]);
     expect(received.every((r) => verified(r))).toBe(true);
     expect(events()[5].data).toMatchObject({ id: ticket.id, status: "resolved" });
@@ -87,16 +95,31 @@ describe("simulator webhooks", () => {
   });
 
   it("emits an arbitrary event on demand to targets registered at run time, and records each attempt", async () => {
-    const target = await h.control<{ id: string }>("POST", "webhooks/targets", { url: `${receiverUrl}/second`, secret: "second-secret" });
-    await h.control("POST", "webhooks/emit", { event: "message.inbound", data: { id: "m1", contactId: "c1", message: "မင်္ဂလာပါ" } });
+    const target = await h.control<{ id: string }>("POST", "webhooks/targets", {
+      url: `${receiverUrl}/second`,
+      secret: "second-secret",
+    });
+    await h.control("POST", "webhooks/emit", {
+      event: "message.inbound",
+      data: { id: "m1", contactId: "c1", message: "မင်္ဂလာပါ" },
+    });
     await waitUntil(() => received.length === 2, "two deliveries");
     const second = received.find((r) => r.path === "/second")!;
     expect(verified(second, "second-secret")).toBe(true);
     expect(JSON.parse(second.raw)).toMatchObject({ event: "message.inbound", data: { message: "မင်္ဂလာပါ" } });
-    await waitUntil(async () => (await h.control<{ data: Delivery[] }>("GET", "webhooks/deliveries")).data.every((d) => d.state === "delivered"), "recorded");
+    await waitUntil(
+      async () =>
+        (await h.control<{ data: Delivery[] }>("GET", "webhooks/deliveries")).data.every(
+          (d) => d.state === "delivered",
+        ),
+      "recorded",
+    );
     const deliveries = (await h.control<{ data: Delivery[] }>("GET", "webhooks/deliveries")).data;
     expect(deliveries.map((d) => [d.targetId === target.id, d.event, d.attempts.map((a) => a.status)])).toEqual(
-      expect.arrayContaining([[true, "message.inbound", [200]], [false, "message.inbound", [200]]]),
+      expect.arrayContaining([
+        [true, "message.inbound", [200]],
+        [false, "message.inbound", [200]],
+      ]),
     );
     const targets = await h.control<{ data: Record<string, unknown>[] }>("GET", "webhooks/targets");
     expect(JSON.stringify(targets)).not.toContain("secret");
@@ -107,12 +130,17 @@ describe("simulator webhooks", () => {
   it("retries a target that answers 500 and records every attempt before giving up", async () => {
     await h.control("POST", "webhooks/targets", { url: `${receiverUrl}/failing`, secret: "s" });
     await h.control("POST", "webhooks/emit", { event: "ticket.update", data: { id: "t1" } });
-    const failing = async () => (await h.control<{ data: Delivery[] }>("GET", "webhooks/deliveries")).data.find((d) => d.url.endsWith("/failing"));
+    const failing = async () =>
+      (await h.control<{ data: Delivery[] }>("GET", "webhooks/deliveries")).data.find((d) =>
+        d.url.endsWith("/failing"),
+      );
     await waitUntil(async () => (await failing())?.state === "failed", "the failing delivery to give up");
     expect((await failing())!.attempts.map((a) => a.status)).toEqual([500, 500, 500]);
     expect(received.filter((r) => r.path === "/failing")).toHaveLength(3);
     // Every attempt carries the same bytes and signature.
-    expect(new Set(received.filter((r) => r.path === "/failing").map((r) => r.raw + r.headers["x-signature"])).size).toBe(1);
+    expect(
+      new Set(received.filter((r) => r.path === "/failing").map((r) => r.raw + r.headers["x-signature"])).size,
+    ).toBe(1);
     await h.control("DELETE", "webhooks/targets");
   });
 });

@@ -9,7 +9,8 @@ import { resetDatabase, testDb } from "../../helpers/db";
 let admin: Awaited<ReturnType<typeof signedInAs>>;
 let agent: Awaited<ReturnType<typeof signedInAs>>;
 
-const req = (path: string, key: string) => new Request(`http://localhost:3000${path}`, { headers: { authorization: `Bearer ${key}` } });
+const req = (path: string, key: string) =>
+  new Request(`http://localhost:3000${path}`, { headers: { authorization: `Bearer ${key}` } });
 
 beforeAll(async () => {
   await resetDatabase();
@@ -17,9 +18,18 @@ beforeAll(async () => {
   agent = await signedInAs("agent");
   const actor = { type: "user" as const, id: agent.user.id, email: agent.user.email, role: "agent" };
   for (let i = 0; i < 6; i++) {
-    await recordAudit({ action: i % 2 ? "ticket.update" : "contact.update", outcome: i === 5 ? "failure" : "success", actor, target: { id: `t${i}` }, connectionId: i < 3 ? "c1" : "c2" });
+    await recordAudit({
+      action: i % 2 ? "ticket.update" : "contact.update",
+      outcome: i === 5 ? "failure" : "success",
+      actor,
+      target: { id: `t${i}` },
+      connectionId: i < 3 ? "c1" : "c2",
+    });
   }
-  await testDb().auditLog.updateMany({ where: { targetId: "t0" }, data: { createdAt: new Date("2025-06-01T10:00:00Z") } });
+  await testDb().auditLog.updateMany({
+    where: { targetId: "t0" },
+    data: { createdAt: new Date("2025-06-01T10:00:00Z") },
+  });
 });
 
 describe("GET /api/admin/audit", () => {
@@ -28,7 +38,10 @@ describe("GET /api/admin/audit", () => {
   });
 
   it("filters by actor, action, target, connection, outcome and time range", async () => {
-    const get = async (query: string) => ((await (await list(req(`/api/admin/audit?${query}`, admin.apiKey))).json()) as { data: { targetId: string }[] }).data.map((r) => r.targetId);
+    const get = async (query: string) =>
+      (
+        (await (await list(req(`/api/admin/audit?${query}`, admin.apiKey))).json()) as { data: { targetId: string }[] }
+      ).data.map((r) => r.targetId);
     expect(await get("action=ticket.update")).toEqual(["t5", "t3", "t1"]);
     expect(await get(`actor=${encodeURIComponent(agent.user.email)}&connection=c1`)).toEqual(["t2", "t1", "t0"]);
     expect(await get("target=t4")).toEqual(["t4"]);
@@ -38,9 +51,24 @@ describe("GET /api/admin/audit", () => {
   });
 
   it("finds what a script did with one API key when the actor filter is that key's id", async () => {
-    const keyActor = { type: "api_key" as const, id: agent.user.id, email: agent.user.email, role: "agent", apiKeyId: "key-of-agent-script" };
-    await recordAudit({ action: "ticket.update", outcome: "success", actor: keyActor, target: { id: "by-key" }, connectionId: "c9" });
-    const get = async (query: string) => ((await (await list(req(`/api/admin/audit?${query}`, admin.apiKey))).json()) as { data: { targetId: string }[] }).data.map((r) => r.targetId);
+    const keyActor = {
+      type: "api_key" as const,
+      id: agent.user.id,
+      email: agent.user.email,
+      role: "agent",
+      apiKeyId: "key-of-agent-script",
+    };
+    await recordAudit({
+      action: "ticket.update",
+      outcome: "success",
+      actor: keyActor,
+      target: { id: "by-key" },
+      connectionId: "c9",
+    });
+    const get = async (query: string) =>
+      (
+        (await (await list(req(`/api/admin/audit?${query}`, admin.apiKey))).json()) as { data: { targetId: string }[] }
+      ).data.map((r) => r.targetId);
     expect(await get("actor=key-of-agent-script")).toEqual(["by-key"]);
     expect(await get(`actor=${agent.user.id}&connection=c9`)).toEqual(["by-key"]);
     await testDb().auditLog.deleteMany({ where: { targetId: "by-key" } });
@@ -48,9 +76,14 @@ describe("GET /api/admin/audit", () => {
 
   it("pages with a cursor, newest first", async () => {
     const query = `limit=2&actor=${agent.user.id}&action=ticket.update`;
-    const first = (await (await list(req(`/api/admin/audit?${query}`, admin.apiKey))).json()) as { data: { targetId: string }[]; nextCursor: string };
+    const first = (await (await list(req(`/api/admin/audit?${query}`, admin.apiKey))).json()) as {
+      data: { targetId: string }[];
+      nextCursor: string;
+    };
     expect(first.data.map((r) => r.targetId)).toEqual(["t5", "t3"]);
-    const second = (await (await list(req(`/api/admin/audit?${query}&cursor=${first.nextCursor}`, admin.apiKey))).json()) as { data: { targetId: string }[]; nextCursor: null };
+    const second = (await (
+      await list(req(`/api/admin/audit?${query}&cursor=${first.nextCursor}`, admin.apiKey))
+    ).json()) as { data: { targetId: string }[]; nextCursor: null };
     expect(second.data.map((r) => r.targetId)).toEqual(["t1"]);
     expect(second.nextCursor).toBeNull();
   });
@@ -68,7 +101,9 @@ describe("GET /api/admin/audit/export", () => {
     const answer = await exportCsv(req("/api/admin/audit/export?action=contact.update", admin.apiKey));
     expect(answer.status).toBe(200);
     expect(answer.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(answer.headers.get("content-disposition")).toMatch(/^attachment; filename="klink-console-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(answer.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="klink-console-audit-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const lines = (await answer.text()).trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^createdAt,id,actorType/);
     expect(lines.slice(1).map((l) => l.split(",")[10])).toEqual(["t4", "t2", "t0"]);

@@ -23,7 +23,10 @@ describe("audit retention", () => {
     const rows = await testDb().auditLog.findMany({ orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.action)).toEqual(["ticket.create", "audit.purge"]);
     expect(rows[0].id).toBe(kept);
-    expect(rows[1]).toMatchObject({ actorType: "system", details: expect.objectContaining({ deleted: 2, retentionDays: 365 }) });
+    expect(rows[1]).toMatchObject({
+      actorType: "system",
+      details: expect.objectContaining({ deleted: 2, retentionDays: 365 }),
+    });
   });
 
   it("deletes nothing, and records nothing, when every record is within the retention", async () => {
@@ -42,7 +45,12 @@ describe("audit CSV export", () => {
 
   it("streams a header and one line per record across pages, newest first, with filters applied", async () => {
     await testDb().auditLog.createMany({
-      data: Array.from({ length: 1_203 }, (_, i) => ({ action: i % 3 ? "ticket.update" : "contact.update", outcome: "success", actorType: "system", targetId: `t${i}` })),
+      data: Array.from({ length: 1_203 }, (_, i) => ({
+        action: i % 3 ? "ticket.update" : "contact.update",
+        outcome: "success",
+        actorType: "system",
+        targetId: `t${i}`,
+      })),
     });
     const all = (await csvOf(auditCsvStream({}))).trimEnd().split("\r\n");
     expect(all[0]).toMatch(/^createdAt,id,actorType,/);
@@ -53,7 +61,7 @@ describe("audit CSV export", () => {
 
   it("quotes separators and defuses cells a spreadsheet would run as formulas", () => {
     expect(csvCell('say "hi", then go')).toBe('"say ""hi"", then go"');
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell({ body: { status: "open" } })).toBe('"{""body"":{""status"":""open""}}"');
     expect(csvCell(null)).toBe("");

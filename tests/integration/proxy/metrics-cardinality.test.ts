@@ -8,8 +8,10 @@ import { POST as webhook } from "../../../app/api/webhooks/klink/[connectionId]/
 import { metrics } from "../../../lib/metrics/registry";
 import { resetDatabase } from "../../helpers/db";
 
-const requestRoutes = async () => new Set((await metrics().httpRequests.get()).values.map((v) => String(v.labels.route)));
-const durationRoutes = async () => new Set((await metrics().httpDuration.get()).values.map((v) => String(v.labels.route)));
+const requestRoutes = async () =>
+  new Set((await metrics().httpRequests.get()).values.map((v) => String(v.labels.route)));
+const durationRoutes = async () =>
+  new Set((await metrics().httpDuration.get()).values.map((v) => String(v.labels.route)));
 
 function proxyGet(path: string) {
   const url = new URL(path, "http://localhost:3000");
@@ -28,12 +30,22 @@ describe("request metrics under many distinct paths", () => {
       expect((await proxyGet(`/api/klink/v1/contacts/${random}`)).status).toBe(401);
       expect((await proxyGet(`/api/klink/v1/tickets/contact/${random}`)).status).toBe(401);
       const connectionId = `c${i}${random.slice(0, 8)}`;
-      const answer = await webhook(new Request(`http://localhost/api/webhooks/klink/${connectionId}`, { method: "POST", body: "{}" }), { params: Promise.resolve({ connectionId }) });
+      const answer = await webhook(
+        new Request(`http://localhost/api/webhooks/klink/${connectionId}`, { method: "POST", body: "{}" }),
+        { params: Promise.resolve({ connectionId }) },
+      );
       expect(answer.status).toBe(404);
     }
     const added = [...(await requestRoutes())].filter((route) => !before.has(route));
     expect(added.sort()).toEqual(
-      ["/api/klink/v1/[...path]", "/api/klink/v1/contacts/{id}", "/api/klink/v1/tickets/contact/{contactId}", "/api/webhooks/klink/[connectionId]"].filter((r) => !before.has(r)).sort(),
+      [
+        "/api/klink/v1/[...path]",
+        "/api/klink/v1/contacts/{id}",
+        "/api/klink/v1/tickets/contact/{contactId}",
+        "/api/webhooks/klink/[connectionId]",
+      ]
+        .filter((r) => !before.has(r))
+        .sort(),
     );
     expect((await durationRoutes()).size - beforeDurations).toBeLessThanOrEqual(4);
   });

@@ -25,7 +25,12 @@ afterAll(async () => {
   await setCache(undefined);
 });
 
-type RequestLogEntry = { endpoint: string | null; status: number | null; query: Record<string, string>; headers: Record<string, string> };
+type RequestLogEntry = {
+  endpoint: string | null;
+  status: number | null;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+};
 const simRequests = async () => (await f.control<{ data: RequestLogEntry[] }>("GET", "requests")).data;
 
 describe("the role matrix, for every registry endpoint", () => {
@@ -36,7 +41,11 @@ describe("the role matrix, for every registry endpoint", () => {
       it(`${name} (${def.method}, needs ${def.role}) is ${allowed ? "allowed" : "refused"} for a ${role}`, async () => {
         const sample = await samples[name](f, seeds);
         const before = (await simRequests()).length;
-        const answer = await f.call(sample.method, sample.path, { as: role, body: sample.body, headers: sample.headers });
+        const answer = await f.call(sample.method, sample.path, {
+          as: role,
+          body: sample.body,
+          headers: sample.headers,
+        });
         if (allowed) {
           expect(answer.status, answer.text).toBe(def.successStatus);
         } else {
@@ -81,7 +90,10 @@ describe("authentication and the same-origin check", () => {
 describe("validation before K-LINK", () => {
   it("answers 400 with field errors and sends nothing to K-LINK", async () => {
     const before = (await simRequests()).length;
-    const answer = await f.call("POST", "/api/klink/v1/tickets", { as: "agent", body: { title: "", contact_id: seeds.contactId, customFields: { cf_date: "23/10/2025", nope: 1 } } });
+    const answer = await f.call("POST", "/api/klink/v1/tickets", {
+      as: "agent",
+      body: { title: "", contact_id: seeds.contactId, customFields: { cf_date: "23/10/2025", nope: 1 } },
+    });
     expect(answer.status).toBe(400);
     const body = answer.json as { code: string; fields: Record<string, string[]> };
     expect(body.code).toBe("validation_failed");
@@ -93,13 +105,21 @@ describe("validation before K-LINK", () => {
   });
 
   it("refuses a body that is not JSON", async () => {
-    const answer = await f.call("POST", "/api/klink/v1/contacts", { as: "agent", rawBody: "{not json", headers: { "content-type": "application/json" } });
+    const answer = await f.call("POST", "/api/klink/v1/contacts", {
+      as: "agent",
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ code: "invalid_json" });
   });
 
   it("requires the CX logs time-zone header, as K-LINK does", async () => {
-    const answer = await f.call("GET", `/api/klink/v1/cx-logs?selectedDate=${encodeURIComponent("2026/01/01 00:00:00-2026/01/07 23:59:59")}`, { as: "viewer" });
+    const answer = await f.call(
+      "GET",
+      `/api/klink/v1/cx-logs?selectedDate=${encodeURIComponent("2026/01/01 00:00:00-2026/01/07 23:59:59")}`,
+      { as: "viewer" },
+    );
     expect(answer.status).toBe(400);
     expect(Object.keys((answer.json as { fields: object }).fields)).toContain("headers.x-client-timezone");
   });
@@ -115,9 +135,18 @@ describe("K-LINK's answers", () => {
   it("mirrors K-LINK's envelope and status, with the connection named", async () => {
     const answer = await f.call("GET", "/api/klink/v1/contacts?page=2&pageSize=3", { as: "viewer" });
     expect(answer.status).toBe(200);
-    expect(answer.json).toMatchObject({ page: 2, pageSize: 3, total: expect.any(Number), lastPage: expect.any(Number), data: expect.any(Array) });
+    expect(answer.json).toMatchObject({
+      page: 2,
+      pageSize: 3,
+      total: expect.any(Number),
+      lastPage: expect.any(Number),
+      data: expect.any(Array),
+    });
     expect(answer.headers.get("x-klink-connection")).toBe(f.connectionId);
-    const created = await f.call("POST", "/api/klink/v1/tickets", { as: "agent", body: (await samples["tickets.create"](f, seeds)).body });
+    const created = await f.call("POST", "/api/klink/v1/tickets", {
+      as: "agent",
+      body: (await samples["tickets.create"](f, seeds)).body,
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ success: true, data: { id: expect.any(String) } });
   });
@@ -134,20 +163,30 @@ describe("choosing the connection", () => {
     const second = await f.addConnection(`second-${Date.now()}`, f.sim.url);
     const byQuery = await f.call("GET", `/api/klink/v1/tags?connection=${second}`, { as: "viewer" });
     expect(byQuery.headers.get("x-klink-connection")).toBe(second);
-    const byHeader = await f.call("GET", "/api/klink/v1/tags", { as: "viewer", headers: { "x-klink-connection": second } });
+    const byHeader = await f.call("GET", "/api/klink/v1/tags", {
+      as: "viewer",
+      headers: { "x-klink-connection": second },
+    });
     expect(byHeader.headers.get("x-klink-connection")).toBe(second);
     const log = await simRequests();
     expect(log.every((r) => !("connection" in r.query))).toBe(true);
   });
 
   it("answers 404 for a connection that does not exist", async () => {
-    const answer = await f.call("GET", "/api/klink/v1/tags", { as: "viewer", headers: { "x-klink-connection": "no-such-connection" } });
+    const answer = await f.call("GET", "/api/klink/v1/tags", {
+      as: "viewer",
+      headers: { "x-klink-connection": "no-such-connection" },
+    });
     expect(answer.status).toBe(404);
     expect(answer.json).toMatchObject({ status: "error", code: "not_found" });
   });
 
   it("calls K-LINK with the connection's token and our own headers, not the caller's", async () => {
-    const answer = await f.call("GET", "/api/klink/v1/categories", { as: "admin", via: "session", headers: { "cache-control": "no-cache", "user-agent": "caller-browser" } });
+    const answer = await f.call("GET", "/api/klink/v1/categories", {
+      as: "admin",
+      via: "session",
+      headers: { "cache-control": "no-cache", "user-agent": "caller-browser" },
+    });
     expect(answer.status).toBe(200);
     const last = (await simRequests()).at(-1)!;
     // The simulator accepts only SIM_TOKEN: an answered request proves it was sent.

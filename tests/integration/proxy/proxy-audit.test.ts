@@ -29,7 +29,10 @@ const rows = () => testDb().auditLog.findMany({ orderBy: { createdAt: "asc" } })
 
 describe("audit records of writes through the proxy", () => {
   it("records a successful write with who, what, where, outcome and the request's identity", async () => {
-    const answer = await f.call("PUT", `/api/klink/v1/tickets/${seeds.ticketId}/status`, { as: "agent", body: { status: "pending" } });
+    const answer = await f.call("PUT", `/api/klink/v1/tickets/${seeds.ticketId}/status`, {
+      as: "agent",
+      body: { status: "pending" },
+    });
     expect(answer.status).toBe(200);
     const [row] = await rows();
     expect(row).toMatchObject({
@@ -57,14 +60,27 @@ describe("audit records of writes through the proxy", () => {
   });
 
   it("records the id K-LINK gave a created ticket as the target", async () => {
-    const answer = await f.call("POST", "/api/klink/v1/tickets", { as: "agent", via: "session", body: { title: "New", status: "open", priority: "low", contact_id: seeds.contactId, channel: "email" } });
+    const answer = await f.call("POST", "/api/klink/v1/tickets", {
+      as: "agent",
+      via: "session",
+      body: { title: "New", status: "open", priority: "low", contact_id: seeds.contactId, channel: "email" },
+    });
     const [row] = await rows();
-    expect(row).toMatchObject({ action: "ticket.create", actorType: "user", apiKeyId: null, targetId: (answer.json as { data: { id: string } }).data.id, status: 201 });
+    expect(row).toMatchObject({
+      action: "ticket.create",
+      actorType: "user",
+      apiKeyId: null,
+      targetId: (answer.json as { data: { id: string } }).data.id,
+      status: 201,
+    });
   });
 
   it("keeps what the cache held before a change next to K-LINK's answer after it", async () => {
     await f.call("GET", `/api/klink/v1/contacts/${seeds.contactId}`, { as: "viewer" });
-    await f.call("PATCH", `/api/klink/v1/contacts/${seeds.contactId}`, { as: "agent", body: { notes: "Calls after 6 pm" } });
+    await f.call("PATCH", `/api/klink/v1/contacts/${seeds.contactId}`, {
+      as: "agent",
+      body: { notes: "Calls after 6 pm" },
+    });
     const [row] = await rows();
     expect(row.before).toMatchObject({ data: { id: seeds.contactId } });
     expect((row.before as { data: { notes?: string } }).data.notes).not.toBe("Calls after 6 pm");
@@ -73,23 +89,38 @@ describe("audit records of writes through the proxy", () => {
 
   it("records a write that K-LINK failed, with K-LINK's status", async () => {
     await f.control("POST", "faults", { pathPattern: "/api/v1/tickets/*", method: "PATCH", status: 503 });
-    const answer = await f.call("PATCH", `/api/klink/v1/tickets/${seeds.ticketId}`, { as: "agent", body: { priority: "low" } });
+    const answer = await f.call("PATCH", `/api/klink/v1/tickets/${seeds.ticketId}`, {
+      as: "agent",
+      body: { priority: "low" },
+    });
     expect(answer.status).toBe(502);
     const [row] = await rows();
-    expect(row).toMatchObject({ action: "ticket.update", outcome: "failure", status: 502, upstreamStatus: 503, targetId: seeds.ticketId });
+    expect(row).toMatchObject({
+      action: "ticket.update",
+      outcome: "failure",
+      status: 502,
+      upstreamStatus: 503,
+      targetId: seeds.ticketId,
+    });
     expect(row.details).toMatchObject({ error: { code: "upstream_error" } });
   });
 
   it("records a write that K-LINK refused with a 4xx, with its status passed on", async () => {
     await f.control("POST", "faults", { pathPattern: "/api/v1/contacts/*/tags", status: 422 });
-    const answer = await f.call("PATCH", `/api/klink/v1/contacts/${seeds.contactId}/tags`, { as: "agent", body: { actionType: "MERGE", tags: ["vip"] } });
+    const answer = await f.call("PATCH", `/api/klink/v1/contacts/${seeds.contactId}/tags`, {
+      as: "agent",
+      body: { actionType: "MERGE", tags: ["vip"] },
+    });
     expect(answer.status).toBe(422);
     const [row] = await rows();
     expect(row).toMatchObject({ action: "contact.update_tags", outcome: "failure", status: 422, upstreamStatus: 422 });
   });
 
   it("records a write that validation rejected, with the field errors and secrets masked", async () => {
-    const answer = await f.call("POST", "/api/klink/v1/tickets", { as: "agent", body: { title: "", contact_id: "x", apiToken: "kpt_leakedleakedleaked1234" } });
+    const answer = await f.call("POST", "/api/klink/v1/tickets", {
+      as: "agent",
+      body: { title: "", contact_id: "x", apiToken: "kpt_leakedleakedleaked1234" },
+    });
     expect(answer.status).toBe(400);
     const [row] = await rows();
     expect(row).toMatchObject({ action: "ticket.create", outcome: "invalid", status: 400, upstreamStatus: null });
@@ -98,7 +129,11 @@ describe("audit records of writes through the proxy", () => {
   });
 
   it("records a body that is not JSON as an invalid write", async () => {
-    await f.call("PATCH", `/api/klink/v1/contacts/${seeds.contactId}`, { as: "agent", rawBody: "{{", headers: { "content-type": "application/json" } });
+    await f.call("PATCH", `/api/klink/v1/contacts/${seeds.contactId}`, {
+      as: "agent",
+      rawBody: "{{",
+      headers: { "content-type": "application/json" },
+    });
     const [row] = await rows();
     expect(row).toMatchObject({ action: "contact.update", outcome: "invalid", status: 400, targetId: seeds.contactId });
   });

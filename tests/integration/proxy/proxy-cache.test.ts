@@ -44,22 +44,38 @@ for (const backend of backends) {
     });
 
     it("passes query parameters the registry does not know on to K-LINK, and keys the cache by them in any order", async () => {
-      const first = await f.call("GET", "/api/klink/v1/tickets?pageSize=3&sort=-createdAt&assignee=me&assignee=team", { as: "viewer" });
+      const first = await f.call("GET", "/api/klink/v1/tickets?pageSize=3&sort=-createdAt&assignee=me&assignee=team", {
+        as: "viewer",
+      });
       expect(first.headers.get("x-cache")).toBe("MISS");
-      const reached = (await f.control<{ data: { query: Record<string, string> }[] }>("GET", "requests?endpoint=tickets.list")).data;
+      const reached = (
+        await f.control<{ data: { query: Record<string, string> }[] }>("GET", "requests?endpoint=tickets.list")
+      ).data;
       expect(reached).toHaveLength(1);
       expect(reached[0].query).toMatchObject({ pageSize: "3", sort: "-createdAt" });
       expect(reached[0].query.assignee).toBeDefined();
 
-      const reordered = await f.call("GET", "/api/klink/v1/tickets?assignee=me&assignee=team&sort=-createdAt&pageSize=3", { as: "viewer" });
+      const reordered = await f.call(
+        "GET",
+        "/api/klink/v1/tickets?assignee=me&assignee=team&sort=-createdAt&pageSize=3",
+        { as: "viewer" },
+      );
       expect(reordered.headers.get("x-cache")).toBe("HIT");
-      const otherValue = await f.call("GET", "/api/klink/v1/tickets?pageSize=3&sort=createdAt&assignee=me&assignee=team", { as: "viewer" });
+      const otherValue = await f.call(
+        "GET",
+        "/api/klink/v1/tickets?pageSize=3&sort=createdAt&assignee=me&assignee=team",
+        { as: "viewer" },
+      );
       expect(otherValue.headers.get("x-cache")).toBe("MISS");
       // On an endpoint that declares no query parameters too; `connection` is the console's own.
       await f.call("GET", `/api/klink/v1/categories?depth=2&connection=${f.connectionId}`, { as: "viewer" });
-      const categories = (await f.control<{ data: { query: Record<string, string> }[] }>("GET", "requests?endpoint=categories.list")).data;
+      const categories = (
+        await f.control<{ data: { query: Record<string, string> }[] }>("GET", "requests?endpoint=categories.list")
+      ).data;
       expect(categories.map((r) => r.query)).toEqual([{ depth: "2" }]);
-      expect((await f.call("GET", "/api/klink/v1/categories?depth=2", { as: "viewer" })).headers.get("x-cache")).toBe("HIT");
+      expect((await f.call("GET", "/api/klink/v1/categories?depth=2", { as: "viewer" })).headers.get("x-cache")).toBe(
+        "HIT",
+      );
       expect((await f.call("GET", "/api/klink/v1/categories", { as: "viewer" })).headers.get("x-cache")).toBe("MISS");
     });
 
@@ -86,7 +102,9 @@ for (const backend of backends) {
 
     it("makes ONE call to K-LINK for 200 concurrent identical cold requests", async () => {
       await f.control("POST", "faults", { pathPattern: "/api/v1/tickets", method: "GET", latencyMs: 100 });
-      const answers = await Promise.all(Array.from({ length: 200 }, () => f.call("GET", "/api/klink/v1/tickets?page=4&pageSize=9", { as: "viewer" })));
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, () => f.call("GET", "/api/klink/v1/tickets?page=4&pageSize=9", { as: "viewer" })),
+      );
       expect(answers.every((a) => a.status === 200)).toBe(true);
       expect(new Set(answers.map((a) => a.text)).size).toBe(1);
       expect(await upstreamCalls("tickets.list")).toBe(1);
@@ -94,9 +112,15 @@ for (const backend of backends) {
 
     it("bypasses the cache for an admin's cache-control: no-cache, and only for an admin", async () => {
       await f.call("GET", "/api/klink/v1/tags", { as: "viewer" });
-      const viewer = await f.call("GET", "/api/klink/v1/tags", { as: "viewer", headers: { "cache-control": "no-cache" } });
+      const viewer = await f.call("GET", "/api/klink/v1/tags", {
+        as: "viewer",
+        headers: { "cache-control": "no-cache" },
+      });
       expect(viewer.headers.get("x-cache")).toBe("HIT");
-      const admin = await f.call("GET", "/api/klink/v1/tags", { as: "admin", headers: { "cache-control": "no-cache" } });
+      const admin = await f.call("GET", "/api/klink/v1/tags", {
+        as: "admin",
+        headers: { "cache-control": "no-cache" },
+      });
       expect(admin.headers.get("x-cache")).toBe("BYPASS");
       expect(await upstreamCalls("tags.list")).toBe(2);
     });
@@ -104,16 +128,20 @@ for (const backend of backends) {
     /** Reads `paths` (MISS), runs the write, and returns the x-cache each path answers afterwards. */
     async function afterWrite(paths: string[], write: () => Promise<{ status: number }>): Promise<string[]> {
       for (const path of paths) await f.call("GET", path, { as: "viewer" });
-      for (const path of paths) expect((await f.call("GET", path, { as: "viewer" })).headers.get("x-cache")).toBe("HIT");
+      for (const path of paths)
+        expect((await f.call("GET", path, { as: "viewer" })).headers.get("x-cache")).toBe("HIT");
       const result = await write();
       expect(result.status).toBeLessThan(300);
-      return Promise.all(paths.map(async (path) => (await f.call("GET", path, { as: "viewer" })).headers.get("x-cache") ?? ""));
+      return Promise.all(
+        paths.map(async (path) => (await f.call("GET", path, { as: "viewer" })).headers.get("x-cache") ?? ""),
+      );
     }
 
     it("creating a ticket invalidates ticket lists and that contact's tickets, not the tags", async () => {
       const sample = await samples["tickets.create"](f, seeds);
-      const states = await afterWrite(["/api/klink/v1/tickets?pageSize=3", `/api/klink/v1/tickets/contact/${seeds.contactId}`, "/api/klink/v1/tags"], () =>
-        f.call("POST", sample.path, { as: "agent", body: sample.body }),
+      const states = await afterWrite(
+        ["/api/klink/v1/tickets?pageSize=3", `/api/klink/v1/tickets/contact/${seeds.contactId}`, "/api/klink/v1/tags"],
+        () => f.call("POST", sample.path, { as: "agent", body: sample.body }),
       );
       expect(states).toEqual(["MISS", "MISS", "HIT"]);
     });
@@ -121,7 +149,9 @@ for (const backend of backends) {
     it("updating a ticket, or its status, invalidates the ticket lists", async () => {
       for (const name of ["tickets.update", "tickets.updateStatus"] as const) {
         const sample = await samples[name](f, seeds);
-        const states = await afterWrite(["/api/klink/v1/tickets?pageSize=2"], () => f.call(sample.method, sample.path, { as: "agent", body: sample.body }));
+        const states = await afterWrite(["/api/klink/v1/tickets?pageSize=2"], () =>
+          f.call(sample.method, sample.path, { as: "agent", body: sample.body }),
+        );
         expect(states).toEqual(["MISS"]);
       }
     });
@@ -129,8 +159,13 @@ for (const backend of backends) {
     it("updating a contact, or its tags, invalidates its detail and the contact lists", async () => {
       for (const name of ["contacts.update", "contacts.updateTags"] as const) {
         const sample = await samples[name](f, seeds);
-        const states = await afterWrite([`/api/klink/v1/contacts/${seeds.contactId}`, "/api/klink/v1/contacts?pageSize=2", "/api/klink/v1/categories"], () =>
-          f.call(sample.method, sample.path, { as: "agent", body: sample.body }),
+        const states = await afterWrite(
+          [
+            `/api/klink/v1/contacts/${seeds.contactId}`,
+            "/api/klink/v1/contacts?pageSize=2",
+            "/api/klink/v1/categories",
+          ],
+          () => f.call(sample.method, sample.path, { as: "agent", body: sample.body }),
         );
         expect(states).toEqual(["MISS", "MISS", "HIT"]);
       }
@@ -138,14 +173,24 @@ for (const backend of backends) {
 
     it("creating or deleting a contact invalidates the contact lists", async () => {
       const create = await samples["contacts.create"](f, seeds);
-      expect(await afterWrite(["/api/klink/v1/contacts?pageSize=4"], () => f.call("POST", create.path, { as: "agent", body: create.body }))).toEqual(["MISS"]);
+      expect(
+        await afterWrite(["/api/klink/v1/contacts?pageSize=4"], () =>
+          f.call("POST", create.path, { as: "agent", body: create.body }),
+        ),
+      ).toEqual(["MISS"]);
       const del = await samples["contacts.delete"](f, seeds);
-      expect(await afterWrite(["/api/klink/v1/contacts?pageSize=4"], () => f.call("DELETE", del.path, { as: "admin" }))).toEqual(["MISS"]);
+      expect(
+        await afterWrite(["/api/klink/v1/contacts?pageSize=4"], () => f.call("DELETE", del.path, { as: "admin" })),
+      ).toEqual(["MISS"]);
     });
 
     it("creating a channel invalidates the channel list", async () => {
       const sample = await samples["channels.create"](f, seeds);
-      expect(await afterWrite(["/api/klink/v1/channels", "/api/klink/v1/tags"], () => f.call("POST", sample.path, { as: "admin", body: sample.body }))).toEqual(["MISS", "HIT"]);
+      expect(
+        await afterWrite(["/api/klink/v1/channels", "/api/klink/v1/tags"], () =>
+          f.call("POST", sample.path, { as: "admin", body: sample.body }),
+        ),
+      ).toEqual(["MISS", "HIT"]);
     });
 
     it("sending a message invalidates the CX logs", async () => {
@@ -162,7 +207,9 @@ for (const backend of backends) {
       const sample = await samples["tickets.update"](f, seeds);
       await f.call("GET", "/api/klink/v1/tickets?pageSize=6", { as: "viewer" });
       expect((await f.call("PATCH", sample.path, { as: "agent", body: sample.body })).status).toBe(422);
-      expect((await f.call("GET", "/api/klink/v1/tickets?pageSize=6", { as: "viewer" })).headers.get("x-cache")).toBe("HIT");
+      expect((await f.call("GET", "/api/klink/v1/tickets?pageSize=6", { as: "viewer" })).headers.get("x-cache")).toBe(
+        "HIT",
+      );
     });
   });
 }

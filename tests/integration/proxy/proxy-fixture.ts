@@ -10,7 +10,14 @@ export const SIM_TOKEN = "kpt_proxytests0123456789abcdef";
 export const REFERENCE_TIME = "2026-01-31T00:00:00.000Z";
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-export type CallOptions = { as?: Role; via?: "key" | "session" | "none"; body?: unknown; rawBody?: string; headers?: Record<string, string>; origin?: string | null };
+export type CallOptions = {
+  as?: Role;
+  via?: "key" | "session" | "none";
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  origin?: string | null;
+};
 export type ProxyAnswer = { status: number; headers: Headers; text: string; json: unknown };
 
 export type ProxyFixture = {
@@ -30,15 +37,24 @@ export async function startProxyFixture(options: { webhookSecret?: string } = {}
   const sim = await startSimulator({ tokens: [SIM_TOKEN], referenceTime: REFERENCE_TIME });
   const noAudit = async () => "";
   const webhook = options.webhookSecret ? { mode: "hmac" as const, secret: options.webhookSecret } : undefined;
-  const addConnection = async (name: string, baseUrl: string) => (await insertConnection({ name, baseUrl, token: SIM_TOKEN, webhook }, noAudit)).id;
+  const addConnection = async (name: string, baseUrl: string) =>
+    (await insertConnection({ name, baseUrl, token: SIM_TOKEN, webhook }, noAudit)).id;
   const connectionId = await addConnection(`sim-${Date.now()}`, sim.url);
-  const users = { viewer: await signedInAs("viewer"), agent: await signedInAs("agent"), admin: await signedInAs("admin") };
+  const users = {
+    viewer: await signedInAs("viewer"),
+    agent: await signedInAs("agent"),
+    admin: await signedInAs("admin"),
+  };
   const seen: string[] = [];
 
   async function call(method: Method, path: string, options: CallOptions = {}): Promise<ProxyAnswer> {
     const role = options.as ?? "admin";
     const via = options.via ?? "key";
-    const headers: Record<string, string> = { "user-agent": "proxy-tests/1.0", "x-forwarded-for": "203.0.113.7", ...options.headers };
+    const headers: Record<string, string> = {
+      "user-agent": "proxy-tests/1.0",
+      "x-forwarded-for": "203.0.113.7",
+      ...options.headers,
+    };
     if (via === "key") headers.authorization = `Bearer ${users[role].apiKey}`;
     if (via === "session") {
       Object.assign(headers, users[role].headers);
@@ -51,7 +67,9 @@ export async function startProxyFixture(options: { webhookSecret?: string } = {}
       headers["content-type"] = "application/json";
     }
     const req = new Request(new URL(path, "http://localhost:3000"), { method, headers, body });
-    const response = await proxyRoute[method](req, { params: Promise.resolve({ path: new URL(req.url).pathname.split("/").slice(4) }) });
+    const response = await proxyRoute[method](req, {
+      params: Promise.resolve({ path: new URL(req.url).pathname.split("/").slice(4) }),
+    });
     const text = await response.text();
     seen.push(text, JSON.stringify([...response.headers]));
     let json: unknown;

@@ -12,7 +12,9 @@ import { SIM_TOKEN, startProxyFixture, type ProxyFixture } from "./proxy-fixture
 afterAll(deleteTestKeys);
 
 for (const backend of backends) {
-  describe.skipIf(backend.skip)(`the proxy in front of a K-LINK in trouble, on the ${backend.name} cache`, () => suite(backend));
+  describe.skipIf(backend.skip)(`the proxy in front of a K-LINK in trouble, on the ${backend.name} cache`, () =>
+    suite(backend),
+  );
 }
 
 function suite(backend: Backend) {
@@ -42,10 +44,17 @@ function suite(backend: Backend) {
     await setCache(undefined);
   });
 
-  const get = (path: string, headers: Record<string, string> = {}) => f.call("GET", path, { as: "viewer", headers: { "x-klink-connection": conn, ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    f.call("GET", path, { as: "viewer", headers: { "x-klink-connection": conn, ...headers } });
   const fault = (spec: Record<string, unknown>) => f.control("POST", "faults", spec);
-  const upstream = async (endpoint: string) => (await f.control<Record<string, number>>("GET", "counters"))[endpoint] ?? 0;
-  const ourError = (code: string) => ({ status: "error", code, message: expect.any(String), requestId: expect.any(String) });
+  const upstream = async (endpoint: string) =>
+    (await f.control<Record<string, number>>("GET", "counters"))[endpoint] ?? 0;
+  const ourError = (code: string) => ({
+    status: "error",
+    code,
+    message: expect.any(String),
+    requestId: expect.any(String),
+  });
 
   /** Moves the wall clock on (only Date: timers stay real), as if `seconds` had passed. */
   function laterBy(seconds: number) {
@@ -102,7 +111,11 @@ function suite(backend: Backend) {
       await get("/api/klink/v1/contacts/00000000-0000-4000-8000-000000000000");
       expect(await upstream("contacts.get")).toBe(1);
       await fault({ pathPattern: "/api/v1/contacts", method: "POST", status: 503 });
-      const write = await f.call("POST", "/api/klink/v1/contacts", { as: "agent", body: { name: "Nobody" }, headers: { "x-klink-connection": conn } });
+      const write = await f.call("POST", "/api/klink/v1/contacts", {
+        as: "agent",
+        body: { name: "Nobody" },
+        headers: { "x-klink-connection": conn },
+      });
       expect(write.status).toBe(502);
       expect(await upstream("contacts.create")).toBe(1);
     });
@@ -133,7 +146,9 @@ function suite(backend: Backend) {
       await f.control("DELETE", "faults");
       expect((await get("/api/klink/v1/tags?page=4")).json).toEqual(ourError("circuit_open"));
       const other = await f.addConnection(`healthy-${Date.now()}`, f.sim.url);
-      expect((await f.call("GET", "/api/klink/v1/tags", { as: "viewer", headers: { "x-klink-connection": other } })).status).toBe(200);
+      expect(
+        (await f.call("GET", "/api/klink/v1/tags", { as: "viewer", headers: { "x-klink-connection": other } })).status,
+      ).toBe(200);
     });
 
     it("serves a cached page as STALE while the circuit is open; only the breaker's one trial call reaches K-LINK", async () => {
@@ -183,7 +198,10 @@ function suite(backend: Backend) {
 
     it("answers 502 when K-LINK cannot be reached", async () => {
       const dead = await f.addConnection(`dead-${Date.now()}`, "http://127.0.0.1:9");
-      const answer = await f.call("GET", "/api/klink/v1/tags", { as: "viewer", headers: { "x-klink-connection": dead } });
+      const answer = await f.call("GET", "/api/klink/v1/tags", {
+        as: "viewer",
+        headers: { "x-klink-connection": dead },
+      });
       expect(answer.status).toBe(502);
       expect(answer.json).toEqual(ourError("upstream_unreachable"));
       expect(answer.text).not.toContain("127.0.0.1:9");
@@ -201,9 +219,15 @@ function suite(backend: Backend) {
       const { db } = await import("../../../lib/db/client");
       const { encryptSecret } = await import("../../../lib/crypto/secret-box");
       const { forgetCachedConnections } = await import("../../../lib/connections/connection-cache");
-      await db().klinkConnection.update({ where: { id: badToken }, data: { tokenCiphertext: encryptSecret("kpt_revoked0000000000") } });
+      await db().klinkConnection.update({
+        where: { id: badToken },
+        data: { tokenCiphertext: encryptSecret("kpt_revoked0000000000") },
+      });
       forgetCachedConnections();
-      const answer = await f.call("GET", "/api/klink/v1/tags", { as: "viewer", headers: { "x-klink-connection": badToken } });
+      const answer = await f.call("GET", "/api/klink/v1/tags", {
+        as: "viewer",
+        headers: { "x-klink-connection": badToken },
+      });
       expect(answer.status).toBe(502);
       expect(answer.json).toEqual(ourError("upstream_auth_failed"));
       expect(answer.text).not.toContain("kpt_revoked");

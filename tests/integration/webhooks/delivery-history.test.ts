@@ -23,11 +23,19 @@ describe("webhook history", () => {
     await postSigned(e, A, envelope("room.solve"));
 
     const all = await listDeliveries(admin, {});
-    expect(all.data.map((d) => d.eventType)).toEqual(["room.solve", "ticket.update", "contact.create", "ticket.update", "ticket.update"]);
+    expect(all.data.map((d) => d.eventType)).toEqual([
+      "room.solve",
+      "ticket.update",
+      "contact.create",
+      "ticket.update",
+      "ticket.update",
+    ]);
     expect(all.data[0]).not.toHaveProperty("rawBody");
     expect((await listDeliveries(admin, { connectionId: B })).data).toHaveLength(1);
     expect((await listDeliveries(admin, { eventType: "ticket.update", connectionId: A })).data).toHaveLength(2);
-    expect((await listDeliveries(admin, { verification: "invalid_signature" })).data.map((d) => d.eventType)).toEqual(["contact.create"]);
+    expect((await listDeliveries(admin, { verification: "invalid_signature" })).data.map((d) => d.eventType)).toEqual([
+      "contact.create",
+    ]);
     expect((await listDeliveries(admin, { status: "duplicate" })).data).toHaveLength(1);
     expect((await listDeliveries(admin, { from: new Date(Date.now() + 60_000) })).data).toHaveLength(0);
 
@@ -41,7 +49,12 @@ describe("webhook history", () => {
   it("shows one delivery with redacted headers and its body pretty-printed", async () => {
     const { json } = await postSigned(endpoint(), A, envelope("ticket.update", { id: "t-1" }));
     const detail = await getDelivery(admin, String(json.id));
-    expect(detail).toMatchObject({ id: json.id, eventType: "ticket.update", knownEvent: true, headers: { "x-signature": "[redacted]", "content-type": "application/json" } });
+    expect(detail).toMatchObject({
+      id: json.id,
+      eventType: "ticket.update",
+      knownEvent: true,
+      headers: { "x-signature": "[redacted]", "content-type": "application/json" },
+    });
     expect(detail!.body).toContain('\n  "event": "ticket.update"');
     expect(await getDelivery(admin, "missing")).toBeNull();
   });
@@ -73,7 +86,10 @@ describe("retention", () => {
     const e = endpoint();
     const old = await postSigned(e, A, envelope());
     const recent = await postSigned(e, A, envelope());
-    await testDb().webhookDelivery.update({ where: { id: String(old.json.id) }, data: { receivedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await testDb().webhookDelivery.update({
+      where: { id: String(old.json.id) },
+      data: { receivedAt: new Date(Date.now() - 31 * 86_400_000) },
+    });
     expect(await purgeDeliveries(testDb(), 30)).toBe(1);
     expect((await testDb().webhookDelivery.findMany()).map((r) => r.id)).toEqual([recent.json.id]);
   });

@@ -7,7 +7,10 @@ import { createTestApiKey, jsonRequest, signedInAs } from "../../helpers/auth";
 
 beforeAll(resetDatabase);
 
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (text: string) => boolean): Promise<string> {
+async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  predicate: (text: string) => boolean,
+): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
   while (!predicate(text)) {
@@ -37,9 +40,17 @@ describe("GET /api/events", () => {
     expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     const reader = res.body!.getReader();
     await readUntil(reader, (t) => t.includes(": connected"));
-    const event: LiveEvent = { type: "ticket.updated", id: "t-1", connectionId: "conn-1", deliveryId: "d-1", at: new Date().toISOString() };
+    const event: LiveEvent = {
+      type: "ticket.updated",
+      id: "t-1",
+      connectionId: "conn-1",
+      deliveryId: "d-1",
+      at: new Date().toISOString(),
+    };
     await getEventBus().publish(event);
-    expect(await readUntil(reader, (t) => t.includes("\n\n"))).toBe(`id: ${Date.parse(event.at)}\ndata: ${JSON.stringify(event)}\n\n`);
+    expect(await readUntil(reader, (t) => t.includes("\n\n"))).toBe(
+      `id: ${Date.parse(event.at)}\ndata: ${JSON.stringify(event)}\n\n`,
+    );
     leave.abort();
     expect((await reader.read()).done).toBe(true);
   });
@@ -51,8 +62,18 @@ describe("GET /api/events", () => {
     const res = await GET(eventsRequest({ authorization: `Bearer ${key}` }, leave.signal, "?connection=conn-2"));
     const reader = res.body!.getReader();
     await readUntil(reader, (t) => t.includes(": connected"));
-    await getEventBus().publish({ type: "contact.created", id: "c-1", connectionId: "conn-1", at: new Date().toISOString() });
-    await getEventBus().publish({ type: "contact.updated", id: "c-2", connectionId: "conn-2", at: new Date().toISOString() });
+    await getEventBus().publish({
+      type: "contact.created",
+      id: "c-1",
+      connectionId: "conn-1",
+      at: new Date().toISOString(),
+    });
+    await getEventBus().publish({
+      type: "contact.updated",
+      id: "c-2",
+      connectionId: "conn-2",
+      at: new Date().toISOString(),
+    });
     const text = await readUntil(reader, (t) => t.includes("\n\n"));
     expect(text).toContain("contact.updated");
     expect(text).not.toContain("contact.created");
@@ -61,10 +82,18 @@ describe("GET /api/events", () => {
 
   it("replays what a reconnecting browser missed since its Last-Event-ID, or since the page's render time", async () => {
     const { headers } = await signedInAs("viewer");
-    const missed: LiveEvent = { type: "ticket.updated", id: "t-missed", connectionId: "conn-1", at: new Date().toISOString() };
+    const missed: LiveEvent = {
+      type: "ticket.updated",
+      id: "t-missed",
+      connectionId: "conn-1",
+      at: new Date().toISOString(),
+    };
     await getEventBus().publish(missed);
     const heard = Date.parse(missed.at) - 60_000;
-    for (const [extraHeaders, search] of [[{ "last-event-id": String(heard) }, ""], [{}, `?since=${heard}`]] as const) {
+    for (const [extraHeaders, search] of [
+      [{ "last-event-id": String(heard) }, ""],
+      [{}, `?since=${heard}`],
+    ] as const) {
       const leave = new AbortController();
       const res = await GET(eventsRequest({ ...headers, ...extraHeaders }, leave.signal, search));
       expect(res.status).toBe(200);
@@ -76,7 +105,12 @@ describe("GET /api/events", () => {
     const plain = await GET(eventsRequest({ ...headers, "last-event-id": "yesterday" }, leave.signal));
     const reader = plain.body!.getReader();
     await readUntil(reader, (t) => t.includes(": connected"));
-    await getEventBus().publish({ type: "contact.updated", id: "c-after", connectionId: "conn-1", at: new Date().toISOString() });
+    await getEventBus().publish({
+      type: "contact.updated",
+      id: "c-after",
+      connectionId: "conn-1",
+      at: new Date().toISOString(),
+    });
     expect(await readUntil(reader, (t) => t.includes("c-after"))).not.toContain("t-missed");
     leave.abort();
     const bad = await GET(eventsRequest(headers, undefined, "?since=soon"));

@@ -38,11 +38,19 @@ describe("the console server's webhook front door", () => {
     const { url } = await makeServedEndpoint({ settings }).served;
     const before = await countOf(200);
     const body = envelope();
-    const res = await fetch(`${url}/api/webhooks/klink/${CONN}`, { method: "POST", body, headers: { "x-signature": sign(body), "x-request-id": "req-from-proxy-0001" } });
+    const res = await fetch(`${url}/api/webhooks/klink/${CONN}`, {
+      method: "POST",
+      body,
+      headers: { "x-signature": sign(body), "x-request-id": "req-from-proxy-0001" },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-request-id")).toBe("req-from-proxy-0001");
     expect(res.headers.get("content-type")).toBe("application/json");
-    const refused = await fetch(`${url}/api/webhooks/klink/${CONN}`, { method: "POST", body: envelope(), headers: { "x-request-id": "bad id with spaces" } });
+    const refused = await fetch(`${url}/api/webhooks/klink/${CONN}`, {
+      method: "POST",
+      body: envelope(),
+      headers: { "x-request-id": "bad id with spaces" },
+    });
     expect(refused.status).toBe(401);
     expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect((await refused.json()).requestId).toBe(refused.headers.get("x-request-id"));
@@ -72,5 +80,9 @@ describe("the console server's webhook front door", () => {
 
 async function countOf(status: number): Promise<number> {
   const metric = await metrics().httpRequests.get();
-  return metric.values.find((v) => v.labels.route === WEBHOOK_ROUTE && v.labels.method === "POST" && v.labels.status === String(status))?.value ?? 0;
+  return (
+    metric.values.find(
+      (v) => v.labels.route === WEBHOOK_ROUTE && v.labels.method === "POST" && v.labels.status === String(status),
+    )?.value ?? 0
+  );
 }

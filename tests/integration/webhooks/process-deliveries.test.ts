@@ -21,7 +21,13 @@ function recorder() {
 }
 
 function processor(effects: ReturnType<typeof recorder>, extra: Partial<DeliveryProcessorOptions> = {}) {
-  return createDeliveryProcessor({ db: testDb(), provider: testProvider(), invalidate: effects.invalidate, publish: effects.publish, ...extra });
+  return createDeliveryProcessor({
+    db: testDb(),
+    provider: testProvider(),
+    invalidate: effects.invalidate,
+    publish: effects.publish,
+    ...extra,
+  });
 }
 
 /** Accepts deliveries through the real endpoint, without processing them (as if the process died right after answering). */
@@ -40,19 +46,48 @@ describe("processing stored deliveries", () => {
     const effects = recorder();
     expect(await processor(effects).drain()).toBe(1);
     expect(effects.invalidations).toEqual([
-      { connectionId: CONN, tags: [cacheTags.ticketsList(), cacheTags.ticket("t-42"), cacheTags.contactTickets("c-7")] },
+      {
+        connectionId: CONN,
+        tags: [cacheTags.ticketsList(), cacheTags.ticket("t-42"), cacheTags.contactTickets("c-7")],
+      },
     ]);
-    expect(effects.events).toEqual([{ type: "ticket.updated", id: "t-42", contactId: "c-7", connectionId: CONN, deliveryId: id, at: expect.any(String) }]);
-    expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "processed", attempts: 1, lockedUntil: null, lastError: null, processedAt: expect.any(Date) });
+    expect(effects.events).toEqual([
+      {
+        type: "ticket.updated",
+        id: "t-42",
+        contactId: "c-7",
+        connectionId: CONN,
+        deliveryId: id,
+        at: expect.any(String),
+      },
+    ]);
+    expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "processed",
+      attempts: 1,
+      lockedUntil: null,
+      lastError: null,
+      processedAt: expect.any(Date),
+    });
   });
 
   it("invalidates the contact, its lists, tickets, CX view and the social-id lookups on contact events, and the CX logs and the contact's CX view on messages", async () => {
-    await receive(envelope("contact.create", { id: "c-1", name: "John" }), envelope("message.inbound", { id: "m-1", contact_id: "c-2", message: "hi" }));
+    await receive(
+      envelope("contact.create", { id: "c-1", name: "John" }),
+      envelope("message.inbound", { id: "m-1", contact_id: "c-2", message: "hi" }),
+    );
     const effects = recorder();
     await processor(effects).drain();
     // One batch: one invalidation per connection, with the tags of both events.
-    const contactTags = [cacheTags.contactsList(), cacheTags.contact("c-1"), cacheTags.contactTickets("c-1"), cacheTags.contactCx("c-1"), cacheTags.contactSocialLookups()];
-    expect(effects.invalidations).toEqual([{ connectionId: CONN, tags: [...contactTags, cacheTags.cxLogs(), cacheTags.contactCx("c-2")] }]);
+    const contactTags = [
+      cacheTags.contactsList(),
+      cacheTags.contact("c-1"),
+      cacheTags.contactTickets("c-1"),
+      cacheTags.contactCx("c-1"),
+      cacheTags.contactSocialLookups(),
+    ];
+    expect(effects.invalidations).toEqual([
+      { connectionId: CONN, tags: [...contactTags, cacheTags.cxLogs(), cacheTags.contactCx("c-2")] },
+    ]);
     expect(effects.events.map(({ type, id, contactId }) => ({ type, id, contactId }))).toEqual([
       { type: "contact.created", id: "c-1", contactId: undefined },
       { type: "message.inbound", id: "m-1", contactId: "c-2" },
@@ -83,13 +118,19 @@ describe("processing stored deliveries", () => {
     await processor(effects).drain();
     expect(effects.invalidations).toEqual([]);
     expect(effects.events).toEqual([]);
-    expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({ eventType: "room.solve", status: "processed" });
+    expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({
+      eventType: "room.solve",
+      status: "processed",
+    });
   });
 
   it("resumes after a restart: rows acknowledged but never processed, and rows whose lease expired, are processed", async () => {
     const ids = await receive(envelope(), envelope(), envelope());
     // An instance claimed the last one and died: its lease ran out a minute ago.
-    await rows().update({ where: { id: ids[2] }, data: { status: "processing", attempts: 1, lockedUntil: new Date(Date.now() - 60_000) } });
+    await rows().update({
+      where: { id: ids[2] },
+      data: { status: "processing", attempts: 1, lockedUntil: new Date(Date.now() - 60_000) },
+    });
     const effects = recorder();
     expect(await processor(effects).drain()).toBe(3);
     expect(await rows().count({ where: { status: "processed" } })).toBe(3);
@@ -107,11 +148,16 @@ describe("processing stored deliveries", () => {
   it("processes each delivery exactly once when several instances drain at the same time", async () => {
     await receive(...Array.from({ length: 30 }, () => envelope()));
     const effects = recorder();
-    const instances = [processor(effects, { batchSize: 7 }), processor(effects, { batchSize: 5 }), processor(effects, { batchSize: 30 })];
+    const instances = [
+      processor(effects, { batchSize: 7 }),
+      processor(effects, { batchSize: 5 }),
+      processor(effects, { batchSize: 30 }),
+    ];
     const counts = await Promise.all(instances.map((p) => p.drain()));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(30);
     const perDelivery = new Map<string, number>();
-    for (const event of effects.events) perDelivery.set(event.deliveryId!, (perDelivery.get(event.deliveryId!) ?? 0) + 1);
+    for (const event of effects.events)
+      perDelivery.set(event.deliveryId!, (perDelivery.get(event.deliveryId!) ?? 0) + 1);
     expect(perDelivery.size).toBe(30);
     expect([...perDelivery.values()].every((n) => n === 1)).toBe(true);
   });
@@ -120,7 +166,9 @@ describe("processing stored deliveries", () => {
     const effects = recorder();
     const live = processor(effects);
     const endpoint = makeEndpoint({ settings: { [CONN]: hmacSettings(CONN) }, processor: live });
-    const answers = await Promise.all([1, 2, 3].map((n) => postSigned(endpoint, CONN, envelope("ticket.create", { id: `t-new-${n}` }))));
+    const answers = await Promise.all(
+      [1, 2, 3].map((n) => postSigned(endpoint, CONN, envelope("ticket.create", { id: `t-new-${n}` }))),
+    );
     await live.idle();
     expect(effects.events.map((e) => e.deliveryId).sort()).toEqual(answers.map((a) => a.json.id).sort());
     expect(await rows().count({ where: { status: "processed", attempts: 1 } })).toBe(3);
@@ -131,9 +179,19 @@ describe("processing stored deliveries", () => {
     const live = processor(effects, { leaseMs: 1000 });
     const [id] = await receive(envelope());
     // Handed over too late: only 100 ms of the lease are left.
-    await rows().update({ where: { id }, data: { status: "processing", attempts: 1, lockedUntil: new Date(Date.now() + 100) } });
+    await rows().update({
+      where: { id },
+      data: { status: "processing", attempts: 1, lockedUntil: new Date(Date.now() + 100) },
+    });
     const row = await rows().findUniqueOrThrow({ where: { id } });
-    live.enqueue({ id, connectionId: CONN, eventType: row.eventType, rawBody: row.rawBody, attempts: 1, lease: row.lockedUntil! });
+    live.enqueue({
+      id,
+      connectionId: CONN,
+      eventType: row.eventType,
+      rawBody: row.rawBody,
+      attempts: 1,
+      lease: row.lockedUntil!,
+    });
     await live.idle();
     expect(effects.events).toEqual([]);
     expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "processing" });
@@ -146,12 +204,22 @@ describe("retries", () => {
     let clock = Date.now();
     const effects = recorder();
     const failing = processor(
-      { ...effects, invalidate: async () => { throw new Error("cache unavailable: connection refused"); } },
+      {
+        ...effects,
+        invalidate: async () => {
+          throw new Error("cache unavailable: connection refused");
+        },
+      },
       { maxAttempts: 3, backoffMs: (attempt) => attempt * 1000, now: () => new Date(clock) },
     );
     await failing.drain();
     let row = await rows().findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "cache unavailable: connection refused", lockedUntil: null });
+    expect(row).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: "cache unavailable: connection refused",
+      lockedUntil: null,
+    });
     expect(row.nextAttemptAt!.getTime()).toBe(clock + 1000);
 
     expect(await failing.drain()).toBe(0); // not due yet
@@ -164,7 +232,12 @@ describe("retries", () => {
     clock += 2000;
     await failing.drain();
     row = await rows().findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "failed", attempts: 3, lastError: "cache unavailable: connection refused", nextAttemptAt: null });
+    expect(row).toMatchObject({
+      status: "failed",
+      attempts: 3,
+      lastError: "cache unavailable: connection refused",
+      nextAttemptAt: null,
+    });
 
     clock += 60_000;
     expect(await failing.drain()).toBe(0); // failed is final
@@ -177,14 +250,24 @@ describe("retries", () => {
     let fail = true;
     const effects = recorder();
     const flaky = processor(
-      { ...effects, publish: async (e) => { if (fail) throw new Error("redis down"); effects.events.push(e); } },
+      {
+        ...effects,
+        publish: async (e) => {
+          if (fail) throw new Error("redis down");
+          effects.events.push(e);
+        },
+      },
       { backoffMs: () => 500, now: () => new Date(clock) },
     );
     await flaky.drain();
     fail = false;
     clock += 500;
     await flaky.drain();
-    expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "processed", attempts: 2, lastError: null });
+    expect(await rows().findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "processed",
+      attempts: 2,
+      lastError: null,
+    });
     expect(effects.events).toHaveLength(1);
   });
 });
@@ -216,7 +299,10 @@ describe("replay", () => {
     const duplicate = await postSigned(endpoint, CONN, body);
     const effects = recorder();
     const p = processor(effects);
-    expect(await p.replay(String(forged.res.headers.get("x-webhook-delivery-id")))).toEqual({ kind: "not_replayable", reason: "This delivery was rejected (invalid_signature) and is never processed." });
+    expect(await p.replay(String(forged.res.headers.get("x-webhook-delivery-id")))).toEqual({
+      kind: "not_replayable",
+      reason: "This delivery was rejected (invalid_signature) and is never processed.",
+    });
     expect(await p.replay(String(duplicate.json.id))).toMatchObject({ kind: "not_replayable" });
     expect(await p.replay("missing")).toEqual({ kind: "not_found" });
     expect(effects.events).toEqual([]);

@@ -28,21 +28,45 @@ describe("send test event", () => {
   ] as const) {
     it(`posts a sample the console's own endpoint accepts, for a connection in ${mode} mode, and audits it`, async () => {
       const { id } = await connection(`Test event ${mode}`, webhook);
-      const result = await sendTestEvent(admin, id, systemAudit(), { publicOrigin: served.url, loadSettings: loadWebhookSettings });
-      expect(result).toMatchObject({ result: "accepted", status: 200, endpointUrl: `${served.url}/api/webhooks/klink/${id}`, deliveryId: expect.any(String) });
+      const result = await sendTestEvent(admin, id, systemAudit(), {
+        publicOrigin: served.url,
+        loadSettings: loadWebhookSettings,
+      });
+      expect(result).toMatchObject({
+        result: "accepted",
+        status: 200,
+        endpointUrl: `${served.url}/api/webhooks/klink/${id}`,
+        deliveryId: expect.any(String),
+      });
       await webhookProcessor().idle();
-      expect(await testDb().webhookDelivery.findUnique({ where: { id: result.deliveryId } })).toMatchObject({ connectionId: id, eventType: "webhook.test", verification: "verified", status: "processed" });
-      expect(await testDb().auditLog.findFirst({ where: { action: "connection.webhook_test", targetId: id } })).toMatchObject({ outcome: "success" });
+      expect(await testDb().webhookDelivery.findUnique({ where: { id: result.deliveryId } })).toMatchObject({
+        connectionId: id,
+        eventType: "webhook.test",
+        verification: "verified",
+        status: "processed",
+      });
+      expect(
+        await testDb().auditLog.findFirst({ where: { action: "connection.webhook_test", targetId: id } }),
+      ).toMatchObject({ outcome: "success" });
     });
   }
 
   it("reports an endpoint that cannot be reached", async () => {
     const { id } = await connection("Test event unreachable", { mode: "hmac", secret: "whsec_test_event_0002" });
-    const result = await sendTestEvent(admin, id, systemAudit(), { publicOrigin: "http://127.0.0.1:9", loadSettings: loadWebhookSettings, timeoutMs: 2000 });
+    const result = await sendTestEvent(admin, id, systemAudit(), {
+      publicOrigin: "http://127.0.0.1:9",
+      loadSettings: loadWebhookSettings,
+      timeoutMs: 2000,
+    });
     expect(result).toMatchObject({ result: "unreachable", endpointUrl: `http://127.0.0.1:9/api/webhooks/klink/${id}` });
   });
 
   it("is for admins only, in the data layer", async () => {
-    await expect(sendTestEvent({ ...admin, role: "agent" }, "x", systemAudit(), { publicOrigin: served.url, loadSettings: loadWebhookSettings })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      sendTestEvent({ ...admin, role: "agent" }, "x", systemAudit(), {
+        publicOrigin: served.url,
+        loadSettings: loadWebhookSettings,
+      }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -24,7 +24,9 @@ export async function serveHandlers(routes: Record<string, Handler>): Promise<Se
     const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
     const request = new Request(url, {
       method: incoming.method,
-      headers: Object.entries(incoming.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])) as [string, string][],
+      headers: Object.entries(incoming.headers).flatMap(([k, v]) =>
+        Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]],
+      ) as [string, string][],
       body: hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : undefined,
       ...(hasBody ? { duplex: "half" } : {}),
     } as RequestInit);
@@ -38,9 +40,10 @@ export async function serveHandlers(routes: Record<string, Handler>): Promise<Se
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

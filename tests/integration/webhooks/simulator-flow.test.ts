@@ -32,9 +32,18 @@ beforeAll(async () => {
   await resetDatabase();
   sim = await startSimulator({ port: 0, tokens: [TOKEN] });
   consoleSide = await serveHandlers({ "/api/webhooks/klink/[connectionId]": webhookEndpoint });
-  connectionId = (await insertConnection({ name: "Simulator flow", baseUrl: sim.url, token: TOKEN, webhook: { mode: "hmac", secret: SECRET } }, systemAudit())).id;
+  connectionId = (
+    await insertConnection(
+      { name: "Simulator flow", baseUrl: sim.url, token: TOKEN, webhook: { mode: "hmac", secret: SECRET } },
+      systemAudit(),
+    )
+  ).id;
   webhookUrl = `${consoleSide.url}/api/webhooks/klink/${connectionId}`;
-  await fetch(`${sim.url}/__sim/webhooks/targets`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url: webhookUrl, secret: SECRET }) });
+  await fetch(`${sim.url}/__sim/webhooks/targets`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ url: webhookUrl, secret: SECRET }),
+  });
   getEventBus().subscribe((e) => events.push(e));
 });
 
@@ -48,39 +57,84 @@ describe("the simulator's webhooks, end to end", () => {
     const ticket = (await klink("/api/v1/tickets?pageSize=1")).data[0];
     const started = Date.now();
     await klink(`/api/v1/tickets/${ticket.id}/status`, { method: "PUT", body: { status: "resolved" } });
-    await waitFor(async () => (await testDb().webhookDelivery.count({ where: { eventType: "ticket.update", status: "processed" } })) === 1, 5_000);
+    await waitFor(
+      async () =>
+        (await testDb().webhookDelivery.count({ where: { eventType: "ticket.update", status: "processed" } })) === 1,
+      5_000,
+    );
     expect(Date.now() - started).toBeLessThan(1_000);
     const row = await testDb().webhookDelivery.findFirstOrThrow({ where: { eventType: "ticket.update" } });
     expect(row).toMatchObject({ connectionId, verification: "verified", status: "processed", attempts: 1 });
     expect(JSON.parse(row.rawBody!).data).toMatchObject({ id: ticket.id, status: "resolved" });
-    expect(events).toContainEqual(expect.objectContaining({ type: "ticket.updated", id: ticket.id, connectionId, deliveryId: row.id }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: "ticket.updated", id: ticket.id, connectionId, deliveryId: row.id }),
+    );
   });
 
   it("keeps every event type the simulator emits, known or not", async () => {
-    await fetch(`${sim.url}/__sim/webhooks/emit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ event: "room.solve", data: { id: "r-1" } }) });
-    await waitFor(async () => (await testDb().webhookDelivery.count({ where: { eventType: "room.solve", status: "processed" } })) === 1, 5_000);
+    await fetch(`${sim.url}/__sim/webhooks/emit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ event: "room.solve", data: { id: "r-1" } }),
+    });
+    await waitFor(
+      async () =>
+        (await testDb().webhookDelivery.count({ where: { eventType: "room.solve", status: "processed" } })) === 1,
+      5_000,
+    );
   });
 
   it("records a forged delivery as rejected and a replayed one as a duplicate, and neither has any effect", async () => {
     const ticket = (await klink("/api/v1/tickets?pageSize=1&page=2")).data[0];
     await klink(`/api/v1/tickets/${ticket.id}/status`, { method: "PUT", body: { status: "pending" } });
-    await waitFor(async () => (await testDb().webhookDelivery.count({ where: { eventType: "ticket.update", status: "processed" } })) === 2, 5_000);
-    const genuine = await testDb().webhookDelivery.findFirstOrThrow({ where: { eventType: "ticket.update" }, orderBy: { receivedAt: "desc" } });
+    await waitFor(
+      async () =>
+        (await testDb().webhookDelivery.count({ where: { eventType: "ticket.update", status: "processed" } })) === 2,
+      5_000,
+    );
+    const genuine = await testDb().webhookDelivery.findFirstOrThrow({
+      where: { eventType: "ticket.update" },
+      orderBy: { receivedAt: "desc" },
+    });
     const eventsBefore = events.length;
 
     // An attacker's own ticket.update, signed with a guessed secret.
-    const forgedBody = JSON.stringify({ event: "ticket.update", timestamp: new Date().toISOString(), data: { id: ticket.id, status: "closed" } });
-    const forged = await fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json", "x-signature": createHmac("sha256", "guess").update(forgedBody).digest("hex") }, body: forgedBody });
+    const forgedBody = JSON.stringify({
+      event: "ticket.update",
+      timestamp: new Date().toISOString(),
+      data: { id: ticket.id, status: "closed" },
+    });
+    const forged = await fetch(webhookUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-signature": createHmac("sha256", "guess").update(forgedBody).digest("hex"),
+      },
+      body: forgedBody,
+    });
     expect(forged.status).toBe(401);
     // A captured genuine delivery sent again, byte for byte.
-    const replayed = await fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json", "x-signature": createHmac("sha256", SECRET).update(genuine.rawBody!).digest("hex") }, body: genuine.rawBody! });
+    const replayed = await fetch(webhookUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-signature": createHmac("sha256", SECRET).update(genuine.rawBody!).digest("hex"),
+      },
+      body: genuine.rawBody!,
+    });
     expect(replayed.status).toBe(200);
     expect(await replayed.json()).toMatchObject({ duplicate: true });
 
     await webhookProcessor().drain();
     expect(events.length).toBe(eventsBefore);
-    const history = await testDb().webhookDelivery.findMany({ where: { receivedAt: { gt: genuine.receivedAt } }, orderBy: { receivedAt: "asc" } });
-    expect(history.map((r) => [r.verification, r.status])).toEqual([["invalid_signature", "rejected"], ["verified", "duplicate"]]);
+    const history = await testDb().webhookDelivery.findMany({
+      where: { receivedAt: { gt: genuine.receivedAt } },
+      orderBy: { receivedAt: "asc" },
+    });
+    expect(history.map((r) => [r.verification, r.status])).toEqual([
+      ["invalid_signature", "rejected"],
+      ["verified", "duplicate"],
+    ]);
     expect(history[1].duplicateOfId).toBe(genuine.id);
   });
 });

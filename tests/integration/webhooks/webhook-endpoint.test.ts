@@ -3,7 +3,17 @@ import { createHash } from "node:crypto";
 import { createDb } from "../../../lib/db/client";
 import { WEBHOOK_BODY_LIMIT_BYTES } from "../../../lib/webhooks/read-limited-body";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { FRONT_DOORS, SECRET, closeServedEndpoints, envelope, hmacSettings, post, postSigned, recordingProcessor, sign } from "./webhook-kit";
+import {
+  FRONT_DOORS,
+  SECRET,
+  closeServedEndpoints,
+  envelope,
+  hmacSettings,
+  post,
+  postSigned,
+  recordingProcessor,
+  sign,
+} from "./webhook-kit";
 
 const CONN = "conn-webhooks";
 const settings = { [CONN]: hmacSettings(CONN) };
@@ -41,7 +51,16 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
       });
       expect(row.dedupeSlot).toBe(row.dedupeKey);
       expect((row.headers as Record<string, string>)["x-signature"]).toBe("[redacted]");
-      expect(processor.queued).toEqual([{ id: row.id, connectionId: CONN, eventType: "ticket.update", rawBody: body, attempts: 1, lease: row.lockedUntil }]);
+      expect(processor.queued).toEqual([
+        {
+          id: row.id,
+          connectionId: CONN,
+          eventType: "ticket.update",
+          rawBody: body,
+          attempts: 1,
+          lease: row.lockedUntil,
+        },
+      ]);
     });
 
     it("stores an accepted delivery as pending for the sweep when the processor's queue is full", async () => {
@@ -59,7 +78,13 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
       expect(res.status).toBe(401);
       expect(json).toMatchObject({ status: "error", code: "invalid_signature", requestId: expect.any(String) });
       const row = await byId(res.headers.get("x-webhook-delivery-id"));
-      expect(row).toMatchObject({ verification: "invalid_signature", status: "rejected", rawBody: null, eventType: "contact.delete", dedupeSlot: null });
+      expect(row).toMatchObject({
+        verification: "invalid_signature",
+        status: "rejected",
+        rawBody: null,
+        eventType: "contact.delete",
+        dedupeSlot: null,
+      });
       expect(processor.queued).toEqual([]);
     });
 
@@ -96,7 +121,11 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
     });
 
     it("verifies Basic auth deliveries and keeps the credentials out of the history", async () => {
-      const endpoint = makeEndpoint({ settings: { [CONN]: { connectionId: CONN, mode: "basic", secrets: [], username: "klink", password: "hook-pass-123" } } });
+      const endpoint = makeEndpoint({
+        settings: {
+          [CONN]: { connectionId: CONN, mode: "basic", secrets: [], username: "klink", password: "hook-pass-123" },
+        },
+      });
       const good = `Basic ${Buffer.from("klink:hook-pass-123").toString("base64")}`;
       const bad = `Basic ${Buffer.from("klink:guess").toString("base64")}`;
       const ok = await post(endpoint, CONN, envelope(), { authorization: good });
@@ -107,7 +136,17 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
     });
 
     it("verifies custom-header deliveries and redacts that header in the history", async () => {
-      const endpoint = makeEndpoint({ settings: { [CONN]: { connectionId: CONN, mode: "header", secrets: [], headerName: "X-Hook-Key", headerValue: "key-7f3a9c" } } });
+      const endpoint = makeEndpoint({
+        settings: {
+          [CONN]: {
+            connectionId: CONN,
+            mode: "header",
+            secrets: [],
+            headerName: "X-Hook-Key",
+            headerValue: "key-7f3a9c",
+          },
+        },
+      });
       const ok = await post(endpoint, CONN, envelope(), { "x-hook-key": "key-7f3a9c" });
       expect(ok.res.status).toBe(200);
       expect((await post(endpoint, CONN, envelope(), { "x-hook-key": "key-0000" })).res.status).toBe(401);
@@ -118,7 +157,9 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
     it("refuses mode none unless unauthenticated deliveries are allowed", async () => {
       const none = { [CONN]: { connectionId: CONN, mode: "none" as const, secrets: [] } };
       expect((await post(makeEndpoint({ settings: none }), CONN, envelope())).res.status).toBe(401);
-      expect((await post(makeEndpoint({ settings: none, allowUnauthenticated: true }), CONN, envelope())).res.status).toBe(200);
+      expect(
+        (await post(makeEndpoint({ settings: none, allowUnauthenticated: true }), CONN, envelope())).res.status,
+      ).toBe(200);
     });
   });
 
@@ -128,7 +169,12 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
       const { res, json } = await post(makeEndpoint({ settings }), CONN, big, { "x-signature": sign(big) });
       expect(res.status).toBe(413);
       expect(json.code).toBe("payload_too_large");
-      expect(await rows().findFirst()).toMatchObject({ verification: "too_large", status: "rejected", bodySize: WEBHOOK_BODY_LIMIT_BYTES + 1, rawBody: null });
+      expect(await rows().findFirst()).toMatchObject({
+        verification: "too_large",
+        status: "rejected",
+        bodySize: WEBHOOK_BODY_LIMIT_BYTES + 1,
+        rawBody: null,
+      });
     });
 
     it("stops reading a streamed body without Content-Length as soon as it passes 1 MiB", async () => {
@@ -152,7 +198,8 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
       expect(row.bodySize).toBeLessThanOrEqual(WEBHOOK_BODY_LIMIT_BYTES + 4 * chunk.byteLength);
       expect(pulled).toBeLessThan(8 * 1024 * 1024);
       // Called in process, nothing lies between: the sender is stopped right at the limit.
-      if (frontDoor === "the route handler") expect(pulled).toBeLessThanOrEqual(WEBHOOK_BODY_LIMIT_BYTES + 4 * chunk.byteLength);
+      if (frontDoor === "the route handler")
+        expect(pulled).toBeLessThanOrEqual(WEBHOOK_BODY_LIMIT_BYTES + 4 * chunk.byteLength);
     });
 
     it("answers 400 for a signed body that is not JSON, stored as bad_json", async () => {
@@ -160,7 +207,11 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
       const { res, json } = await postSigned(makeEndpoint({ settings }), CONN, body);
       expect(res.status).toBe(400);
       expect(json.code).toBe("bad_json");
-      expect(await rows().findFirst()).toMatchObject({ verification: "bad_json", status: "rejected", lastError: "The body is not valid JSON." });
+      expect(await rows().findFirst()).toMatchObject({
+        verification: "bad_json",
+        status: "rejected",
+        lastError: "The body is not valid JSON.",
+      });
     });
 
     it("answers 400 for a signed JSON body without an event", async () => {
@@ -175,14 +226,23 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
       const { res, json } = await postSigned(makeEndpoint({ settings }), "no-such-connection", body);
       expect(res.status).toBe(404);
       expect(json.code).toBe("unknown_connection");
-      expect(await rows().findFirst()).toMatchObject({ connectionId: "no-such-connection", verification: "unknown_connection", eventType: "contact.create", rawBody: null });
+      expect(await rows().findFirst()).toMatchObject({
+        connectionId: "no-such-connection",
+        verification: "unknown_connection",
+        eventType: "contact.create",
+        rawBody: null,
+      });
     });
 
     it("stores a delivery to a connection id with control characters as unknown, without them", async () => {
       const { res, json } = await postSigned(makeEndpoint({ settings }), "conn\u0000x", envelope());
       expect(res.status).toBe(404);
       expect(json.code).toBe("unknown_connection");
-      expect(await rows().findFirst()).toMatchObject({ connectionId: "conn\uFFFDx", verification: "unknown_connection", status: "rejected" });
+      expect(await rows().findFirst()).toMatchObject({
+        connectionId: "conn\uFFFDx",
+        verification: "unknown_connection",
+        status: "rejected",
+      });
     });
 
     it("never echoes a secret or the stored body in any answer", async () => {
@@ -193,7 +253,8 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
         await postSigned(endpoint, CONN, "not json"),
         await postSigned(endpoint, "unknown", envelope()),
       ];
-      for (const { json } of answers) expect(JSON.stringify(json)).not.toMatch(new RegExp(`${SECRET}|ticket\\.update|stack`));
+      for (const { json } of answers)
+        expect(JSON.stringify(json)).not.toMatch(new RegExp(`${SECRET}|ticket\\.update|stack`));
     });
   });
 
@@ -206,7 +267,13 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
       const again = await postSigned(endpoint, CONN, body);
       expect(again.res.status).toBe(200);
       expect(again.json).toEqual({ received: true, id: expect.any(String), duplicate: true });
-      expect(await byId(again.json.id)).toMatchObject({ status: "duplicate", duplicateOfId: first.json.id, dedupeSlot: null, verification: "verified", rawBody: null });
+      expect(await byId(again.json.id)).toMatchObject({
+        status: "duplicate",
+        duplicateOfId: first.json.id,
+        dedupeSlot: null,
+        verification: "verified",
+        rawBody: null,
+      });
       expect(processor.queued.map((d) => d.id)).toEqual([first.json.id]);
     });
 
@@ -262,7 +329,11 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
     });
 
     it("answers 503 when the connection's settings cannot be loaded", async () => {
-      const endpoint = makeEndpoint({ loadSettings: async () => { throw new Error("decryption failed"); } });
+      const endpoint = makeEndpoint({
+        loadSettings: async () => {
+          throw new Error("decryption failed");
+        },
+      });
       const { res } = await postSigned(endpoint, CONN, envelope());
       expect(res.status).toBe(503);
     });

@@ -28,9 +28,15 @@ for (const backend of backends) {
 
     /** A change made in K-LINK directly, as another K-LINK user would: the console learns of it only by webhook. */
     const changeInKlink = (method: string, path: string, body: unknown) =>
-      fetch(`${f.sim.url}${path}`, { method, headers: { authorization: `Bearer ${SIM_TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-    const processed = (eventType: string) => testDb().webhookDelivery.count({ where: { eventType, status: "processed" } });
-    const xCache = async (path: string, headers?: Record<string, string>) => (await f.call("GET", path, { as: "viewer", headers })).headers.get("x-cache");
+      fetch(`${f.sim.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${SIM_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const processed = (eventType: string) =>
+      testDb().webhookDelivery.count({ where: { eventType, status: "processed" } });
+    const xCache = async (path: string, headers?: Record<string, string>) =>
+      (await f.call("GET", path, { as: "viewer", headers })).headers.get("x-cache");
 
     beforeAll(async () => {
       await resetDatabase();
@@ -38,7 +44,10 @@ for (const backend of backends) {
       f = await startProxyFixture({ webhookSecret: SECRET });
       seeds = await seedIds(f);
       consoleSide = await serveHandlers({ "/api/webhooks/klink/[connectionId]": webhookEndpoint });
-      await f.control("POST", "webhooks/targets", { url: `${consoleSide.url}/api/webhooks/klink/${f.connectionId}`, secret: SECRET });
+      await f.control("POST", "webhooks/targets", {
+        url: `${consoleSide.url}/api/webhooks/klink/${f.connectionId}`,
+        secret: SECRET,
+      });
     });
     afterAll(async () => {
       await webhookProcessor().idle();
@@ -55,8 +64,14 @@ for (const backend of backends) {
       expect([await xCache(list), await xCache(ticket)]).toEqual(["HIT", "HIT"]);
       const before = await processed("ticket.update");
 
-      const tickets = (await (await fetch(`${f.sim.url}/api/v1/tickets/contact/${seeds.contactId}`, { headers: { authorization: `Bearer ${SIM_TOKEN}` } })).json()) as { data: { id: string }[] };
-      expect((await changeInKlink("PUT", `/api/v1/tickets/${tickets.data[0].id}/status`, { status: "resolved" })).status).toBe(200);
+      const tickets = (await (
+        await fetch(`${f.sim.url}/api/v1/tickets/contact/${seeds.contactId}`, {
+          headers: { authorization: `Bearer ${SIM_TOKEN}` },
+        })
+      ).json()) as { data: { id: string }[] };
+      expect(
+        (await changeInKlink("PUT", `/api/v1/tickets/${tickets.data[0].id}/status`, { status: "resolved" })).status,
+      ).toBe(200);
       await waitFor(async () => (await processed("ticket.update")) === before + 1, 5_000);
 
       expect([await xCache(list), await xCache(ticket)]).toEqual(["MISS", "MISS"]);
@@ -70,7 +85,9 @@ for (const backend of backends) {
       expect(await Promise.all(reads.map((path) => xCache(path)))).toEqual(["HIT", "HIT", "HIT"]);
       const before = await processed("contact.update");
 
-      expect((await changeInKlink("PATCH", `/api/v1/contacts/${ownerId}`, { notes: "Changed in K-LINK" })).status).toBe(200);
+      expect((await changeInKlink("PATCH", `/api/v1/contacts/${ownerId}`, { notes: "Changed in K-LINK" })).status).toBe(
+        200,
+      );
       await waitFor(async () => (await processed("contact.update")) === before + 1, 5_000);
 
       expect(await Promise.all(reads.map((path) => xCache(path)))).toEqual(["MISS", "MISS", "MISS"]);
@@ -82,7 +99,15 @@ for (const backend of backends) {
       expect(await xCache(cx.path, cx.headers)).toBe("HIT");
       const before = await processed("message.outbound");
 
-      expect((await changeInKlink("POST", "/api/v1/messages/send", { contactId: seeds.contactId, messageType: "text", message: "ทดสอบ" })).status).toBe(200);
+      expect(
+        (
+          await changeInKlink("POST", "/api/v1/messages/send", {
+            contactId: seeds.contactId,
+            messageType: "text",
+            message: "ทดสอบ",
+          })
+        ).status,
+      ).toBe(200);
       await waitFor(async () => (await processed("message.outbound")) === before + 1, 5_000);
 
       expect(await xCache(cx.path, cx.headers)).toBe("MISS");
@@ -92,7 +117,11 @@ for (const backend of backends) {
       const list = "/api/klink/v1/tickets?pageSize=3&page=5";
       await xCache(list);
       expect(await xCache(list)).toBe("HIT");
-      const tickets = (await (await fetch(`${f.sim.url}/api/v1/tickets?pageSize=1&page=7`, { headers: { authorization: `Bearer ${SIM_TOKEN}` } })).json()) as { data: { id: string }[] };
+      const tickets = (await (
+        await fetch(`${f.sim.url}/api/v1/tickets?pageSize=1&page=7`, {
+          headers: { authorization: `Bearer ${SIM_TOKEN}` },
+        })
+      ).json()) as { data: { id: string }[] };
       const ticketId = tickets.data[0].id;
 
       // What an open page does: re-read as soon as the event names its ticket.
@@ -103,7 +132,9 @@ for (const backend of backends) {
           resolve(xCache(list));
         });
       });
-      expect((await changeInKlink("PUT", `/api/v1/tickets/${ticketId}/status`, { status: "pending" })).status).toBe(200);
+      expect((await changeInKlink("PUT", `/api/v1/tickets/${ticketId}/status`, { status: "pending" })).status).toBe(
+        200,
+      );
       expect(await reread).toBe("MISS");
     });
   });

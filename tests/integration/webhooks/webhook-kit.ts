@@ -19,7 +19,11 @@ export const sign = (body: string | Buffer, secret = SECRET) => createHmac("sha2
 
 let counter = 0;
 /** A K-LINK envelope, unique per call unless told otherwise (the body hash is the dedupe key). */
-export function envelope(event = "ticket.update", data: Record<string, unknown> = { id: `t-${++counter}`, contactId: "c-1" }, timestamp = new Date().toISOString()) {
+export function envelope(
+  event = "ticket.update",
+  data: Record<string, unknown> = { id: `t-${++counter}`, contactId: "c-1" },
+  timestamp = new Date().toISOString(),
+) {
   return JSON.stringify({ event, timestamp, data });
 }
 
@@ -65,7 +69,9 @@ export function makeServedEndpoint(setup: EndpointSetup = {}): ServedEndpoint {
   const server = createServer((req, res) => void (handle(req, res) || res.writeHead(404).end()));
   servers.push(server);
   const served = new Promise<{ url: string }>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+    ),
   );
   return { served };
 }
@@ -73,7 +79,9 @@ export function makeServedEndpoint(setup: EndpointSetup = {}): ServedEndpoint {
 /** Closes every endpoint makeServedEndpoint opened. */
 export async function closeServedEndpoints(): Promise<void> {
   const open = servers.splice(0);
-  await Promise.all(open.map((s) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve())))));
+  await Promise.all(
+    open.map((s) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve())))),
+  );
 }
 
 export type TestEndpoint = ReturnType<typeof makeEndpoint> | ServedEndpoint;
@@ -97,7 +105,12 @@ export function recordingProcessor(accepting = true) {
   };
 }
 
-export async function post(endpoint: TestEndpoint, connectionId: string, body: string | Buffer | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
+export async function post(
+  endpoint: TestEndpoint,
+  connectionId: string,
+  body: string | Buffer | ReadableStream<Uint8Array>,
+  headers: Record<string, string> = {},
+) {
   const init: RequestInit & { duplex?: "half" } = {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": "15.235.232.70", ...headers },
@@ -107,7 +120,9 @@ export async function post(endpoint: TestEndpoint, connectionId: string, body: s
   const res =
     "served" in endpoint
       ? await fetch(`${(await endpoint.served).url}/api/webhooks/klink/${encodeURIComponent(connectionId)}`, init)
-      : await endpoint(new Request(`http://localhost/api/webhooks/klink/${connectionId}`, init), { params: Promise.resolve({ connectionId }) });
+      : await endpoint(new Request(`http://localhost/api/webhooks/klink/${connectionId}`, init), {
+          params: Promise.resolve({ connectionId }),
+        });
   return { res, json: (await res.json()) as Record<string, unknown> };
 }
 

@@ -9,7 +9,15 @@ describe("the login page's callbackUrl", () => {
   });
 
   it("drops anything that would leave the console", () => {
-    for (const url of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "http://localhost:3001/", "/\tevil", "/\n/evil"]) {
+    for (const url of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "http://localhost:3001/",
+      "/\tevil",
+      "/\n/evil",
+    ]) {
       expect(safeCallbackPath(url, "http://localhost:3000"), url).toBe("/");
     }
     expect(safeCallbackPath(undefined)).toBe("/");

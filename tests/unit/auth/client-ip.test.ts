@@ -3,7 +3,9 @@ import { normalizeAddress, resolveClientAddress } from "../../../lib/auth/client
 
 describe("the client address", () => {
   it("with no trusted proxy, is the socket's address, whatever X-Forwarded-For claims", () => {
-    expect(resolveClientAddress({ forwardedFor: "203.0.113.9", peer: "::ffff:192.0.2.10", trustedHops: 0 })).toBe("192.0.2.10");
+    expect(resolveClientAddress({ forwardedFor: "203.0.113.9", peer: "::ffff:192.0.2.10", trustedHops: 0 })).toBe(
+      "192.0.2.10",
+    );
   });
 
   it("with no trusted proxy and no recorded socket address, is unknown rather than the client's claim", () => {
@@ -14,7 +16,9 @@ describe("the client address", () => {
     const forwardedFor = "198.51.100.1, 203.0.113.9, 10.0.0.2";
     expect(resolveClientAddress({ forwardedFor, peer: "10.0.0.3", trustedHops: 1 })).toBe("10.0.0.2");
     expect(resolveClientAddress({ forwardedFor, peer: "10.0.0.3", trustedHops: 2 })).toBe("203.0.113.9");
-    expect(resolveClientAddress({ forwardedFor: "spoofed-by-client, 203.0.113.9", trustedHops: 1 })).toBe("203.0.113.9");
+    expect(resolveClientAddress({ forwardedFor: "spoofed-by-client, 203.0.113.9", trustedHops: 1 })).toBe(
+      "203.0.113.9",
+    );
   });
 
   it("behind trusted proxies, takes the leftmost entry when there are fewer entries than proxies, and the socket when there are none", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ciphertextKeyId, decryptSecret, encryptSecret, encryptionKeys, keyIdOf, reencryptSecret } from "../../../lib/crypto/secret-box";
+import {
+  ciphertextKeyId,
+  decryptSecret,
+  encryptSecret,
+  encryptionKeys,
+  keyIdOf,
+  reencryptSecret,
+} from "../../../lib/crypto/secret-box";
 
 const oldKey = Buffer.alloc(32, 1).toString("base64");
 const newKey = Buffer.alloc(32, 2).toString("base64");
@@ -38,7 +45,9 @@ describe("secret box", () => {
 
   it("refuses a ciphertext of an unknown key, naming the variable to set", () => {
     const box = encryptSecret(token, encryptionKeys({ APP_ENCRYPTION_KEY: oldKey }));
-    expect(() => decryptSecret(box, encryptionKeys({ APP_ENCRYPTION_KEY: newKey }))).toThrow(/APP_ENCRYPTION_KEY_PREVIOUS/);
+    expect(() => decryptSecret(box, encryptionKeys({ APP_ENCRYPTION_KEY: newKey }))).toThrow(
+      /APP_ENCRYPTION_KEY_PREVIOUS/,
+    );
   });
 
   it("refuses a tampered ciphertext", () => {

@@ -15,7 +15,9 @@ describe("cacheKey", () => {
   });
 
   it("treats a number and its query-string spelling alike", () => {
-    expect(cacheKey("c1", "tickets.list", { query: { page: 3 } })).toBe(cacheKey("c1", "tickets.list", { query: { page: "3" } }));
+    expect(cacheKey("c1", "tickets.list", { query: { page: 3 } })).toBe(
+      cacheKey("c1", "tickets.list", { query: { page: "3" } }),
+    );
   });
 
   it("separates connections, endpoints, path parameters and values", () => {
@@ -30,7 +32,9 @@ describe("cacheKey", () => {
   });
 
   it("keeps a list apart from a string with the same characters", () => {
-    expect(cacheKey("c1", "t", { query: { status: ["open", "pending"] } })).not.toBe(cacheKey("c1", "t", { query: { status: "open,pending" } }));
+    expect(cacheKey("c1", "t", { query: { status: ["open", "pending"] } })).not.toBe(
+      cacheKey("c1", "t", { query: { status: "open,pending" } }),
+    );
   });
 
   it("includes answer-changing headers, whatever the case of their names", () => {

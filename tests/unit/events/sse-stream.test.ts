@@ -4,7 +4,12 @@ import { createMemoryEventBus } from "../../../lib/events/memory-event-bus";
 import { RecentEvents } from "../../../lib/events/recent-events";
 import { createEventStream, RESUME_MARGIN_MS } from "../../../lib/events/sse-stream";
 
-const event = (type: string, connectionId = "conn-1"): LiveEvent => ({ type, id: "t-1", connectionId, at: "2026-11-25T00:00:00.000Z" });
+const event = (type: string, connectionId = "conn-1"): LiveEvent => ({
+  type,
+  id: "t-1",
+  connectionId,
+  at: "2026-11-25T00:00:00.000Z",
+});
 
 /** A bus that counts its subscribers, to see streams let go of them. */
 function countingBus() {
@@ -28,7 +33,10 @@ function countingBus() {
 }
 
 /** Reads the stream until `predicate` holds for the text so far. */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (text: string) => boolean): Promise<string> {
+async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  predicate: (text: string) => boolean,
+): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
   while (!predicate(text)) {
@@ -47,7 +55,9 @@ describe("Server-Sent Events stream", () => {
     expect(await readUntil(reader, (t) => t.includes(": connected"))).toContain("retry: 3000\n");
     await counting.bus.publish(event("ticket.updated"));
     const text = await readUntil(reader, (t) => t.includes("\n\n"));
-    expect(text).toBe(`id: ${Date.parse("2026-11-25T00:00:00.000Z")}\ndata: ${JSON.stringify(event("ticket.updated"))}\n\n`);
+    expect(text).toBe(
+      `id: ${Date.parse("2026-11-25T00:00:00.000Z")}\ndata: ${JSON.stringify(event("ticket.updated"))}\n\n`,
+    );
     abort.abort();
   });
 
@@ -56,11 +66,20 @@ describe("Server-Sent Events stream", () => {
     const at = (ms: number) => new Date(ms).toISOString();
     const base = Date.now();
     const missed = { type: "ticket.updated", id: "t-missed", connectionId: "conn-1", at: at(base - 1_000) };
-    await bus.publish({ type: "ticket.updated", id: "t-seen", connectionId: "conn-1", at: at(base - RESUME_MARGIN_MS - 5_000) });
+    await bus.publish({
+      type: "ticket.updated",
+      id: "t-seen",
+      connectionId: "conn-1",
+      at: at(base - RESUME_MARGIN_MS - 5_000),
+    });
     await bus.publish(missed);
     await bus.publish({ type: "ticket.updated", id: "t-other-connection", connectionId: "conn-2", at: at(base) });
     const abort = new AbortController();
-    const reader = createEventStream(bus, { signal: abort.signal, connectionId: "conn-1", resumeFrom: base }).getReader();
+    const reader = createEventStream(bus, {
+      signal: abort.signal,
+      connectionId: "conn-1",
+      resumeFrom: base,
+    }).getReader();
     const text = await readUntil(reader, (t) => t.includes("t-missed"));
     expect(text).toContain(`id: ${base - 1_000}\ndata: ${JSON.stringify(missed)}\n\n`);
     expect(text).not.toContain("t-seen");

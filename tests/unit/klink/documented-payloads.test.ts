@@ -34,7 +34,10 @@ const bodies: [string, EndpointName][] = [
 function withUnknownFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withUnknownFields);
   if (value && typeof value === "object") {
-    return { ...Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUnknownFields(v)])), x_unknown_field: { kept: true } };
+    return {
+      ...Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUnknownFields(v)])),
+      x_unknown_field: { kept: true },
+    };
   }
   return value;
 }

@@ -20,7 +20,16 @@ describe("unhandled request errors in the log", () => {
   it("carry the request id proxy.ts set and the digest the error page shows", () => {
     const { lines, log } = capture();
     const error = Object.assign(new Error("relation WebhookDelivery does not exist"), { digest: "2938472101" });
-    logRequestError(log, error, { path: "/admin/webhooks?status=failed&q=private", method: "GET", headers: { "x-request-id": "0f1e2d3c-page-req", cookie: "next-auth.session-token=abc" } }, renderContext);
+    logRequestError(
+      log,
+      error,
+      {
+        path: "/admin/webhooks?status=failed&q=private",
+        method: "GET",
+        headers: { "x-request-id": "0f1e2d3c-page-req", cookie: "next-auth.session-token=abc" },
+      },
+      renderContext,
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       level: 50,
@@ -38,8 +47,16 @@ describe("unhandled request errors in the log", () => {
 
   it("leave out a request id that is missing or not well formed rather than invent one", () => {
     const { lines, log } = capture();
-    logRequestError(log, new Error("x"), { path: "/", method: "GET", headers: { "x-request-id": "<script>" } }, renderContext);
+    logRequestError(
+      log,
+      new Error("x"),
+      { path: "/", method: "GET", headers: { "x-request-id": "<script>" } },
+      renderContext,
+    );
     logRequestError(log, "a thrown string", { path: "/", method: "GET", headers: {} }, renderContext);
-    expect(lines.map((l) => [l.requestId, l.digest])).toEqual([[undefined, undefined], [undefined, undefined]]);
+    expect(lines.map((l) => [l.requestId, l.digest])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
   });
 });

@@ -3,15 +3,23 @@ import { routeLabel, UNMATCHED_ROUTE } from "../../../lib/metrics/route-label";
 
 describe("the route label of request metrics", () => {
   it("is the route's template: each param's value gives way to its name", () => {
-    expect(routeLabel("/api/webhooks/klink/clx3k2v9p0000abcd1234", { connectionId: "clx3k2v9p0000abcd1234" })).toBe("/api/webhooks/klink/[connectionId]");
+    expect(routeLabel("/api/webhooks/klink/clx3k2v9p0000abcd1234", { connectionId: "clx3k2v9p0000abcd1234" })).toBe(
+      "/api/webhooks/klink/[connectionId]",
+    );
     expect(routeLabel("/api/admin/connections/c1/test", { id: "c1" })).toBe("/api/admin/connections/[id]/test");
     expect(routeLabel("/api/admin/users/users", { id: "users" })).toBe("/api/admin/users/[id]");
-    expect(routeLabel("/api/admin/webhooks/deliveries/d%201/replay", { id: "d 1" })).toBe("/api/admin/webhooks/deliveries/[id]/replay");
+    expect(routeLabel("/api/admin/webhooks/deliveries/d%201/replay", { id: "d 1" })).toBe(
+      "/api/admin/webhooks/deliveries/[id]/replay",
+    );
   });
 
   it("puts a catch-all's name in place of all the segments it took", () => {
-    expect(routeLabel("/api/auth/callback/credentials", { nextauth: ["callback", "credentials"] })).toBe("/api/auth/[...nextauth]");
-    expect(routeLabel("/api/klink/v1/no/such/thing", { path: ["no", "such", "thing"] })).toBe("/api/klink/v1/[...path]");
+    expect(routeLabel("/api/auth/callback/credentials", { nextauth: ["callback", "credentials"] })).toBe(
+      "/api/auth/[...nextauth]",
+    );
+    expect(routeLabel("/api/klink/v1/no/such/thing", { path: ["no", "such", "thing"] })).toBe(
+      "/api/klink/v1/[...path]",
+    );
   });
 
   it("keeps a static route's path", () => {

@@ -35,7 +35,8 @@ describe("circuit breaker per connection", () => {
   it("keeps one connection's open circuit away from the others", async () => {
     const broken = `c-${randomUUID()}`;
     const healthy = `c-${randomUUID()}`;
-    for (let i = 0; i < 3; i++) await throughCircuit(broken, fail(new KlinkHttpError("x", 503, {})), settings).catch(() => {});
+    for (let i = 0; i < 3; i++)
+      await throughCircuit(broken, fail(new KlinkHttpError("x", 503, {})), settings).catch(() => {});
     expect(circuitState(broken)).toBe("open");
     expect(await throughCircuit(healthy, async () => "ok", settings)).toBe("ok");
     expect(circuitState(healthy)).toBe("closed");
@@ -44,7 +45,9 @@ describe("circuit breaker per connection", () => {
   it("never counts K-LINK's 4xx answers (429 included) as faults", async () => {
     const conn = `c-${randomUUID()}`;
     for (const status of [400, 401, 404, 422, 429, 400, 404, 429]) {
-      await expect(throughCircuit(conn, fail(new KlinkHttpError("x", status, {})), settings)).rejects.toMatchObject({ status });
+      await expect(throughCircuit(conn, fail(new KlinkHttpError("x", status, {})), settings)).rejects.toMatchObject({
+        status,
+      });
     }
     expect(circuitState(conn)).toBe("closed");
   });
@@ -52,9 +55,13 @@ describe("circuit breaker per connection", () => {
   it("half-opens after the pause and closes again when the trial call succeeds", async () => {
     const conn = `c-${randomUUID()}`;
     const quick = { failureThreshold: 2, halfOpenAfterMs: 50 };
-    for (let i = 0; i < 2; i++) await throughCircuit(conn, fail(new KlinkHttpError("x", 503, {})), quick).catch(() => {});
+    for (let i = 0; i < 2; i++)
+      await throughCircuit(conn, fail(new KlinkHttpError("x", 503, {})), quick).catch(() => {});
     expect(circuitState(conn)).toBe("open");
-    await waitFor(async () => (await throughCircuit(conn, async () => "ok", quick).catch(() => "refused")) === "ok", 5_000);
+    await waitFor(
+      async () => (await throughCircuit(conn, async () => "ok", quick).catch(() => "refused")) === "ok",
+      5_000,
+    );
     expect(circuitState(conn)).toBe("closed");
     expect(await gaugeValue(conn)).toBe(0);
   });
@@ -65,10 +72,14 @@ describe("circuit breaker per connection", () => {
     await throughCircuit(conn, fail(new KlinkHttpError("x", 503, {})), quick).catch(() => {});
     let trialRan = false;
     await waitFor(async () => {
-      const outcome = await throughCircuit(conn, async () => {
-        trialRan = true;
-        throw new KlinkHttpError("x", 503, {});
-      }, quick).catch((e: unknown) => e);
+      const outcome = await throughCircuit(
+        conn,
+        async () => {
+          trialRan = true;
+          throw new KlinkHttpError("x", 503, {});
+        },
+        quick,
+      ).catch((e: unknown) => e);
       return trialRan && outcome instanceof KlinkHttpError;
     }, 5_000);
     expect(circuitState(conn)).toBe("open");
@@ -76,7 +87,10 @@ describe("circuit breaker per connection", () => {
 
   it("forgets a connection's breaker and its gauge", async () => {
     const conn = `c-${randomUUID()}`;
-    await throughCircuit(conn, fail(new KlinkHttpError("x", 503, {})), { failureThreshold: 1, halfOpenAfterMs: 60_000 }).catch(() => {});
+    await throughCircuit(conn, fail(new KlinkHttpError("x", 503, {})), {
+      failureThreshold: 1,
+      halfOpenAfterMs: 60_000,
+    }).catch(() => {});
     expect(circuitState(conn)).toBe("open");
     forgetCircuit(conn);
     expect(circuitState(conn)).toBe("closed");

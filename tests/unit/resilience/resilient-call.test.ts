@@ -7,7 +7,9 @@ import { resilientCall } from "../../../lib/resilience/resilient-call";
 
 async function counter(name: "upstreamRequests" | "upstreamErrors", labels: Record<string, string>): Promise<number> {
   const metric = await metrics()[name].get();
-  return metric.values.filter((v) => Object.entries(labels).every(([k, value]) => (v.labels as Record<string, unknown>)[k] === value)).reduce((sum, v) => sum + v.value, 0);
+  return metric.values
+    .filter((v) => Object.entries(labels).every(([k, value]) => (v.labels as Record<string, unknown>)[k] === value))
+    .reduce((sum, v) => sum + v.value, 0);
 }
 
 describe("a resilient K-LINK call", () => {

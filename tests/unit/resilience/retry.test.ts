@@ -20,7 +20,8 @@ function recordingSleep() {
   return { waits, sleep: async (ms: number) => void waits.push(ms) };
 }
 
-const http = (status: number, retryAfterSeconds?: number) => new KlinkHttpError("tickets.list", status, { status: "error" }, undefined, retryAfterSeconds);
+const http = (status: number, retryAfterSeconds?: number) =>
+  new KlinkHttpError("tickets.list", status, { status: "error" }, undefined, retryAfterSeconds);
 
 describe("retries of a K-LINK call", () => {
   it("retries an idempotent GET on network errors and 502/503/504, with growing jittered waits", async () => {
@@ -36,18 +37,29 @@ describe("retries of a K-LINK call", () => {
 
   it("gives up after two retries and throws the last failure", async () => {
     const k = flaky(http(502), http(504), http(503), http(503));
-    await expect(withRetries(k.attempt, { idempotent: true, sleep: async () => {} })).rejects.toMatchObject({ status: 503 });
+    await expect(withRetries(k.attempt, { idempotent: true, sleep: async () => {} })).rejects.toMatchObject({
+      status: 503,
+    });
     expect(k.attempts).toBe(3);
   });
 
   it("never retries a write on a transient fault", async () => {
     const k = flaky(http(503));
-    await expect(withRetries(k.attempt, { idempotent: false, sleep: async () => {} })).rejects.toMatchObject({ status: 503 });
+    await expect(withRetries(k.attempt, { idempotent: false, sleep: async () => {} })).rejects.toMatchObject({
+      status: 503,
+    });
     expect(k.attempts).toBe(1);
   });
 
   it("never retries K-LINK's own 4xx, a timeout or a 500", async () => {
-    for (const failure of [http(400), http(401), http(404), http(422), new KlinkTimeoutError("tickets.list", 1000), http(500)]) {
+    for (const failure of [
+      http(400),
+      http(401),
+      http(404),
+      http(422),
+      new KlinkTimeoutError("tickets.list", 1000),
+      http(500),
+    ]) {
       const k = flaky(failure);
       await expect(withRetries(k.attempt, { idempotent: true, sleep: async () => {} })).rejects.toBe(failure);
       expect(k.attempts).toBe(1);
@@ -63,21 +75,29 @@ describe("retries of a K-LINK call", () => {
 
   it("passes a second 429 on to the caller with its Retry-After", async () => {
     const k = flaky(http(429, 1), http(429, 1));
-    await expect(withRetries(k.attempt, { idempotent: true, sleep: async () => {} })).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1 });
+    await expect(withRetries(k.attempt, { idempotent: true, sleep: async () => {} })).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 1,
+    });
     expect(k.attempts).toBe(2);
   });
 
   it("passes a 429 with a long Retry-After on at once, without waiting", async () => {
     const k = flaky(http(429, 30));
     const { waits, sleep } = recordingSleep();
-    await expect(withRetries(k.attempt, { idempotent: true, sleep })).rejects.toMatchObject({ status: 429, retryAfterSeconds: 30 });
+    await expect(withRetries(k.attempt, { idempotent: true, sleep })).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 30,
+    });
     expect(waits).toEqual([]);
     expect(k.attempts).toBe(1);
   });
 
   it("passes a 429 without Retry-After on at once", async () => {
     const k = flaky(http(429));
-    await expect(withRetries(k.attempt, { idempotent: true, sleep: async () => {} })).rejects.toMatchObject({ status: 429 });
+    await expect(withRetries(k.attempt, { idempotent: true, sleep: async () => {} })).rejects.toMatchObject({
+      status: 429,
+    });
     expect(k.attempts).toBe(1);
   });
 
@@ -94,7 +114,9 @@ describe("retries of a K-LINK call", () => {
   it("uses the configured longest Retry-After", async () => {
     const k = flaky(http(429, 1));
     const settings = { ...DEFAULT_RETRY_SETTINGS, maxRetryAfterMs: 500 };
-    await expect(withRetries(k.attempt, { idempotent: true, settings, sleep: async () => {} })).rejects.toMatchObject({ status: 429 });
+    await expect(withRetries(k.attempt, { idempotent: true, settings, sleep: async () => {} })).rejects.toMatchObject({
+      status: 429,
+    });
   });
 
   it("keeps every backoff delay between half and all of the capped exponential delay", () => {

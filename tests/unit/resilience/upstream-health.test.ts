@@ -14,7 +14,9 @@ describe("upstream health per connection", () => {
 
   it("turns unhealthy when a call ends in a fault, and healthy again after a success", async () => {
     const conn = `c-${randomUUID()}`;
-    await expect(call(conn, async () => Promise.reject(new KlinkTimeoutError("tickets.list", 50)))).rejects.toBeInstanceOf(KlinkTimeoutError);
+    await expect(
+      call(conn, async () => Promise.reject(new KlinkTimeoutError("tickets.list", 50))),
+    ).rejects.toBeInstanceOf(KlinkTimeoutError);
     expect(upstreamHealth(conn)).toMatchObject({ healthy: false, lastFailureKind: "timeout", calls: 1, failures: 1 });
     await call(conn, async () => "ok");
     expect(upstreamHealth(conn)).toMatchObject({ healthy: true, lastFailureKind: "timeout", calls: 2, failures: 1 });
@@ -22,7 +24,9 @@ describe("upstream health per connection", () => {
 
   it("counts K-LINK refusing a bad request (4xx) as an answer, not a fault", async () => {
     const conn = `c-${randomUUID()}`;
-    await expect(call(conn, async () => Promise.reject(new KlinkHttpError("tickets.list", 404, {})))).rejects.toBeInstanceOf(KlinkHttpError);
+    await expect(
+      call(conn, async () => Promise.reject(new KlinkHttpError("tickets.list", 404, {}))),
+    ).rejects.toBeInstanceOf(KlinkHttpError);
     expect(upstreamHealth(conn)).toMatchObject({ healthy: true, failures: 0 });
   });
 });

@@ -16,7 +16,9 @@ async function parsedHeaders(raw: [string, string][]): Promise<IncomingHttpHeade
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve, reject) => {
     const socket = connect(port, "127.0.0.1", () => {
-      socket.write(`POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n${raw.map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`);
+      socket.write(
+        `POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n${raw.map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`,
+      );
     });
     socket.on("error", reject);
     socket.on("close", () => resolve());

@@ -30,11 +30,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const parsed = auditQuerySchema.safeParse(raw);
   const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
   const [page, connections] = await Promise.all([
-    parsed.success ? listAuditForAdmin(actor, auditFilterOf(parsed.data), { cursor: parsed.data.cursor, limit: parsed.data.limit ?? 50 }) : null,
+    parsed.success
+      ? listAuditForAdmin(actor, auditFilterOf(parsed.data), {
+          cursor: parsed.data.cursor,
+          limit: parsed.data.limit ?? 50,
+        })
+      : null,
     listConnections(actor, { limit: 200 }),
   ]);
   const nameOf = new Map(connections.data.map((c) => [c.id, c.name]));
-  const filterParams = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "cursor"));
+  const filterParams = new URLSearchParams(
+    Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "cursor"),
+  );
   const nextParams = new URLSearchParams(filterParams);
   if (page?.nextCursor) nextParams.set("cursor", page.nextCursor);
   const filtered = [...filterParams.keys()].length > 0;
@@ -64,7 +71,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 {c.name}
               </option>
             ))}
-            {raw.connection && !nameOf.has(raw.connection) ? <option value={raw.connection}>{raw.connection}</option> : null}
+            {raw.connection && !nameOf.has(raw.connection) ? (
+              <option value={raw.connection}>{raw.connection}</option>
+            ) : null}
           </select>
         </Field>
         <Field label="Outcome" error={errors.outcome}>
@@ -100,7 +109,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         </Notice>
       ) : page.data.length === 0 ? (
         <div className={ui.section}>
-          <EmptyState title={filtered ? "No records match these filters" : "No audit records yet"}>{filtered ? "Widen the time range or clear a filter." : "Changes made through the console appear here."}</EmptyState>
+          <EmptyState title={filtered ? "No records match these filters" : "No audit records yet"}>
+            {filtered ? "Widen the time range or clear a filter." : "Changes made through the console appear here."}
+          </EmptyState>
         </div>
       ) : (
         <>
@@ -123,7 +134,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </thead>
               <tbody>
                 {page.data.map((row) => (
-                  <AuditRow key={row.id} row={row} connectionName={row.connectionId ? nameOf.get(row.connectionId) : undefined} />
+                  <AuditRow
+                    key={row.id}
+                    row={row}
+                    connectionName={row.connectionId ? nameOf.get(row.connectionId) : undefined}
+                  />
                 ))}
               </tbody>
             </table>

@@ -30,7 +30,13 @@ export async function createConnectionAction(_previous: ActionResult | null, for
   return guardedAction("admin", async (actor, audit) => {
     const connection = await createConnection(
       actor,
-      { name: text(form, "name") ?? "", baseUrl: text(form, "baseUrl"), token: text(form, "token") ?? "", isDefault: checked(form, "isDefault"), webhook: webhookFrom(form) },
+      {
+        name: text(form, "name") ?? "",
+        baseUrl: text(form, "baseUrl"),
+        token: text(form, "token") ?? "",
+        isDefault: checked(form, "isDefault"),
+        webhook: webhookFrom(form),
+      },
       audit,
     );
     revalidatePath("/admin/connections");
@@ -72,7 +78,10 @@ const TEST_MESSAGES: Record<ConnectionTestResult["result"], string> = {
   error: "Error: K-LINK answered unexpectedly",
 };
 
-export async function testConnectionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<ConnectionTestResult>> {
+export async function testConnectionAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult<ConnectionTestResult>> {
   return guardedAction("admin", async (actor, audit) => {
     const outcome = await testConnection(actor, text(form, "id") ?? "", audit);
     const status = outcome.status ? `, HTTP ${outcome.status}` : "";

@@ -13,7 +13,12 @@ import { ConnectionTestForm } from "@/components/admin/connection-test-form";
 import { CopyButton } from "@/components/admin/copy-button";
 import { WebhookFields } from "@/components/admin/webhook-fields";
 import { sendTestEventAction } from "../webhooks/actions";
-import { createConnectionAction, deleteConnectionAction, testConnectionAction, updateConnectionAction } from "./actions";
+import {
+  createConnectionAction,
+  deleteConnectionAction,
+  testConnectionAction,
+  updateConnectionAction,
+} from "./actions";
 import ui from "@/components/ui/ui.module.css";
 import styles from "@/components/admin/admin.module.css";
 
@@ -49,7 +54,8 @@ function ConnectionCard({ c }: { c: PublicConnection }) {
         <dd>{c.baseUrl}</dd>
         <dt>API token</dt>
         <dd>
-          <code>{c.tokenHint}</code> <span className={ui.muted}>(stored encrypted; it can be replaced, never read back)</span>
+          <code>{c.tokenHint}</code>{" "}
+          <span className={ui.muted}>(stored encrypted; it can be replaced, never read back)</span>
         </dd>
         <dt>Webhooks</dt>
         <dd>{webhookSummary(c.webhook)}</dd>
@@ -69,10 +75,16 @@ function ConnectionCard({ c }: { c: PublicConnection }) {
           <CopyButton value={c.webhook.url} label="Copy URL" />
         </div>
         <p className={ui.fieldHint} style={{ margin: "0.35rem 0 0" }}>
-          In K-LINK, add a webhook with this URL{c.webhook.mode === "hmac" ? " and the same signing secret" : ""}. Then send a test event to check the console accepts it.
+          In K-LINK, add a webhook with this URL{c.webhook.mode === "hmac" ? " and the same signing secret" : ""}. Then
+          send a test event to check the console accepts it.
         </p>
         <div style={{ marginTop: "0.6rem" }}>
-          <ActionForm action={sendTestEventAction} submitLabel={`Send test event to ${c.name}`} variant="secondary" className={ui.actions}>
+          <ActionForm
+            action={sendTestEventAction}
+            submitLabel={`Send test event to ${c.name}`}
+            variant="secondary"
+            className={ui.actions}
+          >
             <input type="hidden" name="connectionId" value={c.id} />
           </ActionForm>
         </div>
@@ -101,8 +113,17 @@ function ConnectionCard({ c }: { c: PublicConnection }) {
         </ActionForm>
       </details>
       <div className={styles.disclosure}>
-        <ConfirmAction action={deleteConnectionAction} fields={{ id: c.id }} trigger={`Delete ${c.name}`} title={`Delete the connection ${c.name}?`} confirmLabel="Delete connection">
-          <p>Staff can no longer work with this K-LINK tenant through the console, and its webhooks are refused. Nothing is deleted in K-LINK.</p>
+        <ConfirmAction
+          action={deleteConnectionAction}
+          fields={{ id: c.id }}
+          trigger={`Delete ${c.name}`}
+          title={`Delete the connection ${c.name}?`}
+          confirmLabel="Delete connection"
+        >
+          <p>
+            Staff can no longer work with this K-LINK tenant through the console, and its webhooks are refused. Nothing
+            is deleted in K-LINK.
+          </p>
         </ConfirmAction>
       </div>
     </section>
@@ -114,10 +135,16 @@ export default async function ConnectionsPage() {
   const { data: connections } = await listConnections(actor, { limit: 200 });
   return (
     <>
-      <PageHeader title="K-LINK connections" description="The K-LINK tenants this console works with. API tokens and webhook secrets are encrypted on the server and can only be replaced, never read back." />
+      <PageHeader
+        title="K-LINK connections"
+        description="The K-LINK tenants this console works with. API tokens and webhook secrets are encrypted on the server and can only be replaced, never read back."
+      />
       {connections.length === 0 ? (
         <Section>
-          <EmptyState title="No connection yet">Add the K-LINK tenant this console works with: you need an API token from K-LINK&apos;s Settings → API Tokens.</EmptyState>
+          <EmptyState title="No connection yet">
+            Add the K-LINK tenant this console works with: you need an API token from K-LINK&apos;s Settings → API
+            Tokens.
+          </EmptyState>
         </Section>
       ) : (
         connections.map((c) => <ConnectionCard key={c.id} c={c} />)

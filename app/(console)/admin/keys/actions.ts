@@ -6,11 +6,18 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { text } from "../form-data";
 
-export async function createApiKeyAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ key: string; name: string }>> {
+export async function createApiKeyAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult<{ key: string; name: string }>> {
   return guardedAction("viewer", async (actor, audit) => {
     // The date input gives a day; the key stays valid until the end of that day (UTC).
     const expiresOn = text(form, "expiresOn");
-    const created = await createApiKey(actor, { name: text(form, "name") ?? "", expiresAt: expiresOn ? `${expiresOn}T23:59:59Z` : undefined }, audit);
+    const created = await createApiKey(
+      actor,
+      { name: text(form, "name") ?? "", expiresAt: expiresOn ? `${expiresOn}T23:59:59Z` : undefined },
+      audit,
+    );
     revalidatePath("/admin/keys");
     return { data: { key: created.key, name: created.name } };
   });

@@ -42,16 +42,20 @@ function KeyTable({ caption, keys, showOwner }: { caption: string; keys: PublicA
                 <code>{k.prefix}…</code>
               </td>
               <td>
-                <span className={`${ui.badge} ${k.status === "active" ? ui["tone-green"] : ""}`}>
-                  {k.status}
-                </span>
+                <span className={`${ui.badge} ${k.status === "active" ? ui["tone-green"] : ""}`}>{k.status}</span>
               </td>
               <td className={ui.nowrap}>{day(k.createdAt)}</td>
               <td className={ui.nowrap}>{day(k.expiresAt)}</td>
               <td className={ui.nowrap}>{day(k.lastUsedAt)}</td>
               <td>
                 {k.status === "active" ? (
-                  <ConfirmAction action={revokeApiKeyAction} fields={{ id: k.id }} trigger={`Revoke ${k.name}`} title={`Revoke the key ${k.name}?`} confirmLabel="Revoke key">
+                  <ConfirmAction
+                    action={revokeApiKeyAction}
+                    fields={{ id: k.id }}
+                    trigger={`Revoke ${k.name}`}
+                    title={`Revoke the key ${k.name}?`}
+                    confirmLabel="Revoke key"
+                  >
                     <p>Scripts using this key stop working at once. This cannot be undone.</p>
                   </ConfirmAction>
                 ) : null}
@@ -75,7 +79,8 @@ export default async function KeysPage() {
         title="API keys"
         description={
           <>
-            Personal keys for scripts: send <code>Authorization: Bearer kc_…</code>. A key acts with your current role ({actor.role}) and stops working when revoked or when your account is deactivated.
+            Personal keys for scripts: send <code>Authorization: Bearer kc_…</code>. A key acts with your current role (
+            {actor.role}) and stops working when revoked or when your account is deactivated.
           </>
         }
       />
@@ -83,14 +88,24 @@ export default async function KeysPage() {
         <CreateKeyForm action={createApiKeyAction} />
       </Section>
       <Section title="Your keys" id="own-keys">
-        {own.data.length === 0 ? <EmptyState title="You have no API keys yet">Create one above when a script needs to call the console.</EmptyState> : <KeyTable caption="Your keys" keys={own.data} />}
+        {own.data.length === 0 ? (
+          <EmptyState title="You have no API keys yet">
+            Create one above when a script needs to call the console.
+          </EmptyState>
+        ) : (
+          <KeyTable caption="Your keys" keys={own.data} />
+        )}
       </Section>
       {all ? (
         <Section title="Other users' keys" id="all-keys">
           <p className={ui.muted} style={{ marginTop: 0 }}>
             As an admin you can revoke anyone&apos;s key, for example when someone leaves.
           </p>
-          {others.length === 0 ? <EmptyState title="No other user has a key" /> : <KeyTable caption="Keys of other users" keys={others} showOwner />}
+          {others.length === 0 ? (
+            <EmptyState title="No other user has a key" />
+          ) : (
+            <KeyTable caption="Keys of other users" keys={others} showOwner />
+          )}
         </Section>
       ) : null}
     </>

@@ -9,7 +9,12 @@ import { text } from "../form-data";
 
 export async function createUserAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return guardedAction("admin", async (actor, audit) => {
-    const input = createUserSchema.parse({ email: text(form, "email") ?? "", name: text(form, "name") ?? "", role: text(form, "role"), password: text(form, "password") });
+    const input = createUserSchema.parse({
+      email: text(form, "email") ?? "",
+      name: text(form, "name") ?? "",
+      role: text(form, "role"),
+      password: text(form, "password"),
+    });
     const user = await createUser(actor, input, audit);
     revalidatePath("/admin/users");
     return { message: `Created ${user.email} (${user.role}).` };
@@ -19,7 +24,12 @@ export async function createUserAction(_previous: ActionResult | null, form: For
 export async function updateUserAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return guardedAction("admin", async (actor, audit) => {
     const id = text(form, "id") ?? "";
-    const input = updateUserSchema.parse({ name: text(form, "name"), role: text(form, "role"), status: text(form, "status"), password: text(form, "password") });
+    const input = updateUserSchema.parse({
+      name: text(form, "name"),
+      role: text(form, "role"),
+      status: text(form, "status"),
+      password: text(form, "password"),
+    });
     const user = await updateUser(actor, id, input, audit);
     revalidatePath("/admin/users");
     return { message: `Saved ${user.email}.` };

@@ -24,7 +24,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const page = await listUsers(actor, { cursor, limit: 100 });
   return (
     <>
-      <PageHeader title="Users" description="Who may sign in to the console and what they may do: viewers read, agents also change tickets and contacts, admins also manage the console." />
+      <PageHeader
+        title="Users"
+        description="Who may sign in to the console and what they may do: viewers read, agents also change tickets and contacts, admins also manage the console."
+      />
       <Section title="Add a user" id="new-user">
         <ActionForm action={createUserAction} submitLabel="Add user" resetOnSuccess>
           <div className={ui.formRow}>
@@ -43,7 +46,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 ))}
               </select>
             </ActionField>
-            <ActionField label="Password" hint="At least 12 characters. Leave empty for someone who signs in only with single sign-on.">
+            <ActionField
+              label="Password"
+              hint="At least 12 characters. Leave empty for someone who signs in only with single sign-on."
+            >
               <input name="password" type="password" autoComplete="new-password" />
             </ActionField>
           </div>
@@ -51,7 +57,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </Section>
       <Section title="All users" id="users">
         <p className={ui.muted} style={{ marginTop: 0 }}>
-          A change takes effect on the user&apos;s next click. The last active admin can be neither demoted nor deactivated: make someone else an admin first.
+          A change takes effect on the user&apos;s next click. The last active admin can be neither demoted nor
+          deactivated: make someone else an admin first.
         </p>
         {page.data.length === 0 ? (
           <EmptyState title="No users yet" />
@@ -85,10 +92,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       <br />
                       <span className={ui.muted}>{user.email}</span>
                     </td>
-                    <td>{[user.hasPassword ? "password" : null, user.singleSignOn ? "single sign-on" : null].filter(Boolean).join(", ") || "—"}</td>
+                    <td>
+                      {[user.hasPassword ? "password" : null, user.singleSignOn ? "single sign-on" : null]
+                        .filter(Boolean)
+                        .join(", ") || "—"}
+                    </td>
                     <td className={ui.nowrap}>{user.lastLoginAt ? formatTimestamp(user.lastLoginAt) : "never"}</td>
                     <td>
-                      <ActionForm action={updateUserAction} submitLabel="Save" variant="secondary" className={styles.inlineForm}>
+                      <ActionForm
+                        action={updateUserAction}
+                        submitLabel="Save"
+                        variant="secondary"
+                        className={styles.inlineForm}
+                      >
                         <input type="hidden" name="id" value={user.id} />
                         <ActionField label={<span className={ui.srOnly}>Role of {user.email}</span>}>
                           <select name="role" defaultValue={user.role} className={styles.compact}>
@@ -112,7 +128,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                           <summary>
                             New password<span className={ui.srOnly}> for {user.email}</span>
                           </summary>
-                          <ActionField label={<span className={ui.srOnly}>New password for {user.email}</span>} hint="Saved with the role and status.">
+                          <ActionField
+                            label={<span className={ui.srOnly}>New password for {user.email}</span>}
+                            hint="Saved with the role and status."
+                          >
                             <input name="password" type="password" autoComplete="new-password" />
                           </ActionField>
                         </details>

@@ -15,13 +15,21 @@ export async function replayAction(_previous: ActionResult | null, form: FormDat
     const id = field(form, "id");
     const result = await replayDelivery(actor, id, audit, webhookProcessor());
     revalidatePath(`/admin/webhooks/${id}`);
-    return { message: result.status === "processed" ? "Processed again." : `Processing failed again (${result.status}): ${result.lastError ?? "unknown error"}` };
+    return {
+      message:
+        result.status === "processed"
+          ? "Processed again."
+          : `Processing failed again (${result.status}): ${result.lastError ?? "unknown error"}`,
+    };
   });
 }
 
 export async function sendTestEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return guardedAction("admin", async (actor, audit) => {
-    const result = await sendTestEvent(actor, field(form, "connectionId"), audit, { publicOrigin: env().NEXTAUTH_URL, loadSettings: loadWebhookSettings });
+    const result = await sendTestEvent(actor, field(form, "connectionId"), audit, {
+      publicOrigin: env().NEXTAUTH_URL,
+      loadSettings: loadWebhookSettings,
+    });
     revalidatePath("/admin/webhooks");
     const message =
       result.result === "accepted"

@@ -46,7 +46,10 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
   return (
     <>
       <LiveRefresh />
-      <PageHeader title="Webhook history" description="Every delivery K-LINK sent, accepted, duplicate or rejected, newest first. The page updates by itself as deliveries arrive." />
+      <PageHeader
+        title="Webhook history"
+        description="Every delivery K-LINK sent, accepted, duplicate or rejected, newest first. The page updates by itself as deliveries arrive."
+      />
 
       <Section title="Last 24 hours" id="counts">
         <ul className={styles.stats} aria-label="Deliveries in the last 24 hours">
@@ -154,7 +157,9 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
 
         {page.data.length === 0 ? (
           <EmptyState title={Object.keys(filters).length ? "No deliveries match these filters" : "No deliveries yet"}>
-            {Object.keys(filters).length ? "Clear a filter to see more." : "Deliveries appear here as soon as K-LINK sends them. Send a test event below to check the setup."}
+            {Object.keys(filters).length
+              ? "Clear a filter to see more."
+              : "Deliveries appear here as soon as K-LINK sends them. Send a test event below to check the setup."}
           </EmptyState>
         ) : (
           <div className={ui.tableWrap}>
@@ -180,7 +185,9 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
                 {page.data.map((d) => (
                   <tr key={d.id}>
                     <td className={ui.nowrap}>
-                      <Link href={`/admin/webhooks/${d.id}`}>{d.receivedAt.toISOString().replace("T", " ").slice(0, 23)}</Link>
+                      <Link href={`/admin/webhooks/${d.id}`}>
+                        {d.receivedAt.toISOString().replace("T", " ").slice(0, 23)}
+                      </Link>
                     </td>
                     <td>{d.eventType ? <code>{d.eventType}</code> : "—"}</td>
                     <td>{nameOf(d.connectionId)}</td>
@@ -206,7 +213,8 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
 
       <Section title="Send a test event" id="test">
         <p className={ui.muted} style={{ marginTop: 0 }}>
-          Posts a signed <code>webhook.test</code> delivery to this console&apos;s own webhook URL, as K-LINK would, to check the connection&apos;s webhook settings.
+          Posts a signed <code>webhook.test</code> delivery to this console&apos;s own webhook URL, as K-LINK would, to
+          check the connection&apos;s webhook settings.
         </p>
         {connections.data.length === 0 ? (
           <p>No K-LINK connection yet.</p>
@@ -233,5 +241,9 @@ function hoursAgo(hours: number): Date {
 }
 
 function stringsOf(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "cursor"));
+  return Object.fromEntries(
+    Object.entries(values).filter(
+      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "cursor",
+    ),
+  );
 }

@@ -3,7 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { consolePage } from "@/lib/console/console-page";
 import { contactCxLogs, CONTACT_CX_TIME_ZONE } from "@/lib/console/contact-cx-logs";
-import { contactGroupsOf, customFieldRows, emailsOf, otherContactFields, phonesOf } from "@/lib/console/contact-details";
+import {
+  contactGroupsOf,
+  customFieldRows,
+  emailsOf,
+  otherContactFields,
+  phonesOf,
+} from "@/lib/console/contact-details";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readAllPages } from "@/lib/console/read-all-pages";
 import { readKlink, type KlinkRead } from "@/lib/console/read-klink";
@@ -46,7 +52,10 @@ export default async function ContactPage({ params, searchParams }: Props) {
     readKlink(page, "contacts.get", { params: { id } }),
     readAllPages(page, "contacts.fields"),
     readAllPages(page, "contacts.groups"),
-    readKlink(page, "tickets.byContact", { params: { contactId: id }, query: { page: ticketsPage, pageSize: TICKETS_PER_PAGE } }),
+    readKlink(page, "tickets.byContact", {
+      params: { contactId: id },
+      query: { page: ticketsPage, pageSize: TICKETS_PER_PAGE },
+    }),
     page.can.write ? readAllPages(page, "tags.list") : Promise.resolve(null),
     contactCxLogs(page, id),
   ]);
@@ -102,11 +111,38 @@ export default async function ContactPage({ params, searchParams }: Props) {
           <Section title="Details" id="details">
             <dl className={ui.dl}>
               <dt>E-mail</dt>
-              <dd>{emails.length ? <ul className={styles.platforms}>{emails.map((e) => <li key={e}><a href={`mailto:${e}`}>{e}</a></li>)}</ul> : <Missing />}</dd>
+              <dd>
+                {emails.length ? (
+                  <ul className={styles.platforms}>
+                    {emails.map((e) => (
+                      <li key={e}>
+                        <a href={`mailto:${e}`}>{e}</a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <Missing />
+                )}
+              </dd>
               <dt>Phone</dt>
-              <dd>{phones.length ? <ul className={styles.platforms}>{phones.map((p) => <li key={p}><a href={`tel:${p.replace(/[^\d+]/g, "")}`}>{p}</a></li>)}</ul> : <Missing />}</dd>
+              <dd>
+                {phones.length ? (
+                  <ul className={styles.platforms}>
+                    {phones.map((p) => (
+                      <li key={p}>
+                        <a href={`tel:${p.replace(/[^\d+]/g, "")}`}>{p}</a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <Missing />
+                )}
+              </dd>
               <dt>Company</dt>
-              <dd>{contact.company?.name || (contact.companyId ? <span className={styles.code}>{contact.companyId}</span> : <Missing />)}</dd>
+              <dd>
+                {contact.company?.name ||
+                  (contact.companyId ? <span className={styles.code}>{contact.companyId}</span> : <Missing />)}
+              </dd>
               <dt>Address</dt>
               <dd>{contact.address || <Missing />}</dd>
               <dt>Channel</dt>
@@ -119,7 +155,8 @@ export default async function ContactPage({ params, searchParams }: Props) {
                   <ul className={styles.platforms}>
                     {contact.platformContacts.map((p) => (
                       <li key={p.id}>
-                        {p.type ? <Badge value={p.type} /> : null} <span className={styles.code}>{p.socialPlatformId || "—"}</span>
+                        {p.type ? <Badge value={p.type} /> : null}{" "}
+                        <span className={styles.code}>{p.socialPlatformId || "—"}</span>
                       </li>
                     ))}
                   </ul>
@@ -152,12 +189,18 @@ export default async function ContactPage({ params, searchParams }: Props) {
 
           <Section title="Custom fields" id="custom-fields">
             {!fields.ok ? <KlinkFailure failure={fields.failure} what="The field labels" /> : null}
-            <CustomFieldList rows={customFieldRows(contact.customFields, fields.ok ? fields.data.items : [])} labelsKnown={fields.ok} />
+            <CustomFieldList
+              rows={customFieldRows(contact.customFields, fields.ok ? fields.data.items : [])}
+              labelsKnown={fields.ok}
+            />
           </Section>
 
           <Section title={tickets.ok ? `Tickets (${tickets.data.total.toLocaleString("en")})` : "Tickets"} id="tickets">
             {tickets.ok ? (
-              <ContactTickets listing={tickets.data} hrefFor={(n) => `/contacts/${encodeURIComponent(id)}${n > 1 ? `?ticketsPage=${n}` : ""}#tickets`} />
+              <ContactTickets
+                listing={tickets.data}
+                hrefFor={(n) => `/contacts/${encodeURIComponent(id)}${n > 1 ? `?ticketsPage=${n}` : ""}#tickets`}
+              />
             ) : (
               <KlinkFailure failure={tickets.failure} what="The contact's tickets" />
             )}
@@ -167,7 +210,12 @@ export default async function ContactPage({ params, searchParams }: Props) {
             {cx.ok ? (
               <>
                 {cx.logs.length ? (
-                  <CxLogTable logs={cx.logs} timeZone={CONTACT_CX_TIME_ZONE} label="CX logs of this contact" showContact={false} />
+                  <CxLogTable
+                    logs={cx.logs}
+                    timeZone={CONTACT_CX_TIME_ZONE}
+                    label="CX logs of this contact"
+                    showContact={false}
+                  />
                 ) : (
                   <p className={ui.muted}>No interactions with this contact in the last {cx.days} days.</p>
                 )}
@@ -201,7 +249,11 @@ export default async function ContactPage({ params, searchParams }: Props) {
           ) : null}
 
           <Section title="Groups" id="groups">
-            {groups.ok ? <ContactGroups groups={contactGroupsOf(contact, groups.data.items)} /> : <KlinkFailure failure={groups.failure} what="The contact groups" />}
+            {groups.ok ? (
+              <ContactGroups groups={contactGroupsOf(contact, groups.data.items)} />
+            ) : (
+              <KlinkFailure failure={groups.failure} what="The contact groups" />
+            )}
           </Section>
 
           {others.length ? (
@@ -214,7 +266,9 @@ export default async function ContactPage({ params, searchParams }: Props) {
                   </div>
                 ))}
               </dl>
-              <p className={styles.sectionNote}>Sent by K-LINK with this contact; the console has no place of its own for them.</p>
+              <p className={styles.sectionNote}>
+                Sent by K-LINK with this contact; the console has no place of its own for them.
+              </p>
             </Section>
           ) : null}
         </div>

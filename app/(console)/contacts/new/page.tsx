@@ -26,7 +26,13 @@ export default async function NewContactPage() {
       </Link>
       <PageHeader title="New contact" description="Fields and choices come from this K-LINK tenant's contact form." />
       {fields.ok ? (
-        <ContactForm mode="create" controls={controls} fields={fields.data.items} initial={initialValues(controls)} cancelHref="/contacts" />
+        <ContactForm
+          mode="create"
+          controls={controls}
+          fields={fields.data.items}
+          initial={initialValues(controls)}
+          cancelHref="/contacts"
+        />
       ) : (
         <KlinkFailure failure={fields.failure} what="The contact form fields" />
       )}

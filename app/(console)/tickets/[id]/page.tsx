@@ -81,7 +81,14 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <LiveRefresh filter={{ resources: ["ticket"], id: ticket.id }} />
-      <StaleBanner degraded={degradedFreshness([...found.reads, ...fields.reads, ...(tags?.reads ?? []), ...(contact ? [contact] : [])])} />
+      <StaleBanner
+        degraded={degradedFreshness([
+          ...found.reads,
+          ...fields.reads,
+          ...(tags?.reads ?? []),
+          ...(contact ? [contact] : []),
+        ])}
+      />
       {back}
       <header className={styles.detailHeader}>
         <div className={styles.detailHeading}>
@@ -95,7 +102,13 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </p>
           <h1 className={styles.detailTitle}>{ticket.title || "(no title)"}</h1>
         </div>
-        <TicketStatusControl key={ticket.id} ticketId={ticket.id} status={ticket.status ?? null} options={optionsOf(formFields, "status")} canWrite={page.can.write} />
+        <TicketStatusControl
+          key={ticket.id}
+          ticketId={ticket.id}
+          status={ticket.status ?? null}
+          options={optionsOf(formFields, "status")}
+          canWrite={page.can.write}
+        />
       </header>
       {!fields.ok ? <KlinkFailure failure={fields.failure} what="The ticket fields (labels and options)" /> : null}
       {tags && !tags.ok ? <KlinkFailure failure={tags.failure} what="The tag list" /> : null}
@@ -103,7 +116,11 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       <div className={styles.detailGrid}>
         <div className={styles.detailMain}>
           <Section title="Description" id="ticket-description">
-            {ticket.description ? <p className={styles.description}>{ticket.description}</p> : <p className={ui.muted}>No description.</p>}
+            {ticket.description ? (
+              <p className={styles.description}>{ticket.description}</p>
+            ) : (
+              <p className={ui.muted}>No description.</p>
+            )}
           </Section>
           <TicketEditor ticket={ticket} fields={formFields} tags={tagChoices} canWrite={page.can.write}>
             <TicketFieldsView ticket={ticket} fields={formFields} />
@@ -114,7 +131,12 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         </div>
         <aside className={styles.detailSide} aria-label="Contact and tags">
           <Section title="Contact" id="ticket-contact">
-            <ContactCard contactId={ticket.contactId} embeddedName={ticket.contact?.name} contact={contact?.ok ? contact.data.data : undefined} failure={contact && !contact.ok ? contact.failure : undefined} />
+            <ContactCard
+              contactId={ticket.contactId}
+              embeddedName={ticket.contact?.name}
+              contact={contact?.ok ? contact.data.data : undefined}
+              failure={contact && !contact.ok ? contact.failure : undefined}
+            />
           </Section>
           <Section title="Tags" id="ticket-tags">
             {ticket.tags?.length ? (

@@ -6,7 +6,9 @@ import { createUserSchema } from "@/lib/users/user-input";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "admin", query: pageQuerySchema }, async ({ actor, query }) => Response.json(await listUsers(actor, query)));
+export const GET = route({ access: "admin", query: pageQuerySchema }, async ({ actor, query }) =>
+  Response.json(await listUsers(actor, query)),
+);
 
 export const POST = route({ access: "admin", body: createUserSchema }, async ({ actor, body, audit }) =>
   Response.json(await createUser(actor, body, audit), { status: 201 }),

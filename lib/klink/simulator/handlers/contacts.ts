@@ -30,27 +30,44 @@ function checkCustomFields(ctx: SimContext, value: unknown): Record<string, unkn
   const map = customFieldsToMap(value);
   const problems = validateCustomFields(map, ctx.state.contactFields);
   const entries = Object.entries(problems);
-  if (entries.length) throw new SimHttpError(400, `Validation failed: ${entries.map(([k, m]) => `customFields.${k}: ${m}`).join("; ")}`);
+  if (entries.length)
+    throw new SimHttpError(400, `Validation failed: ${entries.map(([k, m]) => `customFields.${k}: ${m}`).join("; ")}`);
   return map;
 }
 
 function applyFields(ctx: SimContext, contact: ContactRecord, body: Record<string, unknown>): void {
   const at = ctx.now().toISOString();
-  for (const key of ["name", "address", "channel", "notes", "contactNumber", "socialProfileUrl", "companyId"] as const) {
+  for (const key of [
+    "name",
+    "address",
+    "channel",
+    "notes",
+    "contactNumber",
+    "socialProfileUrl",
+    "companyId",
+  ] as const) {
     if (key in body) (contact as Record<string, unknown>)[key] = body[key] ?? null;
   }
   if (Array.isArray(body.contactEmails)) {
     contact.contactEmails = (body.contactEmails as { email: string; isPrimary?: boolean }[]).map((e, i) => ({
-      id: ctx.rng.uuid(), email: e.email, isPrimary: e.isPrimary ?? i === 0, createdAt: at,
+      id: ctx.rng.uuid(),
+      email: e.email,
+      isPrimary: e.isPrimary ?? i === 0,
+      createdAt: at,
     }));
   }
   if (Array.isArray(body.contactPhones)) {
     contact.contactPhones = (body.contactPhones as { phone: string; isPrimary?: boolean }[]).map((p, i) => ({
-      id: ctx.rng.uuid(), phone: p.phone, isPrimary: p.isPrimary ?? i === 0, createdAt: at,
+      id: ctx.rng.uuid(),
+      phone: p.phone,
+      isPrimary: p.isPrimary ?? i === 0,
+      createdAt: at,
     }));
-    if (!("contactNumber" in body)) contact.contactNumber = contact.contactPhones.find((p) => p.isPrimary)?.phone ?? null;
+    if (!("contactNumber" in body))
+      contact.contactNumber = contact.contactPhones.find((p) => p.isPrimary)?.phone ?? null;
   }
-  if ("customFields" in body) contact.customFields = { ...contact.customFields, ...checkCustomFields(ctx, body.customFields) };
+  if ("customFields" in body)
+    contact.customFields = { ...contact.customFields, ...checkCustomFields(ctx, body.customFields) };
   // Fields the simulator does not model are kept, as a real API would store what it accepts.
   for (const [key, value] of Object.entries(body)) {
     if (!(key in contact) && !["contactEmails", "contactPhones", "customFields"].includes(key)) contact[key] = value;
@@ -69,9 +86,24 @@ export const contactHandlers: Record<string, Handler> = {
     const body = validBody(contactCreateBodySchema, req.body) as Record<string, unknown>;
     const at = ctx.now().toISOString();
     const contact: ContactRecord = {
-      id: ctx.rng.uuid(), name: "", address: null, channel: null, notes: null, contactNumber: null, socialProfileUrl: null,
-      contactProfile: null, companyId: null, company: null, tags: [], contactEmails: [], contactPhones: [], platformContacts: [],
-      customFields: {}, createdAt: at, updatedAt: at, deletedAt: null,
+      id: ctx.rng.uuid(),
+      name: "",
+      address: null,
+      channel: null,
+      notes: null,
+      contactNumber: null,
+      socialProfileUrl: null,
+      contactProfile: null,
+      companyId: null,
+      company: null,
+      tags: [],
+      contactEmails: [],
+      contactPhones: [],
+      platformContacts: [],
+      customFields: {},
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
     };
     applyFields(ctx, contact, body);
     ctx.state.contacts.unshift(contact);
@@ -81,14 +113,19 @@ export const contactHandlers: Record<string, Handler> = {
 
   "contacts.bySocialId": (req, { state }) => {
     const id = req.params.socialPlatformId;
-    const contact = state.contacts.find((c) => !c.deletedAt && c.platformContacts.some((p) => p.socialPlatformId === id));
+    const contact = state.contacts.find(
+      (c) => !c.deletedAt && c.platformContacts.some((p) => p.socialPlatformId === id),
+    );
     if (!contact) throw new SimHttpError(404, "Contact not found");
     return { status: 200, body: { status: "success", message: "contact", data: contact } };
   },
 
   "contacts.fields": (req, { state }) => ({ status: 200, body: paginate(state.contactFields, req.query, (f) => f) }),
 
-  "contacts.get": (req, { state }) => ({ status: 200, body: { status: "success", message: "contact", data: liveContact(state, req.params.id) } }),
+  "contacts.get": (req, { state }) => ({
+    status: 200,
+    body: { status: "success", message: "contact", data: liveContact(state, req.params.id) },
+  }),
 
   "contacts.update": (req, ctx) => {
     const contact = liveContact(ctx.state, req.params.id);
@@ -120,7 +157,10 @@ export const contactHandlers: Record<string, Handler> = {
       }
       return tag;
     };
-    const named = tags.map(byName).filter((t) => t !== undefined).map((t) => ({ id: t.id, name: t.name }));
+    const named = tags
+      .map(byName)
+      .filter((t) => t !== undefined)
+      .map((t) => ({ id: t.id, name: t.name }));
     if (actionType === "REPLACE") contact.tags = named;
     else if (actionType === "REMOVE") contact.tags = contact.tags.filter((t) => !named.some((n) => n.id === t.id));
     else contact.tags = [...contact.tags, ...named.filter((n) => !contact.tags.some((t) => t.id === n.id))];

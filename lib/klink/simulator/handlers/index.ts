@@ -5,4 +5,7 @@ import { ticketHandlers } from "./tickets";
 import type { Handler } from "./types";
 
 /** One handler per registry endpoint (a test checks none is missing). */
-export const handlers = { ...contactHandlers, ...ticketHandlers, ...referenceHandlers } as Record<EndpointName, Handler>;
+export const handlers = { ...contactHandlers, ...ticketHandlers, ...referenceHandlers } as Record<
+  EndpointName,
+  Handler
+>;

@@ -18,10 +18,21 @@ export const referenceHandlers: Record<string, Handler> = {
 
   "channels.create": (req, ctx) => {
     const body = validBody(channelCreateBodySchema, req.body);
-    if (!CHANNEL_TYPES.includes(body.type)) throw new SimHttpError(400, `Validation failed: type: must be one of: ${CHANNEL_TYPES.join(", ")}`);
-    if (ctx.state.channels.some((c) => c.name === body.name)) throw new SimHttpError(422, "A channel with this name already exists");
+    if (!CHANNEL_TYPES.includes(body.type))
+      throw new SimHttpError(400, `Validation failed: type: must be one of: ${CHANNEL_TYPES.join(", ")}`);
+    if (ctx.state.channels.some((c) => c.name === body.name))
+      throw new SimHttpError(422, "A channel with this name already exists");
     const at = ctx.now().toISOString();
-    const channel = { ...body, id: ctx.rng.uuid(), name: body.name, type: body.type, status: "active", createdAt: at, updatedAt: at, deletedAt: null as null };
+    const channel = {
+      ...body,
+      id: ctx.rng.uuid(),
+      name: body.name,
+      type: body.type,
+      status: "active",
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null as null,
+    };
     ctx.state.channels.push(channel);
     return { status: 201, body: { status: "success", message: "Channel created successfully", data: channel } };
   },
@@ -51,7 +62,8 @@ export const referenceHandlers: Record<string, Handler> = {
   "messages.send": (req, ctx) => {
     const body = validBody(messageSendBodySchema, req.body);
     const messageType = body.messageType ?? "text";
-    if (messageType !== "text") throw new SimHttpError(400, "Validation failed: messageType: only text messages are supported");
+    if (messageType !== "text")
+      throw new SimHttpError(400, "Validation failed: messageType: only text messages are supported");
     const contact = ctx.state.contacts.find((c) => c.id === body.contactId && !c.deletedAt);
     if (!contact) throw new SimHttpError(400, "Validation failed: contactId: no contact with this id");
     const now = ctx.now();

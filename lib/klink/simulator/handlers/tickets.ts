@@ -27,14 +27,21 @@ function checkTicketFields(ctx: SimContext, body: Record<string, unknown>): void
     const options = optionsOf(ctx.state.ticketFields, field);
     if (!options.includes(String(body[field]))) problems.push(`${field}: must be one of: ${options.join(", ")}`);
   }
-  if (typeof body.contact_id === "string" && !ctx.state.contacts.some((c) => c.id === body.contact_id && !c.deletedAt)) {
+  if (
+    typeof body.contact_id === "string" &&
+    !ctx.state.contacts.some((c) => c.id === body.contact_id && !c.deletedAt)
+  ) {
     problems.push("contact_id: no contact with this id");
   }
   for (const tagId of (body.tags as string[] | undefined) ?? []) {
     if (!ctx.state.tags.some((t) => t.id === tagId)) problems.push(`tags: no tag with id ${tagId}`);
   }
-  if (body.assigneeId && !ctx.state.agents.some((a) => a.id === body.assigneeId)) problems.push("assigneeId: no agent with this id");
-  const custom = validateCustomFields((body.customFields as Record<string, unknown> | undefined) ?? {}, ctx.state.ticketFields);
+  if (body.assigneeId && !ctx.state.agents.some((a) => a.id === body.assigneeId))
+    problems.push("assigneeId: no agent with this id");
+  const custom = validateCustomFields(
+    (body.customFields as Record<string, unknown> | undefined) ?? {},
+    ctx.state.ticketFields,
+  );
   for (const [key, message] of Object.entries(custom)) problems.push(`customFields.${key}: ${message}`);
   if (problems.length) throw new SimHttpError(400, `Validation failed: ${problems.join("; ")}`);
 }
@@ -43,7 +50,8 @@ function applyTicketFields(ticket: TicketRecord, body: Record<string, unknown>):
   for (const [key, value] of Object.entries(body)) {
     if (key === "contact_id") ticket.contactId = value as string;
     else if (key === "tags") ticket.tagIds = value as string[];
-    else if (key === "customFields") ticket.customFields = { ...ticket.customFields, ...(value as Record<string, unknown>) };
+    else if (key === "customFields")
+      ticket.customFields = { ...ticket.customFields, ...(value as Record<string, unknown>) };
     else ticket[key] = value;
   }
 }
@@ -51,13 +59,21 @@ function applyTicketFields(ticket: TicketRecord, body: Record<string, unknown>):
 export const ticketHandlers: Record<string, Handler> = {
   "tickets.list": (req, { state }) => {
     const exact = (name: string) => fold(req.query.get(name)?.trim() ?? "");
-    const [status, priority, channel, keyword] = [exact("status"), exact("priority"), exact("channel"), exact("keyword")];
+    const [status, priority, channel, keyword] = [
+      exact("status"),
+      exact("priority"),
+      exact("channel"),
+      exact("keyword"),
+    ];
     const matching = state.tickets.filter(
       (t) =>
         (!status || fold(t.status) === status) &&
         (!priority || fold(t.priority) === priority) &&
         (!channel || fold(t.channel) === channel) &&
-        (!keyword || fold(t.title).includes(keyword) || fold(t.description).includes(keyword) || String(t.ticketNumber).includes(keyword)),
+        (!keyword ||
+          fold(t.title).includes(keyword) ||
+          fold(t.description).includes(keyword) ||
+          String(t.ticketNumber).includes(keyword)),
     );
     return { status: 200, body: paginate(matching, req.query, (t) => ticketView(state, t)) };
   },

@@ -18,11 +18,18 @@ export default async function WebhookDeliveryPage({ params }: { params: Promise<
   const { actor } = await consolePage("admin");
   const delivery = await getDelivery(actor, (await params).id);
   if (!delivery) notFound();
-  const replayable = delivery.verification === "verified" && delivery.status !== "rejected" && delivery.status !== "duplicate";
+  const replayable =
+    delivery.verification === "verified" && delivery.status !== "rejected" && delivery.status !== "duplicate";
   const facts: [string, ReactNode][] = [
     ["Received", delivery.receivedAt.toISOString()],
     ["Connection", delivery.connectionId],
-    ["Event", <>{delivery.eventType ?? "—"}{delivery.eventType && !delivery.knownEvent ? " (not handled by the console)" : ""}</>],
+    [
+      "Event",
+      <>
+        {delivery.eventType ?? "—"}
+        {delivery.eventType && !delivery.knownEvent ? " (not handled by the console)" : ""}
+      </>,
+    ],
     ["Event timestamp", delivery.eventTimestamp ?? "—"],
     ["Verification", <Verification key="v" value={delivery.verification} />],
     ["Status", <DeliveryStatus key="s" status={delivery.status} />],
@@ -30,7 +37,16 @@ export default async function WebhookDeliveryPage({ params }: { params: Promise<
     ...(delivery.lastError ? [["Last error", delivery.lastError] as [string, ReactNode]] : []),
     ...(delivery.processedAt ? [["Processed", delivery.processedAt.toISOString()] as [string, ReactNode]] : []),
     ...(delivery.nextAttemptAt ? [["Next attempt", delivery.nextAttemptAt.toISOString()] as [string, ReactNode]] : []),
-    ...(delivery.duplicateOfId ? [["Duplicate of", <Link key="d" href={`/admin/webhooks/${delivery.duplicateOfId}`}>{delivery.duplicateOfId}</Link>] as [string, ReactNode]] : []),
+    ...(delivery.duplicateOfId
+      ? [
+          [
+            "Duplicate of",
+            <Link key="d" href={`/admin/webhooks/${delivery.duplicateOfId}`}>
+              {delivery.duplicateOfId}
+            </Link>,
+          ] as [string, ReactNode],
+        ]
+      : []),
     ["Size", `${delivery.bodySize} bytes`],
     ["Source IP", delivery.sourceIp ?? "—"],
     ["Body hash", <code key="h">{delivery.dedupeKey ?? "—"}</code>],
@@ -41,7 +57,14 @@ export default async function WebhookDeliveryPage({ params }: { params: Promise<
       <p style={{ margin: "0 0 0.5rem" }}>
         <Link href="/admin/webhooks">← Webhook history</Link>
       </p>
-      <PageHeader title={delivery.eventType ?? "Delivery"} description={<>Delivery <code>{delivery.id}</code></>} />
+      <PageHeader
+        title={delivery.eventType ?? "Delivery"}
+        description={
+          <>
+            Delivery <code>{delivery.id}</code>
+          </>
+        }
+      />
       <Section title="Delivery" id="facts">
         <dl className={ui.dl}>
           {facts.map(([term, value]) => (
@@ -53,7 +76,12 @@ export default async function WebhookDeliveryPage({ params }: { params: Promise<
         </dl>
         <div style={{ marginTop: "1rem" }}>
           {replayable ? (
-            <ActionForm action={replayAction} submitLabel="Replay (process again)" variant="secondary" className={ui.actions}>
+            <ActionForm
+              action={replayAction}
+              submitLabel="Replay (process again)"
+              variant="secondary"
+              className={ui.actions}
+            >
               <input type="hidden" name="id" value={delivery.id} />
             </ActionForm>
           ) : (
@@ -76,9 +104,13 @@ export default async function WebhookDeliveryPage({ params }: { params: Promise<
         </div>
       </Section>
       <Section title="Body" id="body">
-        {delivery.body === null ? <p className={ui.muted}>Not kept: only accepted deliveries keep their body.</p> : <pre className={styles.json} tabIndex={0} aria-label="Delivery body">
+        {delivery.body === null ? (
+          <p className={ui.muted}>Not kept: only accepted deliveries keep their body.</p>
+        ) : (
+          <pre className={styles.json} tabIndex={0} aria-label="Delivery body">
             {delivery.body}
-          </pre>}
+          </pre>
+        )}
       </Section>
     </>
   );

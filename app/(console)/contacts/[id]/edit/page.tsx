@@ -18,7 +18,10 @@ export const metadata: Metadata = { title: "Edit contact" };
 export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
   const page = await consolePage("agent");
   const { id } = await params;
-  const [contact, fields] = await Promise.all([readKlink(page, "contacts.get", { params: { id } }), readAllPages(page, "contacts.fields")]);
+  const [contact, fields] = await Promise.all([
+    readKlink(page, "contacts.get", { params: { id } }),
+    readAllPages(page, "contacts.fields"),
+  ]);
   if (!contact.ok && contact.failure.status === 404) notFound();
   const back = `/contacts/${encodeURIComponent(id)}`;
   const controls = fields.ok ? formControls(fields.data.items) : [];
@@ -28,11 +31,21 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
       <Link href={back} className={styles.back}>
         ← {contact.ok ? contact.data.data.name || "Contact" : "Contact"}
       </Link>
-      <PageHeader title={contact.ok ? `Edit ${contact.data.data.name || "contact"}` : "Edit contact"} description="Only the fields you change are sent to K-LINK." />
+      <PageHeader
+        title={contact.ok ? `Edit ${contact.data.data.name || "contact"}` : "Edit contact"}
+        description="Only the fields you change are sent to K-LINK."
+      />
       {!contact.ok ? <KlinkFailure failure={contact.failure} what="This contact" /> : null}
       {!fields.ok ? <KlinkFailure failure={fields.failure} what="The contact form fields" /> : null}
       {contact.ok && fields.ok ? (
-        <ContactForm mode="edit" contactId={id} controls={controls} fields={fields.data.items} initial={initialValues(controls, contact.data.data)} cancelHref={back} />
+        <ContactForm
+          mode="edit"
+          contactId={id}
+          controls={controls}
+          fields={fields.data.items}
+          initial={initialValues(controls, contact.data.data)}
+          cancelHref={back}
+        />
       ) : null}
     </>
   );

@@ -9,10 +9,13 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
-export const GET = route({ access: "admin", params }, async ({ actor, params }) => Response.json(await getConnection(actor, params.id)));
+export const GET = route({ access: "admin", params }, async ({ actor, params }) =>
+  Response.json(await getConnection(actor, params.id)),
+);
 
-export const PATCH = route({ access: "admin", params, body: updateConnectionSchema }, async ({ actor, params, body, audit }) =>
-  Response.json(await updateConnection(actor, params.id, body, audit)),
+export const PATCH = route(
+  { access: "admin", params, body: updateConnectionSchema },
+  async ({ actor, params, body, audit }) => Response.json(await updateConnection(actor, params.id, body, audit)),
 );
 
 export const DELETE = route({ access: "admin", params }, async ({ actor, params, audit }) => {

@@ -8,8 +8,11 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
-export const GET = route({ access: "admin", params }, async ({ actor, params }) => Response.json(await getUser(actor, params.id)));
+export const GET = route({ access: "admin", params }, async ({ actor, params }) =>
+  Response.json(await getUser(actor, params.id)),
+);
 
-export const PATCH = route({ access: "admin", params, body: updateUserSchema }, async ({ actor, params, body, audit }) =>
-  Response.json(await updateUser(actor, params.id, body, audit)),
+export const PATCH = route(
+  { access: "admin", params, body: updateUserSchema },
+  async ({ actor, params, body, audit }) => Response.json(await updateUser(actor, params.id, body, audit)),
 );

@@ -6,5 +6,7 @@ import { filterOf, historyQuerySchema } from "@/lib/webhooks/history-query";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ access: "admin", query: historyQuerySchema }, async ({ actor, query }) =>
-  Response.json(await listDeliveries(actor, filterOf(query), { cursor: query.cursor, limit: query.limit }), { headers: { "cache-control": "no-store" } }),
+  Response.json(await listDeliveries(actor, filterOf(query), { cursor: query.cursor, limit: query.limit }), {
+    headers: { "cache-control": "no-store" },
+  }),
 );

@@ -6,4 +6,6 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
-export const POST = route({ access: "admin", params }, async ({ actor, params, audit }) => Response.json(await testConnection(actor, params.id, audit)));
+export const POST = route({ access: "admin", params }, async ({ actor, params, audit }) =>
+  Response.json(await testConnection(actor, params.id, audit)),
+);

@@ -10,5 +10,10 @@ export const dynamic = "force-dynamic";
 const params = z.object({ id: z.string().min(1).max(128) });
 
 export const POST = route({ access: "admin", params }, async ({ actor, audit, params }) =>
-  Response.json({ data: await sendTestEvent(actor, params.id, audit, { publicOrigin: env().NEXTAUTH_URL, loadSettings: loadWebhookSettings }) }),
+  Response.json({
+    data: await sendTestEvent(actor, params.id, audit, {
+      publicOrigin: env().NEXTAUTH_URL,
+      loadSettings: loadWebhookSettings,
+    }),
+  }),
 );
