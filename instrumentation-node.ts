@@ -3,7 +3,7 @@ import { env, EnvError } from "./lib/env";
 import { scheduleAuditPurge } from "./lib/audit/audit-purge-schedule";
 import { recordPeerAddresses } from "./lib/http/peer-address";
 
-// Each request's socket address, the only client address nobody can forge (lib/auth/client-ip.ts).
+// Each request's socket address, the only client address nobody can forge (lib/http/client-ip.ts).
 recordPeerAddresses();
 
 try {
@@ -31,7 +31,7 @@ scheduleAuditPurge();
 // what `npm start` runs): the same receiver as the route handler, without Next's request pipeline.
 try {
   const [{ openFrontDoor }, { nodeWebhookEndpoint }] = await Promise.all([
-    import("./lib/http/front-door"),
+    import("./lib/doors/front-door"),
     import("./lib/webhooks/webhook-runtime"),
   ]);
   openFrontDoor([nodeWebhookEndpoint]);

@@ -2,7 +2,7 @@
 // its own: a direct call to it then crosses a process boundary just as the console's call does,
 // and it does not share an event loop with the load generator.
 import { spawn } from "node:child_process";
-import { freePort, waitFor } from "../tests/helpers/console-server";
+import { freePort, waitFor } from "../scripts/console-process";
 
 export type SimulatorProcess = { url: string; stop: () => Promise<void> };
 

@@ -15,7 +15,7 @@ import pg from "pg";
 import { createDb, type Db } from "../lib/db/client";
 import { encryptSecret } from "../lib/crypto/secret-box";
 import { encryptWebhook } from "../lib/connections/webhook-config";
-import { startConsole, waitFor } from "../tests/helpers/console-server";
+import { startConsole, waitFor } from "../scripts/console-process";
 import { requireBuild } from "./build-state";
 
 requireBuild("bench:webhooks");

@@ -1,7 +1,7 @@
 // Webhook deliveries per hour over the last 24 hours (from the console's database), stacked by
 // what became of them, with the hour-by-hour numbers in a table under a disclosure.
 import Link from "next/link";
-import type { ConsolePage } from "@/lib/console/console-page";
+import type { ConsolePage } from "@/lib/doors/console-page";
 import { deliveriesPerHour } from "@/lib/console/dashboard-deliveries";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HourlyDeliveriesChart } from "./hourly-deliveries-chart";

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { formatTimestamp } from "@/components/ui/timestamp";
-import { consoleApi } from "@/lib/console/klink-fetch";
+import { consoleApi } from "@/lib/console/console-api";
 import { formErrors, type FormErrors } from "@/lib/console/form-errors";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./messages.module.css";

@@ -3,7 +3,7 @@
 // the ones its channels already use are suggested, any other may be typed.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { consoleApi, type ConsoleApiError } from "@/lib/console/klink-fetch";
+import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { callFieldErrors } from "@/lib/console/upstream-field-errors";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

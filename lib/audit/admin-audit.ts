@@ -1,7 +1,7 @@
 import "server-only";
 // The audit log as admins read it: the data layer re-checks the role, whoever called.
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { auditCsvStream } from "./audit-csv";
 import { listAudit, type AuditFilter } from "./list-audit";
 

@@ -4,8 +4,8 @@ import "server-only";
 // bursts; changes made by this process drop the entry at once (forgetCachedUser).
 import { LRUCache } from "lru-cache";
 import { db } from "../db/client";
-import type { Actor } from "./actor";
-import { isRole } from "./roles";
+import type { Actor } from "../identity/actor";
+import { isRole } from "../identity/roles";
 
 export const USER_CACHE_TTL_MS = 3_000;
 

@@ -3,10 +3,10 @@ import "server-only";
 // to a browser). No id → the default connection. The base URL is checked again against the
 // current KLINK_ALLOWED_HOSTS, so narrowing the allow-list takes effect for stored connections.
 import { db } from "../db/client";
-import { ApiError, notFound } from "../http/errors";
+import { ApiError, notFound } from "../errors/api-error";
 import { logger } from "../log/logger";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { decryptSecret } from "../crypto/secret-box";
 import { checkBaseUrl } from "./base-url";
 import { cachedConnectionValue } from "./connection-cache";

@@ -2,9 +2,9 @@ import "server-only";
 // "Test connection": one cheap, read-only K-LINK call (categories.list) through the connection's
 // stored URL and token, classified so an admin can tell a wrong token from a host that does not
 // answer. The outcome is the answer, not an error: a failed test is still a successful test.
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
-import type { Audit } from "../auth/request-audit";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
+import type { Audit } from "../audit/request-audit";
 import { createKlinkClient } from "../klink/client";
 import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "../klink/errors";
 import { logger } from "../log/logger";

@@ -4,7 +4,7 @@
 // names customFields.cf_birthday). Safe to import anywhere.
 import { isIsoDate, validateCustomFields } from "../klink/schemas/custom-fields";
 import { customFieldValues, emailsOf, isCustomField, phonesOf, type Contact, type FormField } from "./contact-details";
-import type { ConsoleApiError } from "./klink-fetch";
+import type { ConsoleApiError } from "./console-api";
 import { callFieldErrors } from "./upstream-field-errors";
 
 export type ControlKind = "text" | "textarea" | "select" | "date" | "number" | "emails" | "phones";

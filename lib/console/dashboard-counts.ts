@@ -5,7 +5,7 @@ import "server-only";
 // the field has none), never a hard-coded list. Every read goes through readKlink (cached,
 // role-checked), so a reload within the cache's TTL costs K-LINK nothing.
 import type { EndpointResponse } from "../klink/registry";
-import type { ConsolePage } from "./console-page";
+import type { ConsolePage } from "../doors/console-page";
 import { readKlink, type KlinkRead, type ReadFailure } from "./read-klink";
 
 export const COUNT_DIMENSIONS = ["status", "priority", "channel"] as const;

@@ -3,7 +3,7 @@ import "server-only";
 // item — labels of custom fields, names of groups, tag suggestions — instead of only K-LINK's
 // default first 10. Pages are read 100 at a time (K-LINK's maximum), at most `maxPages`.
 import type { EndpointResponse } from "../klink/registry";
-import type { ConsolePage } from "./console-page";
+import type { ConsolePage } from "../doors/console-page";
 import { readKlink, type KlinkRead } from "./read-klink";
 
 type ListingEndpoint = "contacts.fields" | "contacts.groups" | "tags.list" | "channels.list";

@@ -2,14 +2,14 @@ import "server-only";
 // K-LINK reads for server components: the same data layer as the proxy (callKlink: role check,
 // validation, cache, resilience), with failures returned as values a page can show next to
 // whatever else it could load, instead of an exception that blanks the whole page.
-import { ApiError } from "../http/errors";
+import { ApiError } from "../errors/api-error";
 import { KlinkHttpError } from "../klink/errors";
 import type { EndpointName, EndpointResponse, KlinkCallInput } from "../klink/registry";
 import { logger } from "../log/logger";
 import { runWithRequestContext } from "../log/request-context";
-import { callKlink } from "../proxy/call-klink";
+import { callKlink } from "../klink-data/call-klink";
 import type { CacheState } from "../cache/read-through";
-import type { ConsolePage } from "./console-page";
+import type { ConsolePage } from "../doors/console-page";
 
 export type Freshness = {
   cacheState: CacheState | null;

@@ -4,7 +4,7 @@ import "server-only";
 // tags are set by UUID). Both are paginated listings; a handful of pages of 100 is far beyond
 // what a tenant defines, and the bound keeps a misbehaving answer from looping.
 import type { EndpointResponse } from "../klink/registry";
-import type { ConsolePage } from "./console-page";
+import type { ConsolePage } from "../doors/console-page";
 import { readKlink, type KlinkRead, type ReadFailure } from "./read-klink";
 
 const PAGE_SIZE = 100;

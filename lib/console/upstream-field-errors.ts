@@ -2,7 +2,7 @@
 // "Validation failed: customFields.cf_birthday: must be …; type: must be one of: …" in its
 // message; when a 400 says that, forms can still show each problem next to its field. Anything
 // else yields no field errors and the message is shown as it is. Safe to import anywhere.
-import { fieldErrors, type ConsoleApiError } from "./klink-fetch";
+import { fieldErrors, type ConsoleApiError } from "./console-api";
 
 const PREFIX = /Validation failed:\s*/i;
 const ENTRY = /^([A-Za-z_][\w.]*):\s*(.+)$/s;

@@ -1,5 +1,5 @@
 // The address of the TCP peer of every request this server process receives, for
-// lib/auth/client-ip.ts. Next.js gives route handlers no socket, and the X-Forwarded-For it fills
+// lib/http/client-ip.ts. Next.js gives route handlers no socket, and the X-Forwarded-For it fills
 // in from the socket cannot be told apart from one the client sent itself (Next only fills it in
 // when the request has none). So the process records the socket's address in a header of its own
 // as each request arrives: Node's `http.server.request.start` diagnostics channel fires before

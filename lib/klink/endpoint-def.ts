@@ -2,7 +2,7 @@
 // the proxy routes, the cache, the audit log, the simulator — reads these entries instead of
 // repeating paths and rules. Safe to import anywhere (no secrets, no I/O).
 import type { z } from "zod";
-import type { Role } from "../auth/roles";
+import type { Role } from "../identity/roles";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 

@@ -2,8 +2,8 @@ import "server-only";
 // Reading the webhook history for admins: the filtered list (newest first, cursor pagination),
 // one delivery with its headers and pretty-printed body, and counts per event type. Admins only,
 // checked here as well as by the routes and pages.
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { db as defaultDb, type Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { eventEffects } from "./event-effects";

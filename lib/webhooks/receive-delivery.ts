@@ -15,7 +15,7 @@ import { claimedEventType, parseEnvelope } from "./parse-envelope";
 import { eventEffects } from "./event-effects";
 import { redactHeaders } from "./redact-headers";
 import { verifyDelivery } from "./verify-delivery";
-import type { WebhookSettings } from "./webhook-settings";
+import type { WebhookSettings } from "../connections/webhook-settings";
 
 export type IncomingDelivery = {
   connectionId: string;

@@ -2,7 +2,7 @@
 // settings. Pure and synchronous: no I/O, every secret compared in constant time.
 import { createHmac } from "node:crypto";
 import { constantTimeEqual } from "./constant-time";
-import type { WebhookSettings } from "./webhook-settings";
+import type { WebhookSettings } from "../connections/webhook-settings";
 
 export type Verification = "verified" | "invalid_signature" | "unauthenticated";
 

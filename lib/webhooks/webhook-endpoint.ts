@@ -9,15 +9,15 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { DeliveryWriter } from "./delivery-writer";
-import { clientIp } from "../auth/client-ip";
-import { errorBody } from "../http/errors";
-import { route } from "../http/route";
+import { clientIp } from "../http/client-ip";
+import { errorBody } from "../errors/api-error";
+import { route } from "../doors/route";
 import { logger } from "../log/logger";
 import type { HeaderBag } from "./header-bag";
 import type { DeliveryProcessor } from "./process-deliveries";
 import { readLimitedBody, type LimitedBody } from "./read-limited-body";
 import { receiveDelivery, type ReceiveOutcome } from "./receive-delivery";
-import type { WebhookSettings } from "./webhook-settings";
+import type { WebhookSettings } from "../connections/webhook-settings";
 
 export type WebhookEndpointDeps = {
   loadSettings: (connectionId: string) => Promise<WebhookSettings | null>;

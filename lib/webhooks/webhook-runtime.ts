@@ -11,7 +11,7 @@ import { getEventBus } from "../events/get-event-bus";
 import { createDeliveryWriter, type DeliveryWriter } from "./delivery-writer";
 import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliveries";
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
-import { createNodeWebhookEndpoint } from "./node-webhook-endpoint";
+import { createNodeWebhookEndpoint } from "../doors/webhook-front-door";
 import { createWebhookEndpoint, type WebhookEndpointDeps } from "./webhook-endpoint";
 
 const globalForWebhooks = globalThis as unknown as {

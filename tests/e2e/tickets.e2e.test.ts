@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import path from "node:path";
 import { SCREENSHOT_DIR, screenshot } from "../helpers/browser";
-import { waitFor } from "../helpers/console-server";
+import { waitFor } from "../../scripts/console-process";
 import { seriousA11yViolations } from "../helpers/axe";
 import { startConsoleStack, type ConsoleStack } from "../helpers/console-stack";
 

@@ -7,12 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
-import type { Role } from "../../lib/auth/roles";
+import type { Role } from "../../lib/identity/roles";
 import { startSimulator, type RunningSimulator } from "../../lib/klink/simulator";
 import { migrateDatabase } from "../../scripts/run-prisma-migrate";
 import { signInThroughForm } from "./auth-browser";
 import { launchBrowser } from "./browser";
-import { startConsole, type ConsoleServer } from "./console-server";
+import { startConsole, type ConsoleServer } from "../../scripts/console-process";
 
 export type ConsoleStack = {
   server: ConsoleServer;

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { TicketFilters } from "@/components/tickets/ticket-filters";
 import { TicketList } from "@/components/tickets/ticket-list";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readKlink } from "@/lib/console/read-klink";
 import { optionsOf } from "@/lib/console/ticket-field-model";

@@ -11,12 +11,12 @@ import {
   initialValues,
   type ContactFormValues,
 } from "../../../lib/console/contact-form";
-import { consoleApi } from "../../../lib/console/klink-fetch";
+import { consoleApi } from "../../../lib/console/console-api";
 import { callFieldErrors } from "../../../lib/console/upstream-field-errors";
 import { resetDatabase } from "../../helpers/db";
-import type { ServedHandlers } from "../webhooks/serve-handlers";
-import { startProxyFixture, type ProxyFixture } from "../proxy/proxy-fixture";
-import { serveProxy } from "./contacts-fixture";
+import type { ServedHandlers } from "../../helpers/serve-handlers";
+import { startProxyFixture, type ProxyFixture } from "../../helpers/proxy-fixture";
+import { serveProxy } from "../../helpers/contacts-fixture";
 
 let f: ProxyFixture;
 let served: ServedHandlers;

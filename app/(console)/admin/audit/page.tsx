@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { listAuditForAdmin } from "@/lib/audit/admin-audit";
 import { AUDIT_OUTCOMES, auditFilterOf, auditQuerySchema } from "@/lib/audit/audit-query";
 import { listConnections } from "@/lib/connections/list-connections";
-import { zodFieldErrors } from "@/lib/http/errors";
+import { zodFieldErrors } from "@/lib/errors/api-error";
 import { PageHeader } from "@/components/ui/page-header";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";

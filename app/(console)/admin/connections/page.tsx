@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { listConnections } from "@/lib/connections/list-connections";
 import { DEFAULT_KLINK_BASE_URL } from "@/lib/connections/base-url";
 import type { PublicConnection } from "@/lib/connections/public-connection";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { listConnections } from "@/lib/connections/list-connections";
 import { countByEventType, listDeliveries } from "@/lib/webhooks/delivery-history";
 import { filterOf, historyQuerySchema, STATUSES, VERIFICATIONS, type HistoryQuery } from "@/lib/webhooks/history-query";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { contactCxLogs, CONTACT_CX_TIME_ZONE } from "@/lib/console/contact-cx-logs";
 import {
   contactGroupsOf,
