@@ -32,7 +32,7 @@ scheduleAuditPurge();
 try {
   const [{ openFrontDoor }, { nodeWebhookEndpoint }] = await Promise.all([
     import("./lib/doors/front-door"),
-    import("./lib/webhooks/webhook-runtime"),
+    import("./lib/doors/webhook-front-door"),
   ]);
   openFrontDoor([nodeWebhookEndpoint]);
 } catch (error) {

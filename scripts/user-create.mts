@@ -9,7 +9,7 @@ import { db } from "../lib/db/client";
 import { systemAudit } from "../lib/audit/request-audit";
 import { insertUser } from "../lib/users/create-user";
 import { createUserSchema } from "../lib/users/user-input";
-import { zodFieldErrors } from "../lib/errors/api-error";
+import { zodFieldErrors } from "../lib/errors/zod-field-errors";
 import { exitWithReason } from "./exit-with-reason";
 
 async function readPassword(): Promise<string> {

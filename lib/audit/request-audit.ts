@@ -1,8 +1,8 @@
 import "server-only";
 // An audit writer bound to one request (or server action): the actor, client address, user
 // agent, method, path and request id are filled in, so callers only say what happened.
-import { recordAudit, type AuditEntry } from "./record-audit";
-import { auditActorOf, type Actor } from "../identity/actor";
+import type { Actor } from "../identity/actor";
+import { auditActorOf, recordAudit, type AuditEntry } from "./record-audit";
 import { clientIp, userAgent } from "../http/client-ip";
 
 export type RequestInfo = {

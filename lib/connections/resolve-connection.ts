@@ -21,7 +21,6 @@ export async function resolveConnection(actor: Actor, connectionId?: string): Pr
   if (!connection) {
     if (connectionId) throw notFound("No K-LINK connection has this id.");
     throw new ApiError(
-      409,
       "no_connection",
       "No K-LINK connection is configured. An admin can add one under Admin → Connections.",
     );
@@ -29,7 +28,6 @@ export async function resolveConnection(actor: Actor, connectionId?: string): Pr
   const allowed = checkBaseUrl(connection.baseUrl);
   if (!allowed.ok)
     throw new ApiError(
-      409,
       "connection_not_allowed",
       `The base URL of connection "${connection.name}" is no longer allowed: it ${allowed.message}.`,
     );
@@ -47,7 +45,6 @@ async function loadConnection(connectionId?: string): Promise<ResolvedConnection
   } catch (error) {
     logger.error({ connectionId: row.id, reason: (error as Error).message }, "cannot decrypt a connection's token");
     throw new ApiError(
-      503,
       "connection_unavailable",
       "The K-LINK token of this connection cannot be decrypted: an admin must check APP_ENCRYPTION_KEY.",
     );

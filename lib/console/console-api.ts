@@ -2,6 +2,9 @@
 // admin APIs), with the session cookie. Safe to import in client components: no secrets, no
 // server modules. Failures come back as values holding the console's error body (status, code,
 // message, field errors, request id), so forms can show them by their fields.
+import { readErrorBody } from "../errors/error-body";
+import { klinkRejection } from "../errors/klink-rejection";
+
 export type ConsoleApiError = {
   status: number;
   code: string;
@@ -54,25 +57,17 @@ export async function consoleApi<T = unknown>(
 }
 
 function errorOf(response: Response, body: unknown): ConsoleApiError {
-  const record = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  const ours = readErrorBody(body);
+  // Not ours: K-LINK's own 4xx, passed through as K-LINK sent it.
+  const rejection = ours ? null : klinkRejection(response.status, body);
   const retryAfter = Number(response.headers.get("retry-after"));
-  const ourShape = record.status === "error" && typeof record.code === "string";
+  const bodyRequestId = body && typeof body === "object" ? (body as { requestId?: unknown }).requestId : undefined;
   return {
     status: response.status,
-    // Not our shape: K-LINK's own 4xx passed through ({status: "error", message, data} in the simulator).
-    code: ourShape ? (record.code as string) : response.status === 404 ? "not_found" : "upstream_rejected",
-    message:
-      typeof record.message === "string" && record.message
-        ? ourShape
-          ? record.message
-          : `K-LINK answered ${response.status}: ${record.message}`
-        : `The request failed (${response.status}).`,
-    requestId:
-      typeof record.requestId === "string" ? record.requestId : (response.headers.get("x-request-id") ?? undefined),
-    fields:
-      ourShape && record.fields && typeof record.fields === "object"
-        ? (record.fields as Record<string, string[]>)
-        : undefined,
+    code: ours?.code ?? rejection!.code,
+    message: (ours ? ours.message : rejection!.message) || `The request failed (${response.status}).`,
+    requestId: typeof bodyRequestId === "string" ? bodyRequestId : (response.headers.get("x-request-id") ?? undefined),
+    fields: ours?.fields,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   };
 }

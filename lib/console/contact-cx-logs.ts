@@ -4,9 +4,8 @@ import "server-only";
 // and keeps this contact's. The window is whole UTC days and the same for every contact, so all
 // contact pages share the same cached K-LINK pages (at most CONTACT_CX_MAX_PAGES × 100 logs).
 import type { EndpointResponse } from "../klink/registry";
-import type { ConsolePage } from "../doors/console-page";
 import { addDays, selectedDateOf, totalOf } from "./cx-log-range";
-import { readKlink, type KlinkRead, type ReadFailure } from "./read-klink";
+import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 import { dateIn } from "./zoned-time";
 
 export const CONTACT_CX_DAYS = 90;
@@ -34,7 +33,7 @@ export function belongsTo(log: CxLog, contactId: string): boolean {
 }
 
 export async function contactCxLogs(
-  page: ConsolePage,
+  page: ReadContext,
   contactId: string,
   now: Date = new Date(),
 ): Promise<ContactCxLogs> {

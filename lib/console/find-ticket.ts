@@ -5,8 +5,7 @@ import "server-only";
 // list views. The search is bounded: a tenant with more tickets than the bound covers cannot have
 // its oldest tickets opened by id, and the not-found answer says so instead of reading forever.
 import type { EndpointResponse } from "../klink/registry";
-import type { ConsolePage } from "../doors/console-page";
-import { readKlink, type KlinkRead, type ReadFailure } from "./read-klink";
+import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 
 type Listing = EndpointResponse<"tickets.list">;
 export type FoundTicket = Listing["data"][number];
@@ -30,7 +29,7 @@ export type FindTicketResult =
 export type FindTicketOptions = { maxPages?: number; pagesAtOnce?: number };
 
 export async function findTicket(
-  page: ConsolePage,
+  page: ReadContext,
   id: string,
   options: FindTicketOptions = {},
 ): Promise<FindTicketResult> {

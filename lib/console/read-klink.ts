@@ -2,14 +2,15 @@ import "server-only";
 // K-LINK reads for server components: the same data layer as the proxy (callKlink: role check,
 // validation, cache, resilience), with failures returned as values a page can show next to
 // whatever else it could load, instead of an exception that blanks the whole page.
-import { ApiError } from "../errors/api-error";
+import type { CacheState } from "../cache/read-through";
+import { describeError } from "../errors/describe-error";
+import { klinkRejection } from "../errors/klink-rejection";
+import type { Actor } from "../identity/actor";
+import { callKlink } from "../klink-data/call-klink";
 import { KlinkHttpError } from "../klink/errors";
 import type { EndpointName, EndpointResponse, KlinkCallInput } from "../klink/registry";
 import { logger } from "../log/logger";
 import { runWithRequestContext } from "../log/request-context";
-import { callKlink } from "../klink-data/call-klink";
-import type { CacheState } from "../cache/read-through";
-import type { ConsolePage } from "../doors/console-page";
 
 export type Freshness = {
   cacheState: CacheState | null;
@@ -26,11 +27,14 @@ export type ReadFailure = {
   requestId: string;
 };
 
+/** Who reads, through which connection, for which request: what a console page knows (lib/doors/console-page.ts). */
+export type ReadContext = { actor: Actor; connectionId: string | undefined; requestId: string };
+
 export type KlinkRead<T> =
   { ok: true; data: T; freshness: Freshness; connectionId: string } | { ok: false; failure: ReadFailure };
 
 export async function readKlink<N extends EndpointName>(
-  page: ConsolePage,
+  page: ReadContext,
   endpoint: N,
   input: KlinkCallInput = {},
 ): Promise<KlinkRead<EndpointResponse<N>>> {
@@ -65,23 +69,17 @@ export async function readKlink<N extends EndpointName>(
 }
 
 function toFailure(error: unknown, requestId: string, endpoint: string): ReadFailure {
-  if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message, requestId };
+  const described = describeError(error);
+  if (described) return { status: described.status, code: described.code, message: described.message, requestId };
   if (error instanceof KlinkHttpError) {
+    const rejection = klinkRejection(error.status, error.body, 300);
     return {
       status: error.status,
-      code: error.status === 404 ? "not_found" : "upstream_rejected",
-      message: klinkMessage(error),
+      code: rejection.code,
+      message: rejection.message ?? `K-LINK answered ${error.status}.`,
       requestId,
     };
   }
   logger.error({ err: error, endpoint }, "a page's K-LINK read failed");
   return { status: 500, code: "internal_error", message: "Something went wrong while reading from K-LINK.", requestId };
-}
-
-/** K-LINK's own message for a 4xx (its error bodies are `{status, message, data}`), else a generic one. */
-function klinkMessage(error: KlinkHttpError): string {
-  const body = error.body as { message?: unknown } | null;
-  const message =
-    body && typeof body === "object" && typeof body.message === "string" ? body.message.slice(0, 300) : "";
-  return message ? `K-LINK answered ${error.status}: ${message}` : `K-LINK answered ${error.status}.`;
 }

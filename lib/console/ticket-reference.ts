@@ -4,8 +4,7 @@ import "server-only";
 // tags are set by UUID). Both are paginated listings; a handful of pages of 100 is far beyond
 // what a tenant defines, and the bound keeps a misbehaving answer from looping.
 import type { EndpointResponse } from "../klink/registry";
-import type { ConsolePage } from "../doors/console-page";
-import { readKlink, type KlinkRead, type ReadFailure } from "./read-klink";
+import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 5;
@@ -30,11 +29,11 @@ async function readAllPages<T>(read: (pageNumber: number) => Promise<KlinkRead<L
 }
 
 export function readTicketFields(
-  page: ConsolePage,
+  page: ReadContext,
 ): Promise<AllPages<EndpointResponse<"tickets.fields">["data"][number]>> {
   return readAllPages((n) => readKlink(page, "tickets.fields", { query: { page: n, pageSize: PAGE_SIZE } }));
 }
 
-export function readTags(page: ConsolePage): Promise<AllPages<EndpointResponse<"tags.list">["data"][number]>> {
+export function readTags(page: ReadContext): Promise<AllPages<EndpointResponse<"tags.list">["data"][number]>> {
   return readAllPages((n) => readKlink(page, "tags.list", { query: { page: n, pageSize: PAGE_SIZE } }));
 }

@@ -19,7 +19,7 @@ export async function assertMetricsAccess(req: Request): Promise<void> {
   if (hasMetricsToken(req)) return;
   const authentication = await authenticateRequest(req).catch(() => null);
   if (!authentication) {
-    throw new ApiError(401, "unauthorized", "Send METRICS_TOKEN as a Bearer token, or sign in as an admin.", {
+    throw new ApiError("unauthorized", "Send METRICS_TOKEN as a Bearer token, or sign in as an admin.", {
       headers: { "www-authenticate": "Bearer" },
     });
   }

@@ -3,10 +3,11 @@ import "server-only";
 // session cookie and the user's current status and role from the database.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { forbidden, unauthorized } from "../errors/api-error";
+import { unauthorized } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
 import { activeUser } from "../auth/current-user";
 import { PATH_HEADER, safeCallbackPath } from "../auth/callback-url";
+import { assertRole } from "../identity/assert-role";
 import { roleAtLeast, type Role } from "../identity/roles";
 import { sessionUserId } from "../auth/session-token";
 
@@ -39,7 +40,6 @@ export async function requirePageActor(minRole: Role = "viewer"): Promise<Actor>
 export async function requireActionActor(minRole: Role = "viewer"): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) throw unauthorized("Your session has ended. Sign in again.");
-  if (!roleAtLeast(actor.role, minRole))
-    throw forbidden(`This needs the ${minRole} role; you are signed in as ${actor.role}.`);
+  assertRole(actor, minRole);
   return actor;
 }

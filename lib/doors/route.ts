@@ -1,18 +1,23 @@
+import "server-only";
 // The one wrapper every route handler goes through. It does the boring, security-relevant work
 // in one place: request id and log context, authentication (session cookie or personal API key)
 // with the user's current role, the same-origin check on cookie-authenticated writes, input
 // parsing with zod, an audit writer bound to the request, and error mapping.
 import type { z } from "zod";
-import { ApiError, errorResponse, forbidden, unauthorized, zodFieldErrors } from "../errors/api-error";
-import { requestIdFrom, runWithRequestContext } from "../log/request-context";
-import { recordAnsweredRequest } from "../http/answered-request";
-import { routeLabel } from "../metrics/route-label";
-import type { Actor } from "../identity/actor";
-import { roleAtLeast, type Role } from "../identity/roles";
-import { authenticateRequest } from "./authenticate-request";
-import { MUTATING_METHODS, isSameOrigin } from "../auth/same-origin";
 import { createAudit, requestInfoOf, type Audit } from "../audit/request-audit";
+import { MUTATING_METHODS, isSameOrigin } from "../auth/same-origin";
 import { env } from "../env";
+import { ApiError, unauthorized } from "../errors/api-error";
+import { zodFieldErrors } from "../errors/zod-field-errors";
+import { recordAnsweredRequest } from "../http/answered-request";
+import { readJson } from "../http/read-json";
+import type { Actor } from "../identity/actor";
+import { roleDenied } from "../identity/assert-role";
+import { roleAtLeast, type Role } from "../identity/roles";
+import { requestIdFrom, runWithRequestContext } from "../log/request-context";
+import { routeLabel } from "../metrics/route-label";
+import { authenticateRequest } from "./authenticate-request";
+import { errorResponse } from "./error-response";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -101,32 +106,18 @@ async function authorize(req: Request, minimum: Role, requestId: string): Promis
     throw error;
   };
   if (via === "session" && MUTATING_METHODS.has(req.method) && !isSameOrigin(req, env().NEXTAUTH_URL)) {
-    await deny(
-      "cross_origin",
-      new ApiError(403, "cross_origin", "This request did not come from the console's own pages."),
-    );
+    await deny("cross_origin", new ApiError("cross_origin", "This request did not come from the console's own pages."));
   }
-  if (!roleAtLeast(actor.role, minimum))
-    await deny("role", forbidden(`This needs the ${minimum} role; you are signed in as ${actor.role}.`));
+  if (!roleAtLeast(actor.role, minimum)) await deny("role", roleDenied(minimum, actor.role));
   return actor;
 }
 
 function parseOrThrow<S extends Schema>(schema: S, input: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new ApiError(400, "validation_failed", `The ${where} is not valid.`, {
+    throw new ApiError("validation_failed", `The ${where} is not valid.`, {
       fields: zodFieldErrors(result.error, where),
     });
   }
   return result.data;
-}
-
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
-  }
 }

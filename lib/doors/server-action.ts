@@ -3,8 +3,7 @@ import "server-only";
 // the same lib functions as the JSON API, the same messages, the same audit records.
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { ZodError } from "zod";
-import { ApiError, zodFieldErrors } from "../errors/api-error";
+import { describeError } from "../errors/describe-error";
 import { logger } from "../log/logger";
 import { incomingRequestId } from "../log/incoming-request-id";
 import { runWithRequestContext } from "../log/request-context";
@@ -39,9 +38,8 @@ export async function guardedAction<T>(
     } catch (error) {
       // redirect() and notFound() work by throwing; they are not failures.
       unstable_rethrow(error);
-      if (error instanceof ApiError) return { ok: false as const, error: error.message, fields: error.options.fields };
-      if (error instanceof ZodError)
-        return { ok: false as const, error: "Some fields are not valid.", fields: zodFieldErrors(error) };
+      const described = describeError(error);
+      if (described) return { ok: false as const, error: described.message, fields: described.fields };
       logger.error({ err: error }, "server action failed");
       return { ok: false as const, error: `Something went wrong. Quote request id ${requestId} when reporting it.` };
     }

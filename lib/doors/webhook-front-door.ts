@@ -1,13 +1,14 @@
 import "server-only";
 // POST /api/webhooks/klink/{connectionId} answered straight from Node's request, in front of
 // Next.js: scripts/serve.mjs offers it every request first (lib/doors/front-door.ts). The same
-// receiver as the route handler (webhook-endpoint.ts), the same answers, request id, log line and
+// receiver as the route handler (webhook-route.ts), the same answers, request id, log line and
 // metrics; what it leaves out is Next.js's request pipeline (routing, the web Request/Response
 // and their streams), which costs more CPU per delivery than verifying and storing it. See
 // docs/benchmarks.md.
 import type { ServerResponse } from "node:http";
 import { clientIp } from "../http/client-ip";
-import { errorBody, internalErrorBody } from "../errors/api-error";
+import { ERROR_STATUS } from "../errors/api-error";
+import { errorBody, internalErrorBody } from "../errors/error-body";
 import { recordAnsweredRequest } from "../http/answered-request";
 import type { FrontDoorHandler } from "./front-door";
 import { logger } from "../log/logger";
@@ -20,6 +21,7 @@ import {
   type DeliveryAnswer,
   type WebhookEndpointDeps,
 } from "../webhooks/webhook-endpoint";
+import { webhookEndpointDeps } from "../webhooks/webhook-runtime";
 
 /** The route template, as the route handler's metrics label it. */
 export const WEBHOOK_ROUTE = "/api/webhooks/klink/[connectionId]";
@@ -50,9 +52,9 @@ export function createNodeWebhookEndpoint(deps: WebhookEndpointDeps): FrontDoorH
         });
         if (!body) {
           answer = {
-            status: 400,
+            status: ERROR_STATUS.incomplete_body,
             headers: { ...NO_STORE, ...CLOSE },
-            body: errorBody(400, "incomplete_body", "The body could not be read.", requestId),
+            body: errorBody("incomplete_body", "The body could not be read.", requestId),
           };
         } else {
           answer = deliveryAnswer(
@@ -103,3 +105,6 @@ function send(res: ServerResponse, answer: DeliveryAnswer, requestId: string): v
   });
   res.end(json);
 }
+
+/** The handler of this process, wired to the real database, settings, cache and live events. */
+export const nodeWebhookEndpoint = createNodeWebhookEndpoint(webhookEndpointDeps);

@@ -1,80 +1,56 @@
-// Typed errors and the one function that maps any thrown value to an HTTP response. Unknown
-// errors become a 500 that reveals nothing but the request id.
-import { ZodError } from "zod";
-import { logger } from "../log/logger";
+// The console's typed errors and the one table from error code to HTTP status (a leaf: imports
+// nothing of the app, so every layer can throw these). A code names what went wrong for the
+// caller; its status follows from the table, never from the place that throws it.
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  invalid_json: 400,
+  incomplete_body: 400,
+  bad_json: 400,
+  unauthorized: 401,
+  unauthenticated: 401,
+  invalid_signature: 401,
+  forbidden: 403,
+  cross_origin: 403,
+  not_found: 404,
+  unknown_endpoint: 404,
+  unknown_connection: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  no_connection: 409,
+  connection_not_allowed: 409,
+  payload_too_large: 413,
+  upstream_rate_limited: 429,
+  internal_error: 500,
+  upstream_error: 502,
+  upstream_auth_failed: 502,
+  upstream_unreachable: 502,
+  upstream_bad_response: 502,
+  circuit_open: 503,
+  connection_unavailable: 503,
+  unavailable: 503,
+  upstream_timeout: 504,
+} as const;
 
-export type ErrorBody = {
-  status: "error";
-  code: string;
-  message: string;
-  requestId: string;
-  fields?: Record<string, string[]>;
-};
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type FieldErrors = Record<string, string[]>;
 
 export class ApiError extends Error {
+  readonly status: number;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly options: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {},
+    readonly options: { fields?: FieldErrors; headers?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = "ApiError";
+    this.status = ERROR_STATUS[code];
   }
 }
 
-export const badRequest = (message: string, fields?: Record<string, string[]>) =>
-  new ApiError(400, "bad_request", message, { fields });
-export const unauthorized = (message = "Sign in or send a valid API key.") =>
-  new ApiError(401, "unauthorized", message);
-export const forbidden = (message = "Your role does not allow this.") => new ApiError(403, "forbidden", message);
-export const notFound = (message = "Not found.") => new ApiError(404, "not_found", message);
-export const conflict = (message: string) => new ApiError(409, "conflict", message);
-
-/** Field path → messages, e.g. { "body.customFields.cf_date": ["must be YYYY-MM-DD"] }. */
-export function zodFieldErrors(error: ZodError, prefix?: string): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || prefix || "input";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
-
-export function errorBody(
-  status: number,
-  code: string,
-  message: string,
-  requestId: string,
-  fields?: Record<string, string[]>,
-): ErrorBody {
-  return { status: "error", code, message, requestId, ...(fields ? { fields } : {}) };
-}
-
-/** The body of a 500: nothing but the request id to quote. */
-export function internalErrorBody(requestId: string): ErrorBody {
-  return errorBody(500, "internal_error", "Something went wrong. Quote the request id when reporting it.", requestId);
-}
-
-export function errorResponse(error: unknown, requestId: string): Response {
-  if (error instanceof ApiError) {
-    return Response.json(errorBody(error.status, error.code, error.message, requestId, error.options.fields), {
-      status: error.status,
-      headers: { "x-request-id": requestId, ...error.options.headers },
-    });
-  }
-  if (error instanceof ZodError) {
-    return Response.json(
-      errorBody(400, "validation_failed", "The request is not valid.", requestId, zodFieldErrors(error)),
-      {
-        status: 400,
-        headers: { "x-request-id": requestId },
-      },
-    );
-  }
-  logger.error({ err: error }, "unhandled error");
-  return Response.json(internalErrorBody(requestId), {
-    status: 500,
-    headers: { "x-request-id": requestId },
-  });
-}
+export const badRequest = (message: string, fields?: FieldErrors) => new ApiError("bad_request", message, { fields });
+export const unauthorized = (message = "Sign in or send a valid API key.") => new ApiError("unauthorized", message);
+export const forbidden = (message = "Your role does not allow this.") => new ApiError("forbidden", message);
+export const notFound = (message = "Not found.") => new ApiError("not_found", message);
+export const conflict = (message: string) => new ApiError("conflict", message);

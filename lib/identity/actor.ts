@@ -10,14 +10,3 @@ export type Actor = {
   role: Role;
   apiKeyId?: string;
 };
-
-/** The actor as the audit log records it. */
-export function auditActorOf(actor: Actor) {
-  return {
-    type: actor.type,
-    id: actor.userId,
-    email: actor.email,
-    role: actor.role,
-    apiKeyId: actor.apiKeyId ?? null,
-  };
-}

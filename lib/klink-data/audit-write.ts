@@ -4,8 +4,8 @@ import "server-only";
 // path), how it ended (outcome, our status, K-LINK's status, latency) and the request's
 // identity (request id, IP, user agent). Written for successes, K-LINK failures, validation
 // failures and role denials alike.
-import { recordAudit, type AuditOutcome } from "../audit/record-audit";
-import { auditActorOf, type Actor } from "../identity/actor";
+import { auditActorOf, recordAudit, type AuditOutcome } from "../audit/record-audit";
+import type { Actor } from "../identity/actor";
 import { field } from "../klink/endpoint-def";
 import { buildPath, type EndpointDef, type KlinkCallInput } from "../klink/registry";
 import { currentRequestContext } from "../log/request-context";

@@ -65,7 +65,7 @@ export async function callKlink<N extends EndpointName>(
   options: CallKlinkOptions<N>,
 ): Promise<CallKlinkResult<EndpointResponse<N>>> {
   const def: EndpointDef = endpoints[options.endpoint];
-  if (!def) throw new ApiError(404, "unknown_endpoint", "No such K-LINK endpoint.");
+  if (!def) throw new ApiError("unknown_endpoint", "No such K-LINK endpoint.");
   const result = def.method === "GET" ? await read(def, options) : await write(def, options);
   return result as CallKlinkResult<EndpointResponse<N>>;
 }

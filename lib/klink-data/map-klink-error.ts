@@ -10,7 +10,7 @@ export function mapKlinkError(error: unknown): unknown {
     if (error.status === 429) {
       const headers: Record<string, string> =
         error.retryAfterSeconds !== undefined ? { "retry-after": String(error.retryAfterSeconds) } : {};
-      return new ApiError(429, "upstream_rate_limited", "K-LINK is rate-limiting this connection; try again later.", {
+      return new ApiError("upstream_rate_limited", "K-LINK is rate-limiting this connection; try again later.", {
         headers,
       });
     }
@@ -18,22 +18,19 @@ export function mapKlinkError(error: unknown): unknown {
     // credentials: a 401 passed on would look like the caller's session had expired.
     if (error.status === 401 || error.status === 403) {
       return new ApiError(
-        502,
         "upstream_auth_failed",
         "K-LINK refused this connection's token; an admin must check the connection.",
       );
     }
     if (error.status >= 400 && error.status < 500) return error;
-    return new ApiError(502, "upstream_error", `K-LINK answered ${error.status}.`);
+    return new ApiError("upstream_error", `K-LINK answered ${error.status}.`);
   }
-  if (error instanceof KlinkTimeoutError)
-    return new ApiError(504, "upstream_timeout", "K-LINK did not answer in time.");
-  if (error instanceof KlinkNetworkError)
-    return new ApiError(502, "upstream_unreachable", "K-LINK could not be reached.");
+  if (error instanceof KlinkTimeoutError) return new ApiError("upstream_timeout", "K-LINK did not answer in time.");
+  if (error instanceof KlinkNetworkError) return new ApiError("upstream_unreachable", "K-LINK could not be reached.");
   if (error instanceof KlinkResponseShapeError)
-    return new ApiError(502, "upstream_bad_response", "K-LINK answered with data of an unexpected shape.");
+    return new ApiError("upstream_bad_response", "K-LINK answered with data of an unexpected shape.");
   if (error instanceof CircuitOpenError) {
-    return new ApiError(503, "circuit_open", "K-LINK calls for this connection are paused after repeated failures.", {
+    return new ApiError("circuit_open", "K-LINK calls for this connection are paused after repeated failures.", {
       headers: { "retry-after": String(error.retryAfterSeconds) },
     });
   }

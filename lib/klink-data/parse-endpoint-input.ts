@@ -1,9 +1,11 @@
+import "server-only";
 // Validates a call's input against its registry entry before anything reaches K-LINK. Field
 // errors are keyed like "query.pageSize" or "body.customFields.cf_date". The parsed input (with
 // defaults applied; query parameters the registry does not know passed through, as for an
 // endpoint that declares none) is what is sent and what keys the cache.
 import type { z } from "zod";
 import { ApiError } from "../errors/api-error";
+import { zodFieldErrors } from "../errors/zod-field-errors";
 import type { EndpointDef, KlinkCallInput } from "../klink/registry";
 
 export function parseEndpointInput(def: EndpointDef, input: KlinkCallInput): KlinkCallInput {
@@ -12,9 +14,8 @@ export function parseEndpointInput(def: EndpointDef, input: KlinkCallInput): Kli
     if (!schema) return undefined;
     const result = schema.safeParse(value);
     if (result.success) return result.data as T;
-    for (const issue of result.error.issues) {
-      const key = [where, ...issue.path.map(String)].join(".");
-      (fields[key] ??= []).push(issue.message);
+    for (const [key, messages] of Object.entries(zodFieldErrors(result.error, where))) {
+      (fields[key] ??= []).push(...messages);
     }
     return undefined;
   };
@@ -27,7 +28,7 @@ export function parseEndpointInput(def: EndpointDef, input: KlinkCallInput): Kli
     headers: parse<Record<string, string>>(def.headers, headers, "headers"),
     body: parse(def.body, input.body, "body"),
   };
-  if (Object.keys(fields).length) throw new ApiError(400, "validation_failed", "The request is not valid.", { fields });
+  if (Object.keys(fields).length) throw new ApiError("validation_failed", "The request is not valid.", { fields });
   return parsed;
 }
 

@@ -5,11 +5,11 @@ import "server-only";
 // Authentication, the same-origin check and request ids come from the route wrapper; the role
 // per endpoint, validation, caching, resilience and audit from callKlink.
 import { ApiError, notFound } from "../errors/api-error";
-import { readJson, type RouteContext } from "../doors/route";
 import { KlinkHttpError } from "../klink/errors";
 import { matchEndpoint, pathIsKnown } from "../klink/match-endpoint";
 import { endpoints, type EndpointDef } from "../klink/registry";
 import { clientIp, userAgent } from "../http/client-ip";
+import { readJson } from "../http/read-json";
 import { activeConnection, activeConnectionCookie } from "../connections/active-connection";
 import type { Actor } from "../identity/actor";
 import { auditWrite, type ProxyRequestInfo } from "./audit-write";
@@ -22,7 +22,8 @@ const CONSOLE_PREFIX = "/api/klink";
 const CONNECTION_PARAM = "connection";
 const CONNECTION_HEADER = "x-klink-connection";
 
-type ProxyContext = RouteContext<undefined, undefined, undefined, "viewer">;
+/** What the route wrapper hands a handler (lib/doors/route.ts): the request, its signed-in caller and its id. */
+type ProxyContext = { req: Request; actor: Actor; requestId: string };
 
 export async function handleProxyRequest({ req, actor, requestId }: ProxyContext): Promise<Response> {
   const url = new URL(req.url);
@@ -30,7 +31,7 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
   const match = matchEndpoint(req.method, klinkPath);
   if (!match) {
     if (pathIsKnown(klinkPath))
-      throw new ApiError(405, "method_not_allowed", `${req.method} is not available on this path.`);
+      throw new ApiError("method_not_allowed", `${req.method} is not available on this path.`);
     throw notFound("No K-LINK endpoint has this path.");
   }
   const def: EndpointDef = endpoints[match.name];

@@ -64,7 +64,7 @@ async function retryOnWriteConflict<T>(run: () => Promise<T>, attempts = 3): Pro
       const writeConflict = e.code === "P2034" || e.cause?.kind === "TransactionWriteConflict";
       if (!writeConflict) throw error;
       if (attempt >= attempts)
-        throw new ApiError(409, "conflict", "Another change to users happened at the same time. Try again.");
+        throw new ApiError("conflict", "Another change to users happened at the same time. Try again.");
     }
   }
 }

@@ -11,8 +11,7 @@ import { getEventBus } from "../events/get-event-bus";
 import { createDeliveryWriter, type DeliveryWriter } from "./delivery-writer";
 import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliveries";
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
-import { createNodeWebhookEndpoint } from "../doors/webhook-front-door";
-import { createWebhookEndpoint, type WebhookEndpointDeps } from "./webhook-endpoint";
+import type { WebhookEndpointDeps } from "./webhook-endpoint";
 
 const globalForWebhooks = globalThis as unknown as {
   klinkConsoleWebhookWriter?: DeliveryWriter;
@@ -35,7 +34,8 @@ export function webhookProcessor(): DeliveryProcessor {
   return globalForWebhooks.klinkConsoleWebhookProcessor;
 }
 
-const endpointDeps: WebhookEndpointDeps = {
+/** What the webhook endpoint's two doors (lib/doors/webhook-route.ts, webhook-front-door.ts) run on. */
+export const webhookEndpointDeps: WebhookEndpointDeps = {
   loadSettings: loadWebhookSettings,
   db,
   writer: deliveryWriter,
@@ -43,9 +43,3 @@ const endpointDeps: WebhookEndpointDeps = {
   allowUnauthenticated: () => unauthenticatedAllowed(env()),
   retentionDays: () => env().WEBHOOK_RETENTION_DAYS,
 };
-
-/** POST /api/webhooks/klink/{connectionId}, the Next.js route handler (`next dev`, or a plain `next start`). */
-export const webhookEndpoint = createWebhookEndpoint(endpointDeps);
-
-/** The same endpoint answered by the console's own server in front of Next.js (scripts/serve.mjs). */
-export const nodeWebhookEndpoint = createNodeWebhookEndpoint(endpointDeps);

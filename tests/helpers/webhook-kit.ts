@@ -10,7 +10,8 @@ import type { Db } from "../../lib/db/client";
 import type { ClaimedDelivery, DeliveryProcessor } from "../../lib/webhooks/process-deliveries";
 import { createDeliveryWriter } from "../../lib/webhooks/delivery-writer";
 import { createNodeWebhookEndpoint } from "../../lib/doors/webhook-front-door";
-import { createWebhookEndpoint, type WebhookEndpointDeps } from "../../lib/webhooks/webhook-endpoint";
+import { createWebhookEndpoint } from "../../lib/doors/webhook-route";
+import type { WebhookEndpointDeps } from "../../lib/webhooks/webhook-endpoint";
 import type { WebhookSettings } from "../../lib/connections/webhook-settings";
 
 export const SECRET = "whsec_test_0123456789abcdef";

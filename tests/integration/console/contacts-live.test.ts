@@ -8,7 +8,7 @@ import { MemoryCache } from "../../../lib/cache/memory-cache";
 import { insertConnection } from "../../../lib/connections/create-connection";
 import { readKlink } from "../../../lib/console/read-klink";
 import { startSimulator, type RunningSimulator } from "../../../lib/klink/simulator";
-import { webhookEndpoint } from "../../../lib/webhooks/webhook-runtime";
+import { webhookEndpoint } from "../../../lib/doors/webhook-route";
 import { waitFor } from "../../../scripts/console-process";
 import { resetDatabase, testDb } from "../../helpers/db";
 import { signedInAs } from "../../helpers/auth";

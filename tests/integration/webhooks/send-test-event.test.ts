@@ -4,7 +4,8 @@ import { systemAudit } from "../../../lib/audit/request-audit";
 import { insertConnection } from "../../../lib/connections/create-connection";
 import { loadWebhookSettings } from "../../../lib/connections/load-webhook-settings";
 import { sendTestEvent } from "../../../lib/webhooks/send-test-event";
-import { webhookEndpoint, webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
+import { webhookEndpoint } from "../../../lib/doors/webhook-route";
+import { webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
 import { resetDatabase, testDb } from "../../helpers/db";
 import { serveHandlers, type ServedHandlers } from "../../helpers/serve-handlers";
 

@@ -4,7 +4,7 @@ import { consolePage } from "@/lib/doors/console-page";
 import { listAuditForAdmin } from "@/lib/audit/admin-audit";
 import { AUDIT_OUTCOMES, auditFilterOf, auditQuerySchema } from "@/lib/audit/audit-query";
 import { listConnections } from "@/lib/connections/list-connections";
-import { zodFieldErrors } from "@/lib/errors/api-error";
+import { zodFieldErrors } from "@/lib/errors/zod-field-errors";
 import { PageHeader } from "@/components/ui/page-header";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
