@@ -1,6 +1,6 @@
 // Contact endpoints (README §13 rows 1–9).
 import { z } from "zod";
-import { cacheTags, contactChangeTags } from "../cache-tags";
+import { cacheTags, changeTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE, type KlinkCallInput } from "../endpoint-def";
 import { idSchema, paginationQuery, paginationQuerySchema, querySchema } from "../schemas/common";
 import {
@@ -18,7 +18,7 @@ const idParams = z.object({ id: idSchema });
 const contactId = (input: KlinkCallInput) => field(input.params, "id") ?? "";
 
 /** Everything a change to one contact makes stale (lib/klink/cache-tags.ts). */
-const contactChanged = (input: KlinkCallInput) => contactChangeTags(contactId(input));
+const contactChanged = (input: KlinkCallInput) => changeTags({ resource: "contact", id: contactId(input) });
 
 export const contactEndpoints = {
   "contacts.list": defineEndpoint({

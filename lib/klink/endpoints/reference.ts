@@ -1,6 +1,6 @@
 // Reference lists and the rest: tags, channels, categories, CX logs, send message
 // (README §13 rows 10–12, 19–21).
-import { cacheTags } from "../cache-tags";
+import { cacheTags, changeTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE } from "../endpoint-def";
 import { paginationQuerySchema } from "../schemas/common";
 import { cxLogListingSchema, cxLogsHeadersSchema, cxLogsQuerySchema } from "../schemas/cx-log";
@@ -85,10 +85,7 @@ export const referenceEndpoints = {
     response: messageSendResponseSchema,
     successStatus: 200,
     role: "agent",
-    invalidates: (input) => {
-      const contactId = field(input.body, "contactId");
-      return [cacheTags.cxLogs(), ...(contactId ? [cacheTags.contactCx(contactId)] : [])];
-    },
+    invalidates: (input) => changeTags({ resource: "message", contactId: field(input.body, "contactId") }),
     audit: { action: "message.send", target: (input) => ({ type: "contact", id: field(input.body, "contactId") }) },
     verified: true,
   }),

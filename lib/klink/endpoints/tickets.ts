@@ -1,6 +1,6 @@
 // Ticket endpoints (README §13 rows 13–18).
 import { z } from "zod";
-import { cacheTags } from "../cache-tags";
+import { cacheTags, changeTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE, type KlinkCallInput } from "../endpoint-def";
 import { idSchema, paginationQuery, paginationQuerySchema, querySchema } from "../schemas/common";
 import { formFieldListingSchema } from "../schemas/reference";
@@ -18,11 +18,9 @@ const ticketId = (input: KlinkCallInput) => field(input.params, "id") ?? "";
 
 /** A changed ticket: itself, every list, and the ticket lists of its contact (from the answer). */
 function ticketChanged(input: KlinkCallInput, responseData: unknown): string[] {
-  const tags = [cacheTags.ticket(ticketId(input)), cacheTags.ticketsList()];
   const contactId =
     field((responseData as { data?: unknown } | undefined)?.data, "contactId") ?? field(input.body, "contact_id");
-  if (contactId) tags.push(cacheTags.contactTickets(contactId));
-  return tags;
+  return changeTags({ resource: "ticket", id: ticketId(input), contactId });
 }
 
 export const ticketEndpoints = {
@@ -51,7 +49,7 @@ export const ticketEndpoints = {
     invalidates: (input, data) => {
       const contactId =
         field(input.body, "contact_id") ?? field((data as { data?: unknown } | undefined)?.data, "contactId");
-      return [cacheTags.ticketsList(), ...(contactId ? [cacheTags.contactTickets(contactId)] : [])];
+      return changeTags({ resource: "ticket", contactId });
     },
     // The new ticket id is only known from the answer; the audit record takes it from there.
     audit: { action: "ticket.create", target: () => ({ type: "ticket" }) },
