@@ -1,3 +1,4 @@
+import "server-only";
 // The hand-over between the console's own server (scripts/serve.mjs) and the Next.js bundle.
 // The server is plain Node.js in front of Next's request handler and imports nothing of the
 // console; the bundle's instrumentation (instrumentation-node.ts) leaves here, on globalThis, the
@@ -5,12 +6,13 @@
 // is not its own, which then goes to Next.js as usual. Under `next dev` or a plain `next start`
 // nobody asks, and the route handlers answer everything.
 import type { IncomingMessage, ServerResponse } from "node:http";
-
-/** The key scripts/serve.mjs reads; the two must stay the same. */
-export const FRONT_DOOR_KEY = Symbol.for("klink-console.front-door");
+import { processGlobal } from "../process-global";
 
 export type FrontDoorHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
+/** scripts/serve.mjs reads the handlers as Symbol.for("klink-console.front-door"): the names must stay the same. */
+const frontDoor = processGlobal<FrontDoorHandler[]>("front-door");
+
 export function openFrontDoor(handlers: FrontDoorHandler[]): void {
-  (globalThis as Record<symbol, unknown>)[FRONT_DOOR_KEY] = handlers;
+  frontDoor.set(handlers);
 }

@@ -8,11 +8,12 @@
 import diagnosticsChannel from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
+import { processGlobal } from "../process-global";
 
 /** scripts/serve.mjs sets the same header (by this name) on every request it receives. */
 export const PEER_ADDRESS_HEADER = "x-klink-peer-address";
 
-const holder = globalThis as typeof globalThis & { __klinkConsolePeerAddresses?: boolean };
+const recording = processGlobal<boolean>("peer-addresses");
 
 type RequestStart = { request: IncomingMessage; socket: Socket };
 
@@ -24,12 +25,12 @@ function record({ request, socket }: RequestStart): void {
 
 /** Starts recording (once per process; the server's instrumentation calls it at start-up). */
 export function recordPeerAddresses(): void {
-  if (holder.__klinkConsolePeerAddresses) return;
+  if (recording.get()) return;
   diagnosticsChannel.subscribe("http.server.request.start", (message) => record(message as RequestStart));
-  holder.__klinkConsolePeerAddresses = true;
+  recording.set(true);
 }
 
 /** Whether PEER_ADDRESS_HEADER was set by this process (and not by whoever sent the request). */
 export function peerAddressesRecorded(): boolean {
-  return holder.__klinkConsolePeerAddresses === true;
+  return recording.get() === true;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // The webhook parts of this console instance, wired to the real database, connection settings,
-// cache and live event bus. One writer and one processor per process (kept on globalThis so
-// development reloads do not start a second sweep).
+// cache and live event bus. One writer and one processor per process (whichever bundle asks, so
+// there is one queue and one sweep).
 import { invalidateTags } from "../cache/invalidate-tags";
 import { loadWebhookSettings } from "../connections/load-webhook-settings";
 import { db } from "../db/client";
@@ -12,26 +12,25 @@ import { createDeliveryWriter, type DeliveryWriter } from "./delivery-writer";
 import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliveries";
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
 import type { WebhookEndpointDeps } from "./webhook-endpoint";
+import { processGlobal } from "../process-global";
 
-const globalForWebhooks = globalThis as unknown as {
-  klinkConsoleWebhookWriter?: DeliveryWriter;
-  klinkConsoleWebhookProcessor?: DeliveryProcessor;
-};
+const processWriter = processGlobal<DeliveryWriter>("webhook-writer");
+const processProcessor = processGlobal<DeliveryProcessor>("webhook-processor");
 
 export function deliveryWriter(): DeliveryWriter {
-  globalForWebhooks.klinkConsoleWebhookWriter ??= createDeliveryWriter(db(), databaseProvider(env().DATABASE_URL));
-  return globalForWebhooks.klinkConsoleWebhookWriter;
+  return processWriter.init(() => createDeliveryWriter(db(), databaseProvider(env().DATABASE_URL)));
 }
 
 export function webhookProcessor(): DeliveryProcessor {
-  globalForWebhooks.klinkConsoleWebhookProcessor ??= createDeliveryProcessor({
-    db: db(),
-    provider: databaseProvider(env().DATABASE_URL),
-    // The cached K-LINK data an event makes stale is dropped before open pages are told.
-    invalidate: async (connectionId, tags) => void (await invalidateTags(connectionId, tags)),
-    publish: (event) => getEventBus().publish(event),
-  });
-  return globalForWebhooks.klinkConsoleWebhookProcessor;
+  return processProcessor.init(() =>
+    createDeliveryProcessor({
+      db: db(),
+      provider: databaseProvider(env().DATABASE_URL),
+      // The cached K-LINK data an event makes stale is dropped before open pages are told.
+      invalidate: async (connectionId, tags) => void (await invalidateTags(connectionId, tags)),
+      publish: (event) => getEventBus().publish(event),
+    }),
+  );
 }
 
 /** What the webhook endpoint's two doors (lib/doors/webhook-route.ts, webhook-front-door.ts) run on. */
