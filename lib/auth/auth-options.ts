@@ -87,7 +87,7 @@ export function authOptions(info: RequestInfo): AuthOptions {
     // next-auth's own logger would print provider responses; keep only the error code.
     logger: {
       error: (code, metadata) =>
-        logger.warn({ code, message: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
+        logger.warn({ code, err: metadata instanceof Error ? metadata : undefined }, "next-auth error"),
       warn: (code) => logger.warn({ code }, "next-auth warning"),
       debug: () => undefined,
     },

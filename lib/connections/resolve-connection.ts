@@ -43,7 +43,7 @@ async function loadConnection(connectionId?: string): Promise<ResolvedConnection
   try {
     return { id: row.id, name: row.name, baseUrl: row.baseUrl, token: decryptSecret(row.tokenCiphertext) };
   } catch (error) {
-    logger.error({ connectionId: row.id, reason: (error as Error).message }, "cannot decrypt a connection's token");
+    logger.error({ connectionId: row.id, err: error }, "cannot decrypt a connection's token");
     throw new ApiError(
       "connection_unavailable",
       "The K-LINK token of this connection cannot be decrypted: an admin must check APP_ENCRYPTION_KEY.",

@@ -33,12 +33,8 @@ export async function testConnection(actor: Actor, id: string, audit: Audit): Pr
     answer = { result: "ok", status: (await client.call("categories.list")).status };
   } catch (error) {
     answer = classify(error);
-    // Logged by class and message only: neither carries the token.
-    if (answer.result === "error")
-      logger.warn(
-        { connectionId: id, error: (error as Error).name, reason: (error as Error).message },
-        "connection test failed",
-      );
+    // Logged by class and message only (lib/log/logger.ts): neither carries the token.
+    if (answer.result === "error") logger.warn({ connectionId: id, err: error }, "connection test failed");
   }
   const outcome: ConnectionTestResult = { ...answer, latencyMs: Math.round(performance.now() - started) };
   await audit({

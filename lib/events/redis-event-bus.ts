@@ -21,7 +21,7 @@ export function createRedisEventBus(options: { url: string; channel?: string }):
     ["publisher", publisher],
     ["subscriber", subscriber],
   ] as const) {
-    client.on("error", (error: Error) => logger.warn({ role, error: error.message }, "live event bus: redis error"));
+    client.on("error", (error: Error) => logger.warn({ role, err: error }, "live event bus: redis error"));
   }
   subscriber.on("message", (received: string, message: string) => {
     if (received !== channel) return;
@@ -30,7 +30,7 @@ export function createRedisEventBus(options: { url: string; channel?: string }):
   });
   // ioredis re-subscribes by itself after a reconnect.
   const subscribed = subscriber.subscribe(channel).then(() => undefined);
-  subscribed.catch((error: Error) => logger.warn({ error: error.message }, "live event bus: subscribe failed"));
+  subscribed.catch((error: Error) => logger.warn({ err: error }, "live event bus: subscribe failed"));
 
   return {
     async publish(event) {

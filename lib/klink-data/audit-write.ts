@@ -68,11 +68,7 @@ export async function auditWrite(entry: WriteAudit): Promise<void> {
     });
   } catch (error) {
     logger.error(
-      {
-        action: entry.def.audit?.action,
-        outcome: entry.outcome,
-        error: error instanceof Error ? error.message : String(error),
-      },
+      { action: entry.def.audit?.action, outcome: entry.outcome, err: error },
       "AUDIT RECORD LOST: could not store the audit record of a K-LINK write",
     );
   }

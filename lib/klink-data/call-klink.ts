@@ -194,10 +194,7 @@ async function invalidateAfterWrite(
     await invalidateTags(connectionId, def.invalidates(input, data));
   } catch (error) {
     // The write succeeded at K-LINK; the entries it affects expire with their TTL.
-    logger.error(
-      { endpoint: def.name, error: error instanceof Error ? error.message : String(error) },
-      "cache invalidation after a write failed",
-    );
+    logger.error({ endpoint: def.name, err: error }, "cache invalidation after a write failed");
   }
 }
 
