@@ -4,7 +4,7 @@ import { consolePage } from "@/lib/doors/console-page";
 import { listAuditForAdmin } from "@/lib/audit/admin-audit";
 import { AUDIT_OUTCOMES, auditFilterOf, auditQuerySchema } from "@/lib/audit/audit-query";
 import { listConnections } from "@/lib/connections/list-connections";
-import { zodFieldErrors } from "@/lib/errors/zod-field-errors";
+import { listFilters, queryString, type SearchParams } from "@/lib/console/search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -16,35 +16,22 @@ import ui from "@/components/ui/ui.module.css";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 const TEXT_FILTERS = [
   { name: "actor", label: "Actor", placeholder: "e-mail or user id" },
   { name: "action", label: "Action", placeholder: "e.g. ticket.update_status" },
   { name: "target", label: "Target id", placeholder: "" },
 ] as const;
 
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { actor } = await consolePage("admin");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = auditQuerySchema.safeParse(raw);
-  const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
+  const { values, query, errors } = listFilters(await searchParams, auditQuerySchema);
   const [page, connections] = await Promise.all([
-    parsed.success
-      ? listAuditForAdmin(actor, auditFilterOf(parsed.data), {
-          cursor: parsed.data.cursor,
-          limit: parsed.data.limit ?? 50,
-        })
-      : null,
+    query ? listAuditForAdmin(actor, auditFilterOf(query), { cursor: query.cursor, limit: query.limit }) : null,
     listConnections(actor, { limit: 200 }),
   ]);
   const nameOf = new Map(connections.data.map((c) => [c.id, c.name]));
-  const filterParams = new URLSearchParams(
-    Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "cursor"),
-  );
-  const nextParams = new URLSearchParams(filterParams);
-  if (page?.nextCursor) nextParams.set("cursor", page.nextCursor);
-  const filtered = [...filterParams.keys()].length > 0;
+  const { cursor, ...filters } = values;
+  const filtered = Object.keys(filters).length > 0;
 
   return (
     <>
@@ -52,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         title="Audit log"
         description="Every change made through the console, and every refused attempt. Newest first; times in UTC."
         actions={
-          <a className={buttonClass("secondary")} href={`/api/admin/audit/export?${filterParams}`} download>
+          <a className={buttonClass("secondary")} href={`/api/admin/audit/export${queryString(filters)}`} download>
             Export CSV
           </a>
         }
@@ -60,24 +47,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <form className={ui.filters} method="get" aria-label="Filter the audit log">
         {TEXT_FILTERS.map((f) => (
           <Field key={f.name} label={f.label} error={errors[f.name]}>
-            <input name={f.name} defaultValue={raw[f.name] ?? ""} placeholder={f.placeholder || undefined} />
+            <input name={f.name} defaultValue={values[f.name] ?? ""} placeholder={f.placeholder || undefined} />
           </Field>
         ))}
         <Field label="Connection" error={errors.connection}>
-          <select name="connection" defaultValue={raw.connection ?? ""}>
+          <select name="connection" defaultValue={values.connection ?? ""}>
             <option value="">Any</option>
             {connections.data.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}
-            {raw.connection && !nameOf.has(raw.connection) ? (
-              <option value={raw.connection}>{raw.connection}</option>
+            {values.connection && !nameOf.has(values.connection) ? (
+              <option value={values.connection}>{values.connection}</option>
             ) : null}
           </select>
         </Field>
         <Field label="Outcome" error={errors.outcome}>
-          <select name="outcome" defaultValue={raw.outcome ?? ""}>
+          <select name="outcome" defaultValue={values.outcome ?? ""}>
             <option value="">Any</option>
             {AUDIT_OUTCOMES.map((o) => (
               <option key={o} value={o}>
@@ -87,10 +74,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </select>
         </Field>
         <Field label="From" error={errors.from}>
-          <input name="from" type="date" defaultValue={raw.from ?? ""} />
+          <input name="from" type="date" defaultValue={values.from ?? ""} />
         </Field>
         <Field label="To" error={errors.to}>
-          <input name="to" type="date" defaultValue={raw.to ?? ""} />
+          <input name="to" type="date" defaultValue={values.to ?? ""} />
         </Field>
         <div className={ui.actions}>
           <button className={buttonClass("primary")} type="submit">
@@ -119,7 +106,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <table className={ui.table}>
               <caption>
                 {page.data.length} record{page.data.length === 1 ? "" : "s"}
-                {raw.cursor ? " (older)" : ""}
+                {cursor ? " (older)" : ""}
               </caption>
               <thead>
                 <tr>
@@ -144,8 +131,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             </table>
           </div>
           <nav aria-label="Audit pages" className={ui.pagination}>
-            {raw.cursor ? <Link href={`/admin/audit?${filterParams}`}>← Newest records</Link> : <span />}
-            {page.nextCursor ? <Link href={`/admin/audit?${nextParams}`}>Older records →</Link> : null}
+            {cursor ? <Link href={`/admin/audit${queryString(filters)}`}>← Newest records</Link> : <span />}
+            {page.nextCursor ? (
+              <Link href={`/admin/audit${queryString({ ...filters, cursor: page.nextCursor })}`}>Older records →</Link>
+            ) : null}
           </nav>
         </>
       )}

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { consolePage } from "@/lib/doors/console-page";
 import { listConnections } from "@/lib/connections/list-connections";
 import { countByEventType, listDeliveries } from "@/lib/webhooks/delivery-history";
-import { filterOf, historyQuerySchema, STATUSES, VERIFICATIONS, type HistoryQuery } from "@/lib/webhooks/history-query";
+import { listFilters, queryString, type SearchParams } from "@/lib/console/search-params";
+import { filterOf, historyQuerySchema, STATUSES, VERIFICATIONS } from "@/lib/webhooks/history-query";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/ui/action-form";
@@ -19,20 +20,16 @@ import styles from "@/components/admin/admin.module.css";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Webhook history" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function WebhookHistoryPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function WebhookHistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { actor } = await consolePage("admin");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = historyQuerySchema.safeParse(raw);
-  const query: Partial<HistoryQuery> = parsed.success ? parsed.data : {};
+  const { values, query, errors } = listFilters(await searchParams, historyQuerySchema);
   const [page, counts, connections] = await Promise.all([
-    listDeliveries(actor, filterOf(query), { cursor: query.cursor, limit: query.limit ?? 50 }),
+    query ? listDeliveries(actor, filterOf(query), { cursor: query.cursor, limit: query.limit }) : null,
     countByEventType(actor, hoursAgo(24)),
     listConnections(actor, { limit: 100 }),
   ]);
-  const filters = stringsOf(raw);
-  const nextHref = page.nextCursor ? `?${new URLSearchParams({ ...filters, cursor: page.nextCursor })}` : null;
+  const { cursor, ...filters } = values;
+  const filtered = Object.keys(filters).length > 0;
   const totals = counts.reduce(
     (sum, c) => {
       sum.all += c.total;
@@ -102,14 +99,9 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
       </Section>
 
       <Section title="Deliveries" id="deliveries">
-        {!parsed.success ? (
-          <Notice tone="warn" title="Some filters are not valid and were ignored.">
-            <p>Check the time fields: they take a date and a time.</p>
-          </Notice>
-        ) : null}
         <form method="get" className={ui.filters} aria-label="Filter deliveries">
-          <Field label="Connection">
-            <select name="connection" defaultValue={query.connection ?? ""}>
+          <Field label="Connection" error={errors.connection}>
+            <select name="connection" defaultValue={values.connection ?? ""}>
               <option value="">All</option>
               {connections.data.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -118,36 +110,36 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
               ))}
             </select>
           </Field>
-          <Field label="Event type">
-            <input name="event" defaultValue={query.event ?? ""} placeholder="e.g. ticket.update" />
+          <Field label="Event type" error={errors.event}>
+            <input name="event" defaultValue={values.event ?? ""} placeholder="e.g. ticket.update" />
           </Field>
-          <Field label="Verification">
-            <select name="verification" defaultValue={query.verification ?? ""}>
+          <Field label="Verification" error={errors.verification}>
+            <select name="verification" defaultValue={values.verification ?? ""}>
               <option value="">Any</option>
               {VERIFICATIONS.map((v) => (
                 <option key={v}>{v}</option>
               ))}
             </select>
           </Field>
-          <Field label="Status">
-            <select name="status" defaultValue={query.status ?? ""}>
+          <Field label="Status" error={errors.status}>
+            <select name="status" defaultValue={values.status ?? ""}>
               <option value="">Any</option>
               {STATUSES.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
           </Field>
-          <Field label="From (UTC)">
-            <input name="from" type="datetime-local" defaultValue={raw.from ?? ""} />
+          <Field label="From (UTC)" error={errors.from}>
+            <input name="from" type="datetime-local" defaultValue={values.from ?? ""} />
           </Field>
-          <Field label="To (UTC)">
-            <input name="to" type="datetime-local" defaultValue={raw.to ?? ""} />
+          <Field label="To (UTC)" error={errors.to}>
+            <input name="to" type="datetime-local" defaultValue={values.to ?? ""} />
           </Field>
           <div className={ui.actions}>
             <button type="submit" className={buttonClass("primary")}>
               Filter
             </button>
-            {Object.keys(filters).length ? (
+            {filtered ? (
               <Link className={buttonClass("ghost")} href="/admin/webhooks">
                 Clear filters
               </Link>
@@ -155,9 +147,13 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
           </div>
         </form>
 
-        {page.data.length === 0 ? (
-          <EmptyState title={Object.keys(filters).length ? "No deliveries match these filters" : "No deliveries yet"}>
-            {Object.keys(filters).length
+        {!page ? (
+          <Notice tone="error" title="Some filters are not valid.">
+            <p>Correct the fields marked above and filter again.</p>
+          </Notice>
+        ) : page.data.length === 0 ? (
+          <EmptyState title={filtered ? "No deliveries match these filters" : "No deliveries yet"}>
+            {filtered
               ? "Clear a filter to see more."
               : "Deliveries appear here as soon as K-LINK sends them. Send a test event below to check the setup."}
           </EmptyState>
@@ -166,7 +162,7 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
             <table className={ui.table} aria-label="Deliveries">
               <caption>
                 {page.data.length} deliver{page.data.length === 1 ? "y" : "ies"}
-                {raw.cursor ? " (older)" : ""}
+                {cursor ? " (older)" : ""}
               </caption>
               <thead>
                 <tr>
@@ -206,8 +202,12 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
           </div>
         )}
         <nav aria-label="Delivery pages" className={ui.pagination}>
-          {raw.cursor ? <Link href={`?${new URLSearchParams(filters)}`}>← Newest deliveries</Link> : <span />}
-          {nextHref ? <Link href={nextHref}>Older deliveries →</Link> : null}
+          {cursor ? <Link href={`/admin/webhooks${queryString(filters)}`}>← Newest deliveries</Link> : <span />}
+          {page?.nextCursor ? (
+            <Link href={`/admin/webhooks${queryString({ ...filters, cursor: page.nextCursor })}`}>
+              Older deliveries →
+            </Link>
+          ) : null}
         </nav>
       </Section>
 
@@ -238,12 +238,4 @@ export default async function WebhookHistoryPage({ searchParams }: { searchParam
 
 function hoursAgo(hours: number): Date {
   return new Date(Date.now() - hours * 3_600_000);
-}
-
-function stringsOf(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(values).filter(
-      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== "cursor",
-    ),
-  );
 }
