@@ -3,7 +3,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { db as defaultDb } from "../db/client";
 import { pageArgs, toPage, withinLimit, type PageQuery } from "../http/pagination";
-import { timeRange } from "../http/utc-instant";
+import { equalTo, timeRange } from "../http/list-filter";
 
 export type AuditFilter = {
   actor?: string;
@@ -26,10 +26,12 @@ export async function listAudit(filter: AuditFilter, page: Partial<PageQuery> = 
       ...(filter.actor
         ? { OR: [{ actorId: filter.actor }, { actorEmail: filter.actor }, { apiKeyId: filter.actor }] }
         : {}),
-      action: filter.action || undefined,
-      targetId: filter.target || undefined,
-      connectionId: filter.connection || undefined,
-      outcome: filter.outcome || undefined,
+      ...equalTo({
+        action: filter.action,
+        targetId: filter.target,
+        connectionId: filter.connection,
+        outcome: filter.outcome,
+      }),
       createdAt: timeRange(filter.from, filter.to),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -46,8 +46,13 @@ export function firstParams(params: SearchParams): Record<string, string> {
  * fixed), and keeps what was typed in the form.
  */
 export type ListFilters<Q> = {
-  /** What the URL says, to show again in the form and to build the page's links. */
+  /** What the URL says, to show again in the form. */
   values: Record<string, string>;
+  /** The same without the cursor: what the page's links keep. */
+  filters: Record<string, string>;
+  cursor: string | undefined;
+  /** Whether any filter is set. */
+  filtered: boolean;
   /** null when some filter is not valid. */
   query: Q | null;
   errors: FieldErrors;
@@ -55,8 +60,14 @@ export type ListFilters<Q> = {
 
 export function listFilters<S extends z.ZodType>(params: SearchParams, schema: S): ListFilters<z.output<S>> {
   const values = firstParams(params);
+  const { cursor, ...filters } = values;
   const parsed = schema.safeParse(values);
-  return parsed.success
-    ? { values, query: parsed.data, errors: {} }
-    : { values, query: null, errors: zodFieldErrors(parsed.error) };
+  return {
+    values,
+    filters,
+    cursor,
+    filtered: Object.keys(filters).length > 0,
+    query: parsed.success ? parsed.data : null,
+    errors: parsed.success ? {} : zodFieldErrors(parsed.error),
+  };
 }

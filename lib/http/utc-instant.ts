@@ -15,8 +15,3 @@ export function parseUtcInstant(value: string, bound: "start" | "end" = "start")
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
 }
-
-/** The filter on a time column between two optional instants of a list's filters (undefined: none). */
-export function timeRange(from?: Date, to?: Date): { gte?: Date; lte?: Date } | undefined {
-  return from || to ? { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } : undefined;
-}

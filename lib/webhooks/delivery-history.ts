@@ -7,7 +7,7 @@ import { assertRole } from "../identity/assert-role";
 import { db as defaultDb, type Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { pageArgs, toPage, withinLimit, type PageQuery } from "../http/pagination";
-import { timeRange } from "../http/utc-instant";
+import { equalTo, timeRange } from "../http/list-filter";
 import { eventEffects } from "./event-effects";
 
 export type DeliveryFilter = {
@@ -49,14 +49,10 @@ export async function listDeliveries(
 ) {
   assertRole(actor, "admin");
   const bounded = withinLimit(page, MAX_DELIVERY_PAGE);
+  // The filter's other fields are the columns they filter.
+  const { from, to, ...columns } = filter;
   const rows = await database.webhookDelivery.findMany({
-    where: {
-      connectionId: filter.connectionId || undefined,
-      eventType: filter.eventType || undefined,
-      verification: filter.verification || undefined,
-      status: filter.status || undefined,
-      receivedAt: timeRange(filter.from, filter.to),
-    },
+    where: { ...equalTo(columns), receivedAt: timeRange(from, to) },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     ...pageArgs(bounded),
     select: SUMMARY_FIELDS,
