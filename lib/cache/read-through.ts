@@ -1,3 +1,4 @@
+import "server-only";
 // Read-through caching of K-LINK reads, the way HTTP caches do it:
 //   fresh (age < TTL)                          → HIT
 //   within stale-while-revalidate after TTL    → STALE, and one background refresh

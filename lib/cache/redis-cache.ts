@@ -1,3 +1,4 @@
+import "server-only";
 // The shared cache: Redis (ioredis), used when REDIS_URL is set. Every instance of the console
 // sees the same entries, invalidations and loader locks.
 //

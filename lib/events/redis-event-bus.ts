@@ -1,3 +1,4 @@
+import "server-only";
 // Live events over Redis pub/sub: every instance publishes to one channel and subscribes to it,
 // so a browser connected to any instance hears events raised on any other. An instance hears
 // its own events through Redis too (never twice). Pub/sub keeps nothing; each instance keeps the

@@ -1,3 +1,4 @@
+import "server-only";
 // What every answered request leaves behind, whichever front door answered it (the route wrapper
 // in route.ts, or a handler of the console's own server, lib/doors/front-door.ts): its metrics and
 // its one "request" log line.

@@ -1,3 +1,4 @@
+import "server-only";
 // The caller's address as the audit log, the login throttle and the webhook history see it.
 //
 // X-Forwarded-For is whatever the client wrote, plus one address appended by each reverse proxy

@@ -1,3 +1,4 @@
+import "server-only";
 // The address of the TCP peer of every request this server process receives, for
 // lib/http/client-ip.ts. Next.js gives route handlers no socket, and the X-Forwarded-For it fills
 // in from the socket cannot be told apart from one the client sent itself (Next only fills it in

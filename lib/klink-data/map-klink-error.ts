@@ -1,3 +1,4 @@
+import "server-only";
 // What a failed K-LINK call means for the console's caller. K-LINK's own answers to a bad request
 // (4xx) travel on unchanged as KlinkHttpError; everything else becomes one of our errors with a
 // status the caller can act on. Messages never carry the token, a stack or an internal host.

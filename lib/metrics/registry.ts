@@ -1,3 +1,4 @@
+import "server-only";
 // The process's one Prometheus registry and the console's metrics (one per process: two
 // registries would each hold half the counts).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";

@@ -1,3 +1,4 @@
+import "server-only";
 // One circuit breaker per K-LINK connection (cockatiel). After `failureThreshold` consecutive
 // faults (network, timeout, 5xx) the connection's calls fail at once with CircuitOpenError for
 // `halfOpenAfterMs`; then one trial call decides whether it closes again. K-LINK's 4xx answers

@@ -1,3 +1,4 @@
+import "server-only";
 // How each connection's K-LINK answered lately, in this process: the outcome of its last call
 // (after retries) and of its last failure. Pages read it to say "K-LINK is not answering" next to
 // stale data, and the dashboard shows it. One record per connection per process, whichever route

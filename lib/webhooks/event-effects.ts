@@ -1,3 +1,4 @@
+import "server-only";
 // What a K-LINK event means for the console: the cache tags it makes stale and the live event
 // that tells open pages. K-LINK names events <resource>.<bare verb> (contact.create,
 // message.inbound); only contact.create and message.* are documented, so payload ids are read

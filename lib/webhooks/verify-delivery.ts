@@ -1,3 +1,4 @@
+import "server-only";
 // Decides whether a delivery really comes from K-LINK, according to the connection's webhook
 // settings. Pure and synchronous: no I/O, every secret compared in constant time.
 import { createHmac } from "node:crypto";
