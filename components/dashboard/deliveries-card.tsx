@@ -21,7 +21,9 @@ export async function DeliveriesCard({ page }: { page: ConsolePage }) {
   const summary =
     total === 0
       ? "No webhook deliveries in the last 24 hours."
-      : `Webhook deliveries per hour over the last 24 hours: ${number(total)} in all (${seriesTotals.map((s) => `${s.label.toLowerCase()} ${number(s.value)}`).join(", ")}); the busiest hour was ${busiest.hour} UTC with ${number(busiest.total)}.`;
+      : `Webhook deliveries per hour over the last 24 hours: ${number(total)} in all ` +
+        `(${seriesTotals.map((s) => `${s.label.toLowerCase()} ${number(s.value)}`).join(", ")}); ` +
+        `the busiest hour was ${busiest.hour} UTC with ${number(busiest.total)}.`;
   return (
     <section className={styles.card} aria-labelledby="deliveries-per-hour" data-testid="card-deliveries">
       <div className={styles.cardHead}>

@@ -42,7 +42,8 @@ export default async function TicketsPage({
         title="Tickets"
         description={
           list.ok
-            ? `${list.data.total.toLocaleString("en")} ticket${list.data.total === 1 ? "" : "s"}${Object.keys(state.filters).length ? " match these filters" : " in K-LINK"}`
+            ? `${list.data.total.toLocaleString("en")} ticket${list.data.total === 1 ? "" : "s"}` +
+              (Object.keys(state.filters).length ? " match these filters" : " in K-LINK")
             : undefined
         }
         actions={

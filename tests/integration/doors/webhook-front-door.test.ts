@@ -64,9 +64,14 @@ describe("the console server's webhook front door", () => {
     const before = await countOf(400);
     await new Promise<void>((resolve, reject) => {
       const socket = connect(Number(port), "127.0.0.1", () => {
-        socket.write(
-          `POST /api/webhooks/klink/${CONN} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-Signature: ${sign(body)}\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
-        );
+        const head = [
+          `POST /api/webhooks/klink/${CONN} HTTP/1.1`,
+          "Host: localhost",
+          "Content-Type: application/json",
+          `X-Signature: ${sign(body)}`,
+          `Content-Length: ${body.length}`,
+        ];
+        socket.write(`${head.join("\r\n")}\r\n\r\n${body.slice(0, 10)}`);
         setTimeout(() => socket.destroy(), 50);
       });
       socket.on("error", reject);

@@ -221,7 +221,9 @@ export default async function ContactPage({ params, searchParams }: Props) {
                 )}
                 <p className={styles.sectionNote}>
                   {cx.scanned < cx.total
-                    ? `K-LINK lists CX logs by date only: the newest ${cx.scanned.toLocaleString("en")} of ${cx.total.toLocaleString("en")} interactions of the last ${cx.days} days were searched for this contact.`
+                    ? `K-LINK lists CX logs by date only: the newest ${cx.scanned.toLocaleString("en")} of ` +
+                      `${cx.total.toLocaleString("en")} interactions of the last ${cx.days} days were searched ` +
+                      "for this contact."
                     : `Interactions of the last ${cx.days} days (UTC).`}{" "}
                   <Link href="/cx-logs">All CX logs</Link>
                 </p>
