@@ -1,9 +1,5 @@
 import "server-only";
 // THE data layer for K-LINK: used by the proxy routes and by server components and actions.
-//
-//   callKlink({ actor, connectionId?, endpoint, input, bypassCache?, request? })
-//     → { status, data, cacheState, ageSeconds, connectionId }
-//
 // It re-checks the actor's role against the registry entry (authorization in the data layer,
 // whatever the caller checked), validates the input, resolves the connection (token decrypted
 // here, never returned), reads through the cache for GETs with the registry's policy, calls

@@ -1,4 +1,4 @@
-// Ticket endpoints (README §13 rows 13–18).
+// Ticket endpoints (shared/klink-api/README.md §13 rows 13–18).
 import { z } from "zod";
 import { cacheTags, changeTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE, type KlinkCallInput } from "../endpoint-def";
@@ -26,7 +26,6 @@ function ticketChanged(input: KlinkCallInput, responseData: unknown): string[] {
 export const ticketEndpoints = {
   "tickets.list": defineEndpoint({
     name: "tickets.list",
-    summary: "List tickets, newest first; filter by status, priority, channel (exact, case-insensitive) and keyword.",
     method: "GET",
     path: "/api/v1/tickets",
     // The filter names are our assumption (the page's parameter names were not captured).
@@ -39,7 +38,6 @@ export const ticketEndpoints = {
   }),
   "tickets.create": defineEndpoint({
     name: "tickets.create",
-    summary: "Create a ticket for a contact (201).",
     method: "POST",
     path: "/api/v1/tickets",
     body: ticketCreateBodySchema,
@@ -57,7 +55,6 @@ export const ticketEndpoints = {
   }),
   "tickets.byContact": defineEndpoint({
     name: "tickets.byContact",
-    summary: "The tickets of one contact, newest first.",
     method: "GET",
     path: "/api/v1/tickets/contact/{contactId}",
     params: z.object({ contactId: idSchema }),
@@ -74,7 +71,6 @@ export const ticketEndpoints = {
   }),
   "tickets.fields": defineEndpoint({
     name: "tickets.fields",
-    summary: "The tenant's ticket form fields; status, priority and channel options come from here.",
     method: "GET",
     path: "/api/v1/tickets/fields",
     query: paginationQuerySchema,
@@ -86,7 +82,6 @@ export const ticketEndpoints = {
   }),
   "tickets.update": defineEndpoint({
     name: "tickets.update",
-    summary: "Change some fields of a ticket.",
     method: "PATCH",
     path: "/api/v1/tickets/{id}",
     params: idParams,
@@ -100,7 +95,6 @@ export const ticketEndpoints = {
   }),
   "tickets.updateStatus": defineEndpoint({
     name: "tickets.updateStatus",
-    summary: "Set a ticket's status.",
     method: "PUT",
     path: "/api/v1/tickets/{id}/status",
     params: idParams,

@@ -20,7 +20,7 @@ function agentRef(state: SimState, id: string) {
   return agent ? { id: agent.id, name: agent.name, email: agent.email } : null;
 }
 
-/** `2026-03-30 08:30:00.000+00`: the SQL-style timestamp of CX logs (README §4). */
+/** `2026-03-30 08:30:00.000+00`: the SQL-style timestamp of CX logs (shared/klink-api/README.md §4). */
 function sqlTimestamp(ms: number): string {
   return `${new Date(ms).toISOString().replace("T", " ").slice(0, 23)}+00`;
 }
