@@ -32,6 +32,8 @@ const csv = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+
 export const DEFAULT_KLINK_HOSTS = ["apigw.klinkcx.com", "api.klink.cloud", "uat-api.klink.cloud"];
 
 const schema = z
@@ -62,7 +64,22 @@ const schema = z
     OIDC_CLIENT_SECRET: optionalString,
     OIDC_NAME: z.string().default("Single sign-on"),
     OIDC_DEFAULT_ROLE: z.enum(["admin", "agent", "viewer"]).default("viewer"),
-    OIDC_NEW_USERS: z.enum(["create", "refuse"]).default("create"),
+    // Closed by default: a multi-tenant IdP verifies addresses of anyone, not only of staff.
+    OIDC_NEW_USERS: z.enum(["create", "refuse"]).default("refuse"),
+    OIDC_ALLOWED_DOMAINS: csv
+      .transform((domains) => domains.map((domain) => domain.replace(/^@/, "")))
+      .refine(
+        (domains) => domains.every((domain) => DOMAIN_PATTERN.test(domain)),
+        "must be e-mail domains separated by commas, e.g. example.com,example.org",
+      ),
+    SESSION_LIFETIME_SECONDS: positiveInt(12 * 60 * 60),
+    // Read by scripts/serve.mjs; checked here so a typo stops `npm start` with a message.
+    HOST: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9.:%-]+$/, "must be a host name or an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0")
+        .optional(),
+    ),
     KLINK_ALLOWED_HOSTS: csv.transform((v) => (v.length ? v : DEFAULT_KLINK_HOSTS)),
     KLINK_ALLOW_HTTP_LOOPBACK: bool,
     KLINK_TIMEOUT_MS: positiveInt(10_000),

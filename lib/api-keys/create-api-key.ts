@@ -2,9 +2,9 @@ import "server-only";
 // A signed-in user creates a personal API key. The key is returned once and stored only as a
 // hash. Keys cannot mint keys: a leaked key must not be able to outlive its own revocation.
 import { db } from "../db/client";
-import { forbidden } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
+import { assertSession } from "../identity/session-only";
 import type { Audit } from "../audit/request-audit";
 import { generateApiKey } from "./api-key-format";
 import { createApiKeySchema, type CreateApiKeyInput } from "./api-key-input";
@@ -12,8 +12,7 @@ import { apiKeySelect, toPublicApiKey } from "./public-api-key";
 
 export async function createApiKey(actor: Actor, input: CreateApiKeyInput, audit: Audit) {
   assertRole(actor, "viewer");
-  if (actor.type === "api_key")
-    throw forbidden("API keys cannot create API keys. Sign in to the console to create one.");
+  assertSession(actor, "api_keys.create");
   const { name, expiresAt } = createApiKeySchema.parse(input);
   const { key, keyHash, prefix } = generateApiKey();
   const row = await db().apiKey.create({

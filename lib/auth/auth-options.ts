@@ -2,22 +2,23 @@ import "server-only";
 // next-auth 4 configuration: email + password (provider id "credentials", so scripts can use the
 // standard CSRF + POST /api/auth/callback/credentials flow) and, when OIDC_* is set, one generic
 // OIDC provider (id "oidc"). Sessions are JWTs in an httpOnly cookie; the user's status and role
-// are read from the database on every request, never trusted from the token.
+// are read from the database on every request, never trusted from the token, and a token names
+// the sign-in it came from (lib/auth/session-claims.ts) so that sessions can end.
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env, type Env } from "../env";
 import { logger } from "../log/logger";
-import { activeUser } from "./current-user";
+import { sessionUser, sessionVersionForSignIn } from "./current-user";
 import { clientIp, userAgent } from "../http/client-ip";
 import { oidcSignIn, type OidcClaims } from "./oidc-sign-in";
 import { passwordSignIn } from "./password-sign-in";
+import { LOGIN_ERROR } from "./login-errors";
 import type { RequestInfo } from "../audit/request-audit";
 import { usesSecureCookies } from "./session-token";
+import { newSessionClaims, sessionClaimsOf } from "./session-claims";
 
 export const OIDC_PROVIDER_ID = "oidc";
-// A staff console: a working day, not next-auth's default of 30 days.
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export function oidcConfigured(config: Env = env()): boolean {
   return Boolean(config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET);
@@ -52,7 +53,9 @@ export function authOptions(info: RequestInfo): AuthOptions {
   process.env.NEXTAUTH_URL ??= config.NEXTAUTH_URL;
   return {
     secret: config.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // A staff console: a working day by default, not next-auth's 30 days. next-auth counts it
+    // from each re-issue of the token; sessionUser counts it from the sign-in.
+    session: { strategy: "jwt", maxAge: config.SESSION_LIFETIME_SECONDS },
     useSecureCookies: usesSecureCookies(config.NEXTAUTH_URL),
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -76,8 +79,21 @@ export function authOptions(info: RequestInfo): AuthOptions {
         if (account?.provider === OIDC_PROVIDER_ID) user.id = await oidcSignIn((profile ?? {}) as OidcClaims, info);
         return true;
       },
+      async jwt({ token, user }) {
+        if (user) {
+          const sessionVersion = await sessionVersionForSignIn(user.id);
+          if (sessionVersion === null) throw new Error(LOGIN_ERROR.disabled);
+          return { ...token, ...newSessionClaims(user.id, sessionVersion) };
+        }
+        // Re-issuing (each /api/auth/session call): an ended session is not renewed; next-auth
+        // then clears the cookie and answers an empty session.
+        const claims = sessionClaimsOf(token);
+        if (!claims || !(await sessionUser(claims))) throw new Error("SessionEnded");
+        return token;
+      },
       async session({ session, token }) {
-        const user = typeof token.sub === "string" ? await activeUser(token.sub) : null;
+        const claims = sessionClaimsOf(token);
+        const user = claims ? await sessionUser(claims) : null;
         return {
           ...session,
           user: user ? { id: user.userId, email: user.email, name: user.name, role: user.role } : undefined,

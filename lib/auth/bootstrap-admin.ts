@@ -7,6 +7,7 @@ import { env } from "../env";
 import { logger } from "../log/logger";
 import { hashPassword } from "./passwords";
 import { systemAudit } from "../audit/request-audit";
+import { forgetCachedUser } from "./current-user";
 
 export async function bootstrapAdmin(): Promise<"created" | "promoted" | "skipped"> {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
@@ -16,8 +17,13 @@ export async function bootstrapAdmin(): Promise<"created" | "promoted" | "skippe
   const passwordHash = await hashPassword(ADMIN_PASSWORD);
   const existing = await db().user.findUnique({ where: { email } });
   const user = existing
-    ? await db().user.update({ where: { id: existing.id }, data: { role: "admin", status: "active", passwordHash } })
+    ? await db().user.update({
+        where: { id: existing.id },
+        // A new password: whoever held a session of this address signs in again.
+        data: { role: "admin", status: "active", passwordHash, sessionVersion: { increment: 1 } },
+      })
     : await db().user.create({ data: { email, name: "Administrator", role: "admin", status: "active", passwordHash } });
+  forgetCachedUser(user.id);
   const outcome = existing ? "promoted" : "created";
   await systemAudit()({
     action: "user.bootstrap_admin",

@@ -7,6 +7,7 @@ export const LOGIN_ERROR = {
   throttled: "LoginThrottled",
   oidcEmailNotVerified: "OidcEmailNotVerified",
   oidcUnknownUser: "OidcUnknownUser",
+  oidcDomainNotAllowed: "OidcDomainNotAllowed",
 } as const;
 
 export function throttledError(seconds: number): string {
@@ -22,6 +23,8 @@ const MESSAGES: Record<string, string> = {
     "Your identity provider has not verified your e-mail address, so it cannot be matched to a console account.",
   [LOGIN_ERROR.oidcUnknownUser]:
     "There is no console account for this e-mail address. Ask an administrator to add you.",
+  [LOGIN_ERROR.oidcDomainNotAllowed]:
+    "Single sign-on to this console is not open to addresses at your e-mail domain. Ask an administrator.",
   AccessDenied: "This account may not sign in.",
   SessionRequired: "Sign in to continue.",
   OAuthSignin: SSO_FAILED,

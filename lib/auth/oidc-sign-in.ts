@@ -2,6 +2,8 @@ import "server-only";
 // Single sign-on: maps an OIDC identity to a console user. A known identity signs in as its
 // user; otherwise the IdP-verified e-mail address is matched to an existing user (and the
 // identity linked), or a new user is created with OIDC_DEFAULT_ROLE when OIDC_NEW_USERS=create.
+// With OIDC_ALLOWED_DOMAINS set, only addresses at those domains get that far, and a linked user
+// whose address is elsewhere is refused too: a multi-tenant IdP verifies anyone's address.
 // Deactivated users are refused either way.
 import { db } from "../db/client";
 import { env } from "../env";
@@ -10,6 +12,13 @@ import { LOGIN_ERROR } from "./login-errors";
 import type { RequestInfo } from "../audit/request-audit";
 
 export type OidcClaims = { sub?: unknown; email?: unknown; email_verified?: unknown; name?: unknown };
+
+/** Whether single sign-on admits this address (every domain when the list is empty). */
+export function emailDomainAllowed(email: string, allowedDomains: string[]): boolean {
+  if (allowedDomains.length === 0) return true;
+  const at = email.lastIndexOf("@");
+  return at > 0 && allowedDomains.includes(email.slice(at + 1).toLowerCase());
+}
 
 export function oidcProviderKey(issuer: string): string {
   return `oidc:${issuer.replace(/\/+$/, "")}`;
@@ -53,6 +62,9 @@ export async function oidcSignIn(claims: OidcClaims, info: RequestInfo): Promise
   let created = false;
   if (!user) {
     if (!email || !verified) return refuse(LOGIN_ERROR.oidcEmailNotVerified, "email_not_verified");
+    // Before anything is looked up, created or linked.
+    if (!emailDomainAllowed(email, config.OIDC_ALLOWED_DOMAINS))
+      return refuse(LOGIN_ERROR.oidcDomainNotAllowed, "domain_not_allowed");
     user = await db().user.findUnique({ where: { email } });
     if (!user) {
       if (config.OIDC_NEW_USERS !== "create") return refuse(LOGIN_ERROR.oidcUnknownUser, "unknown_user");
@@ -70,6 +82,8 @@ export async function oidcSignIn(claims: OidcClaims, info: RequestInfo): Promise
     }
     if (user.status === "active") await db().userIdentity.create({ data: { userId: user.id, provider, subject } });
   }
+  if (!emailDomainAllowed(user.email, config.OIDC_ALLOWED_DOMAINS))
+    return refuse(LOGIN_ERROR.oidcDomainNotAllowed, "domain_not_allowed", user);
   if (user.status !== "active") return refuse(LOGIN_ERROR.disabled, "disabled", user);
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await audit("success", user, { created, linked: !identity });

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { conflict } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
+import { assertSession } from "../identity/session-only";
 import type { Audit } from "../audit/request-audit";
 import { encryptSecret } from "../crypto/secret-box";
 import { DEFAULT_KLINK_BASE_URL } from "./base-url";
@@ -15,6 +16,7 @@ import { applyWebhookInput, encryptWebhook } from "./webhook-config";
 
 export async function createConnection(actor: Actor, input: CreateConnectionInput, audit: Audit) {
   assertRole(actor, "admin");
+  assertSession(actor, "connections.create");
   return insertConnection(input, audit);
 }
 

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { notFound } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
+import { assertSession } from "../identity/session-only";
 import type { Audit } from "../audit/request-audit";
 import { forgetCircuit } from "../resilience/circuit-breakers";
 import { forgetCachedConnections } from "./connection-cache";
@@ -12,6 +13,7 @@ import { connectionSnapshot, toPublicConnection } from "./public-connection";
 
 export async function deleteConnection(actor: Actor, id: string, audit: Audit) {
   assertRole(actor, "admin");
+  assertSession(actor, "connections.delete");
   const removed = await db().$transaction(async (tx) => {
     const row = await tx.klinkConnection.findUnique({ where: { id } });
     if (!row) throw notFound("No K-LINK connection has this id.");

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
+import { assertSession } from "../identity/session-only";
 import type { Audit } from "../audit/request-audit";
 import { encryptSecret } from "../crypto/secret-box";
 import { forgetCircuit } from "../resilience/circuit-breakers";
@@ -15,6 +16,7 @@ import { applyWebhookInput, decryptWebhook, encryptWebhook } from "./webhook-con
 
 export async function updateConnection(actor: Actor, id: string, input: UpdateConnectionInput, audit: Audit) {
   assertRole(actor, "admin");
+  assertSession(actor, "connections.update");
   const patch = updateConnectionSchema.parse(input);
   const current = await db().klinkConnection.findUnique({ where: { id } });
   if (!current) throw notFound("No K-LINK connection has this id.");

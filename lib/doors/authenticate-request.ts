@@ -4,8 +4,10 @@ import "server-only";
 import { unauthorized } from "../errors/api-error";
 import { authenticateApiKey } from "../api-keys/authenticate-api-key";
 import type { Actor } from "../identity/actor";
-import { activeUser } from "../auth/current-user";
-import { parseCookieHeader, sessionUserId } from "../auth/session-token";
+import { parseCookieHeader, sessionOfCookies } from "../auth/session-token";
+
+export const SESSION_ENDED =
+  "Your session has ended (signed out everywhere, changed by an admin, deactivated or expired). Sign in again.";
 
 export type Authentication = { actor: Actor; via: "session" | "api_key" };
 
@@ -20,9 +22,8 @@ export async function authenticateRequest(req: Request): Promise<Authentication 
     if (!credential.startsWith("kc_")) throw unauthorized("Personal API keys start with kc_.");
     return { actor: await authenticateApiKey(credential), via: "api_key" };
   }
-  const userId = await sessionUserId(parseCookieHeader(req.headers.get("cookie")));
-  if (!userId) return null;
-  const user = await activeUser(userId);
-  if (!user) throw unauthorized("Your account is deactivated or no longer exists.");
-  return { actor: { type: "user", ...user }, via: "session" };
+  const session = await sessionOfCookies(parseCookieHeader(req.headers.get("cookie")));
+  if (!session) return null;
+  if (session === "ended") throw unauthorized(SESSION_ENDED);
+  return { actor: { type: "user", ...session.user }, via: "session" };
 }

@@ -5,17 +5,15 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { unauthorized } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
-import { activeUser } from "../auth/current-user";
 import { PATH_HEADER, safeCallbackPath } from "../auth/callback-url";
 import { assertRole } from "../identity/assert-role";
 import { roleAtLeast, type Role } from "../identity/roles";
-import { sessionUserId } from "../auth/session-token";
+import { sessionOfCookies } from "../auth/session-token";
 
 /** The signed-in, active user of this request, or null. */
 export async function currentActor(): Promise<Actor | null> {
-  const userId = await sessionUserId(await cookies());
-  const user = userId ? await activeUser(userId) : null;
-  return user ? { type: "user", ...user } : null;
+  const session = await sessionOfCookies(await cookies());
+  return session && session !== "ended" ? { type: "user", ...session.user } : null;
 }
 
 /**

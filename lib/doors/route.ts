@@ -1,8 +1,9 @@
 import "server-only";
 // The one wrapper every route handler goes through. It does the boring, security-relevant work
 // in one place: request id and log context, authentication (session cookie or personal API key)
-// with the user's current role, the same-origin check on cookie-authenticated writes, input
-// parsing with zod, an audit writer bound to the request, and error mapping.
+// with the user's current role, the same-origin check on cookie-authenticated writes, the refusal
+// of API keys where only a person may act, input parsing with zod, an audit writer bound to the
+// request, error mapping, and the security headers of API answers.
 import type { z } from "zod";
 import { createAudit, requestInfoOf, type Audit } from "../audit/request-audit";
 import { MUTATING_METHODS, isSameOrigin } from "../auth/same-origin";
@@ -15,6 +16,7 @@ import type { Actor } from "../identity/actor";
 import { roleDenied } from "../identity/assert-role";
 import { roleAtLeast, type Role } from "../identity/roles";
 import { requestIdFrom, runWithRequestContext } from "../log/request-context";
+import { sessionRequired, type SessionOnlyOperation } from "../identity/session-only";
 import { routeLabel } from "../metrics/route-label";
 import { authenticateRequest } from "./authenticate-request";
 import { errorResponse } from "./error-response";
@@ -33,6 +35,8 @@ export type RouteOptions<
 > = {
   access: A;
   query?: Q;
+  /** Refuses personal API keys: only a signed-in person may (lib/identity/session-only.ts). */
+  sessionOnly?: SessionOnlyOperation;
   body?: B;
   params?: P;
   /** The route label of this request's metrics, when finer than the route's template (the proxy: per K-LINK endpoint). Must come from a bounded set. */
@@ -65,7 +69,10 @@ export function route<
     return runWithRequestContext({ requestId }, async () => {
       let response: Response;
       try {
-        const actor = options.access === "public" ? undefined : await authorize(req, options.access, requestId);
+        const actor =
+          options.access === "public"
+            ? undefined
+            : await authorize(req, { access: options.access, sessionOnly: options.sessionOnly }, requestId);
         const audit = createAudit(actor, requestInfoOf(req, requestId));
         const query = options.query
           ? parseOrThrow(options.query, Object.fromEntries(new URL(req.url).searchParams), "query")
@@ -94,7 +101,11 @@ export function route<
   };
 }
 
-async function authorize(req: Request, minimum: Role, requestId: string): Promise<Actor> {
+async function authorize(
+  req: Request,
+  { access: minimum, sessionOnly }: { access: Role; sessionOnly?: SessionOnlyOperation },
+  requestId: string,
+): Promise<Actor> {
   const authentication = await authenticateRequest(req);
   if (!authentication) throw unauthorized();
   const { actor, via } = authentication;
@@ -102,7 +113,12 @@ async function authorize(req: Request, minimum: Role, requestId: string): Promis
     await createAudit(
       actor,
       requestInfoOf(req, requestId),
-    )({ action: "auth.access_denied", outcome: "denied", status: 403, details: { reason, required: minimum } });
+    )({
+      action: "auth.access_denied",
+      outcome: "denied",
+      status: 403,
+      details: { reason, required: minimum, ...(sessionOnly ? { operation: sessionOnly } : {}) },
+    });
     throw error;
   };
   if (via === "session" && MUTATING_METHODS.has(req.method) && !isSameOrigin(req, env().NEXTAUTH_URL)) {
@@ -113,6 +129,7 @@ async function authorize(req: Request, minimum: Role, requestId: string): Promis
 }
 
 function parseOrThrow<S extends Schema>(schema: S, input: unknown, where: string): z.infer<S> {
+  if (sessionOnly && via !== "session") await deny("session_required", sessionRequired(sessionOnly));
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new ApiError("validation_failed", `The ${where} is not valid.`, {

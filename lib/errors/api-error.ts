@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   invalid_signature: 401,
   forbidden: 403,
   cross_origin: 403,
+  session_required: 403,
   not_found: 404,
   unknown_endpoint: 404,
   unknown_connection: 404,

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { conflict } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
+import { assertSession } from "../identity/session-only";
 import { hashPassword } from "../auth/passwords";
 import type { Audit } from "../audit/request-audit";
 import { createUserSchema, type CreateUserInput } from "./user-input";
@@ -12,6 +13,7 @@ import { toPublicUser, userSelect } from "./public-user";
 
 export async function createUser(actor: Actor, input: CreateUserInput, audit: Audit) {
   assertRole(actor, "admin");
+  assertSession(actor, "users.create");
   return insertUser(input, audit);
 }
 

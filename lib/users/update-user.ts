@@ -2,11 +2,13 @@ import "server-only";
 // Changes a user's name, role, status or password. The last active admin can be neither demoted
 // nor deactivated: the check and the change run in one serializable transaction, so two admins
 // demoting each other at once cannot both succeed. The change takes effect on the user's next
-// request (the cached user is dropped).
+// request (the cached user is dropped). A new password, role or status ends every session the
+// user has (the session version goes up): whoever held one signs in again, under the new rules.
 import { db } from "../db/client";
 import { ApiError, conflict, notFound } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
+import { assertSession } from "../identity/session-only";
 import { forgetCachedUser } from "../auth/current-user";
 import { hashPassword } from "../auth/passwords";
 import type { Audit } from "../audit/request-audit";
@@ -15,9 +17,10 @@ import { toPublicUser, userSelect } from "./public-user";
 
 export async function updateUser(actor: Actor, id: string, input: UpdateUserInput, audit: Audit) {
   assertRole(actor, "admin");
+  assertSession(actor, "users.update");
   const patch = updateUserSchema.parse(input);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  const { before, after } = await retryOnWriteConflict(() =>
+  const { before, after, endsSessions } = await retryOnWriteConflict(() =>
     db().$transaction(
       async (tx) => {
         const before = await tx.user.findUnique({ where: { id }, select: userSelect });
@@ -30,12 +33,22 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUserInpu
           const otherAdmins = await tx.user.count({ where: { role: "admin", status: "active", id: { not: id } } });
           if (otherAdmins === 0) throw conflict("This is the last active admin: make another user an admin first.");
         }
+        const endsSessions =
+          Boolean(passwordHash) ||
+          (patch.role !== undefined && patch.role !== before.role) ||
+          (patch.status !== undefined && patch.status !== before.status);
         const after = await tx.user.update({
           where: { id },
-          data: { name: patch.name, role: patch.role, status: patch.status, ...(passwordHash ? { passwordHash } : {}) },
+          data: {
+            name: patch.name,
+            role: patch.role,
+            status: patch.status,
+            ...(passwordHash ? { passwordHash } : {}),
+            ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}),
+          },
           select: userSelect,
         });
-        return { before, after };
+        return { before, after, endsSessions };
       },
       { isolationLevel: "Serializable" },
     ),
@@ -48,7 +61,11 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUserInpu
     target: { type: "user", id },
     before: snapshot(before),
     // Key names with "password" in them are masked by the audit log; say it in a value.
-    after: { ...snapshot(after), ...(passwordHash ? { changed: ["password"] } : {}) },
+    after: {
+      ...snapshot(after),
+      ...(passwordHash ? { changed: ["password"] } : {}),
+      ...(endsSessions ? { sessionsEnded: true } : {}),
+    },
   });
   return toPublicUser(after);
 }

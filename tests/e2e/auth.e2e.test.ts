@@ -66,7 +66,8 @@ describe("signing in", () => {
     expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/admin/users");
     await signInThroughForm(page, server.url, userOf("admin").email, userOf("admin").password);
     expect(new URL(page.url()).pathname).toBe("/admin/users");
-    await expect(page.getByRole("heading", { name: "Users", level: 1 }).isVisible()).resolves.toBe(true);
+    // The page streams in behind its loading state.
+    await page.getByRole("heading", { name: "Users", level: 1 }).waitFor();
     await screenshot(page, "auth-admin-users");
     await context.close();
   });
@@ -102,7 +103,7 @@ describe("signing in", () => {
     await page.getByTestId("signed-in-user").getByRole("button").first().click();
     await Promise.all([
       page.waitForURL((url) => url.pathname === "/login"),
-      page.getByRole("button", { name: "Sign out" }).click(),
+      page.getByRole("button", { name: "Sign out", exact: true }).click(),
     ]);
     await page.goto(`${server.url}/admin/keys`);
     expect(new URL(page.url()).pathname).toBe("/login");

@@ -7,6 +7,7 @@ import { env } from "../../lib/env";
 import type { Role } from "../../lib/identity/roles";
 import { hashPassword } from "../../lib/auth/passwords";
 import { sessionCookieName } from "../../lib/auth/session-token";
+import { newSessionClaims } from "../../lib/auth/session-claims";
 import { generateApiKey } from "../../lib/api-keys/api-key-format";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -34,10 +35,21 @@ export async function createTestUser(
   return { id: user.id, email, name: user.name, role, password: TEST_PASSWORD };
 }
 
-/** A Cookie header value holding a valid session for the user. */
-export async function sessionCookieFor(user: { id: string; email: string; name: string }): Promise<string> {
+/**
+ * A Cookie header value holding a valid session for the user, begun now (or at `signedInAt`) with
+ * the user's current session version, as a sign-in would make it.
+ */
+export async function sessionCookieFor(
+  user: { id: string; email: string; name: string },
+  options: { signedInAt?: Date } = {},
+): Promise<string> {
+  const { sessionVersion } = await db().user.findUniqueOrThrow({ where: { id: user.id } });
   const token = await encode({
-    token: { sub: user.id, email: user.email, name: user.name },
+    token: {
+      email: user.email,
+      name: user.name,
+      ...newSessionClaims(user.id, sessionVersion, options.signedInAt?.getTime()),
+    },
     secret: env().NEXTAUTH_SECRET,
   });
   return `${sessionCookieName()}=${token}`;

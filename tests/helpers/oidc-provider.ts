@@ -11,7 +11,8 @@ export async function reserveOidcIssuer(): Promise<string> {
   return `http://127.0.0.1:${await freePort()}`;
 }
 
-export async function startOidcProvider(issuer: string, redirectUri: string): Promise<TestOidcProvider> {
+/** `redirectUris`: the callback URL of each console that signs in through this provider. */
+export async function startOidcProvider(issuer: string, redirectUris: string[]): Promise<TestOidcProvider> {
   const clientId = "klink-console";
   const clientSecret = "oidc-test-client-secret-0123456789";
   const provider = new Provider(issuer, {
@@ -19,7 +20,7 @@ export async function startOidcProvider(issuer: string, redirectUri: string): Pr
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: [redirectUri],
+        redirect_uris: redirectUris,
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },

@@ -57,6 +57,28 @@ describe("configuration", () => {
     expect(problems.some((p) => p.startsWith("REDIS_URL"))).toBe(true);
   });
 
+  it("closes single sign-on and bounds sessions by default", () => {
+    expect(parseEnv(production)).toMatchObject({
+      OIDC_NEW_USERS: "refuse",
+      OIDC_ALLOWED_DOMAINS: [],
+      SESSION_LIFETIME_SECONDS: 12 * 60 * 60,
+    });
+  });
+
+  it("reads OIDC_ALLOWED_DOMAINS as a list of e-mail domains, and names a malformed one", () => {
+    expect(parseEnv({ ...production, OIDC_ALLOWED_DOMAINS: " Example.COM, @staff.example.org ," })).toMatchObject({
+      OIDC_ALLOWED_DOMAINS: ["example.com", "staff.example.org"],
+    });
+    expect(problemsOf({ ...production, OIDC_ALLOWED_DOMAINS: "example.com, *.example.org" })).toEqual([
+      "OIDC_ALLOWED_DOMAINS must be e-mail domains separated by commas, e.g. example.com,example.org",
+    ]);
+  });
+
+  it("names a SESSION_LIFETIME_SECONDS or HOST that cannot be used", () => {
+    const problems = problemsOf({ ...production, SESSION_LIFETIME_SECONDS: "12h", HOST: "http://0.0.0.0" });
+    expect(problems.map((p) => p.split(" ")[0]).sort()).toEqual(["HOST", "SESSION_LIFETIME_SECONDS"]);
+  });
+
   it("requires the OIDC variables together", () => {
     const problems = problemsOf({ ...production, OIDC_ISSUER: "https://sso.example.com" });
     expect(problems.sort()).toEqual([

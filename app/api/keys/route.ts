@@ -10,9 +10,11 @@ export const GET = route({ access: "viewer", query: listApiKeysQuerySchema }, as
 );
 
 // The answer holds the key itself, once: it must not be cached anywhere.
-export const POST = route({ access: "viewer", body: createApiKeySchema }, async ({ actor, body, audit }) =>
-  Response.json(await createApiKey(actor, { name: body.name, expiresAt: body.expiresAt?.toISOString() }, audit), {
-    status: 201,
-    headers: { "cache-control": "no-store" },
-  }),
+export const POST = route(
+  { access: "viewer", sessionOnly: "api_keys.create", body: createApiKeySchema },
+  async ({ actor, body, audit }) =>
+    Response.json(await createApiKey(actor, { name: body.name, expiresAt: body.expiresAt?.toISOString() }, audit), {
+      status: 201,
+      headers: { "cache-control": "no-store" },
+    }),
 );

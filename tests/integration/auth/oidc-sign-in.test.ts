@@ -15,6 +15,7 @@ const OIDC = {
 };
 
 function configure(extra: Record<string, string> = {}) {
+  for (const key of ["OIDC_NEW_USERS", "OIDC_DEFAULT_ROLE", "OIDC_ALLOWED_DOMAINS"]) delete process.env[key];
   Object.assign(process.env, OIDC, extra);
   resetEnvCache();
 }
@@ -25,7 +26,8 @@ beforeEach(async () => {
   configure();
 });
 afterAll(() => {
-  for (const key of [...Object.keys(OIDC), "OIDC_NEW_USERS", "OIDC_DEFAULT_ROLE"]) delete process.env[key];
+  for (const key of [...Object.keys(OIDC), "OIDC_NEW_USERS", "OIDC_DEFAULT_ROLE", "OIDC_ALLOWED_DOMAINS"])
+    delete process.env[key];
   resetEnvCache();
 });
 
@@ -50,8 +52,15 @@ describe("OIDC sign-in", () => {
     expect(await db().userIdentity.count()).toBe(0);
   });
 
-  it("creates a new user with OIDC_DEFAULT_ROLE", async () => {
-    configure({ OIDC_DEFAULT_ROLE: "agent" });
+  it("refuses unknown addresses unless told otherwise: a fresh install creates no one", async () => {
+    await expect(
+      oidcSignIn({ sub: "idp-0", email: "anyone@example.test", email_verified: true }, info),
+    ).rejects.toThrow("OidcUnknownUser");
+    expect(await db().user.count()).toBe(0);
+  });
+
+  it("creates a new user with OIDC_DEFAULT_ROLE when OIDC_NEW_USERS=create", async () => {
+    configure({ OIDC_DEFAULT_ROLE: "agent", OIDC_NEW_USERS: "create" });
     const id = await oidcSignIn(
       { sub: "idp-3", email: "new@example.test", email_verified: true, name: "New Person" },
       info,
@@ -86,5 +95,44 @@ describe("OIDC sign-in", () => {
     await expect(oidcSignIn({ sub: "idp-6", email: "off@example.test", email_verified: true }, info)).rejects.toThrow(
       "AccountDisabled",
     );
+  });
+
+  describe("with OIDC_ALLOWED_DOMAINS", () => {
+    beforeEach(() =>
+      configure({ OIDC_NEW_USERS: "create", OIDC_ALLOWED_DOMAINS: "Example.test, @staff.example.test" }),
+    );
+
+    it("creates and links only addresses at those domains", async () => {
+      const created = await oidcSignIn({ sub: "idp-7", email: "new@example.test", email_verified: true }, info);
+      const known = await createTestUser("agent", { email: "known@staff.example.test" });
+      expect(await oidcSignIn({ sub: "idp-8", email: "known@staff.example.test", email_verified: true }, info)).toBe(
+        known.id,
+      );
+      expect(await db().user.findUnique({ where: { id: created } })).toMatchObject({ email: "new@example.test" });
+      expect(await db().userIdentity.count()).toBe(2);
+    });
+
+    it("refuses any other address before a user is created or linked, and audits why", async () => {
+      const existing = await createTestUser("admin", { email: "boss@elsewhere.test" });
+      for (const email of ["stranger@elsewhere.test", "boss@elsewhere.test", "someone@sub.example.test"]) {
+        await expect(oidcSignIn({ sub: `idp-${email}`, email, email_verified: true }, info)).rejects.toThrow(
+          "OidcDomainNotAllowed",
+        );
+      }
+      expect(await db().user.count()).toBe(1);
+      expect(await db().userIdentity.count({ where: { userId: existing.id } })).toBe(0);
+      const failure = await db().auditLog.findFirstOrThrow({ where: { action: "auth.login_failed" } });
+      expect(failure.details).toMatchObject({ method: "oidc", reason: "domain_not_allowed" });
+    });
+
+    it("refuses a user linked before the list was set whose address is elsewhere", async () => {
+      configure({ OIDC_NEW_USERS: "create" });
+      const id = await oidcSignIn({ sub: "idp-9", email: "early@elsewhere.test", email_verified: true }, info);
+      configure({ OIDC_ALLOWED_DOMAINS: "example.test" });
+      await expect(
+        oidcSignIn({ sub: "idp-9", email: "early@elsewhere.test", email_verified: true }, info),
+      ).rejects.toThrow("OidcDomainNotAllowed");
+      expect(await db().user.findUnique({ where: { id } })).not.toBeNull();
+    });
   });
 });

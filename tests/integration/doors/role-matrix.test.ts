@@ -9,6 +9,7 @@ import * as key from "../../../app/api/keys/[id]/route";
 import { insertConnection } from "../../../lib/connections/create-connection";
 import { startSimulator } from "../../../lib/klink/simulator";
 import { systemAudit } from "../../../lib/audit/request-audit";
+import { SESSION_ONLY, type SessionOnlyOperation } from "../../../lib/identity/session-only";
 import { resetDatabase } from "../../helpers/db";
 import { browserHeaders, createTestApiKey, createTestUser, jsonRequest } from "../../helpers/auth";
 
@@ -20,6 +21,8 @@ type Case = {
   path: string;
   body?: () => unknown;
   params?: () => Record<string, string>;
+  /** Refused to API keys whatever their role (lib/identity/session-only.ts). */
+  sessionOnly?: SessionOnlyOperation;
 };
 
 const ROLES = ["anonymous", "viewer", "agent", "admin"] as const;
@@ -31,6 +34,7 @@ const ADMIN_ROUTES: Case[] = [
   { name: "GET /api/admin/users", handler: users.GET as Handler, method: "GET", path: "/api/admin/users" },
   {
     name: "POST /api/admin/users",
+    sessionOnly: "users.create",
     handler: users.POST as Handler,
     method: "POST",
     path: "/api/admin/users",
@@ -45,6 +49,7 @@ const ADMIN_ROUTES: Case[] = [
   },
   {
     name: "PATCH /api/admin/users/{id}",
+    sessionOnly: "users.update",
     handler: user.PATCH as Handler,
     method: "PATCH",
     path: "/api/admin/users/x",
@@ -59,6 +64,7 @@ const ADMIN_ROUTES: Case[] = [
   },
   {
     name: "POST /api/admin/connections",
+    sessionOnly: "connections.create",
     handler: connections.POST as Handler,
     method: "POST",
     path: "/api/admin/connections",
@@ -73,6 +79,7 @@ const ADMIN_ROUTES: Case[] = [
   },
   {
     name: "PATCH /api/admin/connections/{id}",
+    sessionOnly: "connections.update",
     handler: connection.PATCH as Handler,
     method: "PATCH",
     path: "/api/admin/connections/x",
@@ -88,6 +95,7 @@ const ADMIN_ROUTES: Case[] = [
   },
   {
     name: "DELETE /api/admin/connections/{id}",
+    sessionOnly: "connections.delete",
     handler: connection.DELETE as Handler,
     method: "DELETE",
     path: "/api/admin/connections/x",
@@ -132,12 +140,29 @@ describe("role matrix: every admin route × anonymous, viewer, agent, admin", ()
     });
   }
 
-  it("gives an admin's API key the same admin access", async () => {
+  it("gives an admin's API key the same admin access, except where only a signed-in person may act", async () => {
     const admin = await createTestUser("admin");
     const { key: apiKey } = await createTestApiKey(admin.id);
-    expect(
-      (await users.GET(jsonRequest("/api/admin/users", { headers: { authorization: `Bearer ${apiKey}` } }))).status,
-    ).toBe(200);
+    for (const route of ADMIN_ROUTES) {
+      const req = jsonRequest(route.path, {
+        method: route.method,
+        headers: { authorization: `Bearer ${apiKey}` },
+        body: route.body?.(),
+      });
+      const res = await route.handler(req, { params: Promise.resolve(route.params?.() ?? {}) });
+      if (route.sessionOnly) {
+        expect([route.name, res.status, (await res.json()).code]).toEqual([route.name, 403, "session_required"]);
+      } else {
+        expect([route.name, res.status < 300]).toEqual([route.name, true]);
+      }
+    }
+  });
+
+  it("names every session-only operation of an admin route in this matrix", () => {
+    const covered = new Set(ADMIN_ROUTES.map((route) => route.sessionOnly).filter(Boolean));
+    // The other two have routes of their own (keys) or only pages (sign out everywhere).
+    const elsewhere = ["api_keys.create", "users.sign_out_everywhere"];
+    expect([...covered, ...elsewhere].sort()).toEqual(Object.keys(SESSION_ONLY).sort());
   });
 });
 

@@ -107,13 +107,18 @@ describe("changing a user", () => {
   it("takes a role change into effect on that user's very next request, with before/after audited", async () => {
     const agent = await createTestUser("agent");
     const session = await browserHeaders(agent);
+    const { key } = await createTestApiKey(agent.id);
+    const byKey = { authorization: `Bearer ${key}` };
     expect((await (await whoAmI(jsonRequest("/me", { headers: session }))).json()).role).toBe("agent");
+    expect((await (await whoAmI(jsonRequest("/me", { headers: byKey }))).json()).role).toBe("agent");
     const res = await patchUser(
       jsonRequest(`/api/admin/users/${agent.id}`, { method: "PATCH", headers: adminHeaders, body: { role: "viewer" } }),
       idParams(agent.id),
     );
     expect(res.status).toBe(200);
-    expect((await (await whoAmI(jsonRequest("/me", { headers: session }))).json()).role).toBe("viewer");
+    // The session ends (the user signs in again, as a viewer); the key acts with the new role.
+    expect((await whoAmI(jsonRequest("/me", { headers: session }))).status).toBe(401);
+    expect((await (await whoAmI(jsonRequest("/me", { headers: byKey }))).json()).role).toBe("viewer");
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "user.update", targetId: agent.id } });
     expect(audit.before).toMatchObject({ role: "agent" });
     expect(audit.after).toMatchObject({ role: "viewer" });

@@ -1,9 +1,11 @@
 "use server";
 // Server actions of the API keys page: the same lib functions, checks and audit as /api/keys.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { guardedAction, type ActionResult } from "@/lib/doors/server-action";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 import { text } from "../form-data";
 
 export async function createApiKeyAction(
@@ -29,4 +31,14 @@ export async function revokeApiKeyAction(_previous: ActionResult | null, form: F
     revalidatePath("/admin/keys");
     return { message: `Revoked ${key.name}.` };
   });
+}
+
+/** Ends every session of the signed-in user, this one included: the browser lands on the login page. */
+export async function signOutEverywhereAction(): Promise<ActionResult> {
+  const result = await guardedAction("viewer", async (actor, audit) => {
+    await signOutEverywhere(actor, actor.userId, audit);
+    return {};
+  });
+  if (result.ok) redirect("/login");
+  return result;
 }

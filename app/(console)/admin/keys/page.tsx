@@ -6,7 +6,7 @@ import { PageHeader, Section } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { CreateKeyForm } from "@/components/admin/create-key-form";
-import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { createApiKeyAction, revokeApiKeyAction, signOutEverywhereAction } from "./actions";
 import ui from "@/components/ui/ui.module.css";
 
 export const dynamic = "force-dynamic";
@@ -95,6 +95,21 @@ export default async function KeysPage() {
         ) : (
           <KeyTable caption="Your keys" keys={own.data} />
         )}
+      </Section>
+      <Section title="Your sessions" id="sessions">
+        <p className={ui.muted} style={{ marginTop: 0 }}>
+          Signed in on a computer you no longer use, or worried someone has your session? End every session of yours,
+          this one included; you then sign in again. Your API keys keep working: revoke them above.
+        </p>
+        <ConfirmAction
+          action={signOutEverywhereAction}
+          fields={{}}
+          trigger="Sign out everywhere"
+          title="Sign out everywhere?"
+          confirmLabel="Sign out everywhere"
+        >
+          <p>Every browser signed in as you is signed out within seconds, this one at once.</p>
+        </ConfirmAction>
       </Section>
       {all ? (
         <Section title="Other users' keys" id="all-keys">

@@ -9,7 +9,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import { ActionField } from "@/components/admin/action-field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatTimestamp } from "@/components/ui/timestamp";
-import { createUserAction, updateUserAction } from "./actions";
+import { createUserAction, signOutUserEverywhereAction, updateUserAction } from "./actions";
+import { ConfirmAction } from "@/components/admin/confirm-action";
 import ui from "@/components/ui/ui.module.css";
 import styles from "@/components/admin/admin.module.css";
 
@@ -57,8 +58,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </Section>
       <Section title="All users" id="users">
         <p className={ui.muted} style={{ marginTop: 0 }}>
-          A change takes effect on the user&apos;s next click. The last active admin can be neither demoted nor
-          deactivated: make someone else an admin first.
+          A change takes effect on the user&apos;s next click; a new role, status or password also signs them out
+          everywhere. The last active admin can be neither demoted nor deactivated: make someone else an admin first.
         </p>
         {page.data.length === 0 ? (
           <EmptyState title="No users yet" />
@@ -75,6 +76,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <th scope="col">Signs in with</th>
                   <th scope="col">Last sign-in</th>
                   <th scope="col">Role and status</th>
+                  <th scope="col">Sessions</th>
                 </tr>
               </thead>
               <tbody>
@@ -136,6 +138,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                           </ActionField>
                         </details>
                       </ActionForm>
+                    </td>
+                    <td>
+                      <ConfirmAction
+                        action={signOutUserEverywhereAction}
+                        fields={{ id: user.id }}
+                        trigger={`Sign out ${user.email} everywhere`}
+                        title={`Sign ${user.email} out everywhere?`}
+                        confirmLabel="Sign out everywhere"
+                      >
+                        <p>
+                          Every session of {user.email} ends within seconds
+                          {user.id === actor.userId ? ", this one included" : ""}. Their API keys keep working.
+                        </p>
+                      </ConfirmAction>
                     </td>
                   </tr>
                 ))}

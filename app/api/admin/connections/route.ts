@@ -10,6 +10,7 @@ export const GET = route({ access: "admin", query: pageQuerySchema }, async ({ a
   Response.json(await listConnections(actor, query)),
 );
 
-export const POST = route({ access: "admin", body: createConnectionSchema }, async ({ actor, body, audit }) =>
-  Response.json(await createConnection(actor, body, audit), { status: 201 }),
+export const POST = route(
+  { access: "admin", sessionOnly: "connections.create", body: createConnectionSchema },
+  async ({ actor, body, audit }) => Response.json(await createConnection(actor, body, audit), { status: 201 }),
 );

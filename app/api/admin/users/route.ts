@@ -10,6 +10,7 @@ export const GET = route({ access: "admin", query: pageQuerySchema }, async ({ a
   Response.json(await listUsers(actor, query)),
 );
 
-export const POST = route({ access: "admin", body: createUserSchema }, async ({ actor, body, audit }) =>
-  Response.json(await createUser(actor, body, audit), { status: 201 }),
+export const POST = route(
+  { access: "admin", sessionOnly: "users.create", body: createUserSchema },
+  async ({ actor, body, audit }) => Response.json(await createUser(actor, body, audit), { status: 201 }),
 );

@@ -14,11 +14,14 @@ export const GET = route({ access: "admin", params }, async ({ actor, params }) 
 );
 
 export const PATCH = route(
-  { access: "admin", params, body: updateConnectionSchema },
+  { access: "admin", sessionOnly: "connections.update", params, body: updateConnectionSchema },
   async ({ actor, params, body, audit }) => Response.json(await updateConnection(actor, params.id, body, audit)),
 );
 
-export const DELETE = route({ access: "admin", params }, async ({ actor, params, audit }) => {
-  await deleteConnection(actor, params.id, audit);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = route(
+  { access: "admin", sessionOnly: "connections.delete", params },
+  async ({ actor, params, audit }) => {
+    await deleteConnection(actor, params.id, audit);
+    return new Response(null, { status: 204 });
+  },
+);

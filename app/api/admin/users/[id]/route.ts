@@ -13,6 +13,6 @@ export const GET = route({ access: "admin", params }, async ({ actor, params }) 
 );
 
 export const PATCH = route(
-  { access: "admin", params, body: updateUserSchema },
+  { access: "admin", sessionOnly: "users.update", params, body: updateUserSchema },
   async ({ actor, params, body, audit }) => Response.json(await updateUser(actor, params.id, body, audit)),
 );
