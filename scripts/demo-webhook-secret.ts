@@ -3,10 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { devSecretsPath } from "../lib/dev-secrets";
+import { dataFolder } from "../lib/dev-secrets";
 
 export function demoWebhookSecret(databaseUrl: string): string {
-  const file = path.join(path.dirname(devSecretsPath(databaseUrl)), "demo-webhook-secret");
+  const file = path.join(dataFolder(databaseUrl), "demo-webhook-secret");
   if (existsSync(file)) {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;

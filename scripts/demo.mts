@@ -1,8 +1,10 @@
 // npm run demo — the console on the embedded default, with nothing to set up: SQLite in ./data,
-// local secrets generated on first run, the in-memory cache, and the built-in K-LINK simulator.
-// Builds when the sources changed, applies migrations, starts the simulator, seeds one user per
-// role and a "Demo simulator" connection (pointed at this run's simulator address and token),
-// registers the console's webhook endpoint with the simulator, and starts the console.
+// local secrets and sign-in passwords generated on first run, the in-memory cache, and the
+// built-in K-LINK simulator. Builds when the sources changed, applies migrations, starts the
+// simulator, seeds one user per role and a "Demo simulator" connection (pointed at this run's
+// simulator address and token), registers the console's webhook endpoint with the simulator, and
+// starts the console, on 127.0.0.1 unless HOST says otherwise: anyone who can reach the demo can
+// sign in with the passwords it prints.
 // Runs under `tsx --conditions=react-server` (npm run demo): the seed imports server-only modules.
 // Ctrl-C stops everything it started.
 import "./load-env-for-next-start";
@@ -15,9 +17,15 @@ import { exitWithReason } from "./exit-with-reason";
 import { buildIsStale } from "./build-is-stale";
 import { seedDemo } from "./demo-seed";
 import { demoWebhookSecret } from "./demo-webhook-secret";
+import { demoPasswordsPath } from "./demo-passwords";
 import { db } from "../lib/db/client";
 
 const port = Number(process.env.PORT || 3000);
+// scripts/serve.mjs listens on 127.0.0.1 in demo mode unless HOST says otherwise.
+const host = process.env.HOST || "127.0.0.1";
+const everyInterface = host === "0.0.0.0" || host === "::";
+// How the simulator reaches the console: where it listens, loopback when that is every interface.
+const consoleHost = everyInterface ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 process.env.DEMO_MODE = "true";
 (process.env as Record<string, string>).NODE_ENV = "production";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
@@ -34,6 +42,7 @@ process.on("SIGTERM", () => stopAll(0));
 let klinkLine: string;
 let webhookLine = "";
 let signIns: { email: string; password: string; role: string }[] = [];
+let passwordsFile = "";
 try {
   const env = parseEnv(process.env);
   if (buildIsStale()) {
@@ -55,10 +64,11 @@ try {
   );
   klinkLine = `K-LINK simulator: ${simulator.url} (control API ${simulator.url}/__sim/info)`;
   const webhookSecret = demoWebhookSecret(env.DATABASE_URL);
+  passwordsFile = demoPasswordsPath(env.DATABASE_URL);
   const seeded = await seedDemo({ klinkBaseUrl: simulator.url, klinkToken: token, webhookSecret });
   signIns = seeded.users;
   if (seeded.connectionId) {
-    const webhookUrl = `http://127.0.0.1:${port}/api/webhooks/klink/${seeded.connectionId}`;
+    const webhookUrl = `http://${consoleHost}:${port}/api/webhooks/klink/${seeded.connectionId}`;
     const registered = await fetch(`${simulator.url}/__sim/webhooks/targets`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -82,12 +92,16 @@ children.push(next);
 next.on("exit", (code) => stopAll(code ?? 0));
 
 const width = Math.max(...signIns.map((u) => u.email.length));
+const loopback = /^(127\.|::1$|localhost$)/.test(host);
+const reach = loopback
+  ? `http://localhost:${port} (this computer only; HOST=0.0.0.0 opens it to your network)`
+  : `http://${consoleHost}:${port} (${everyInterface ? "every interface: " : ""}reachable beyond this computer)`;
 console.log(`
-  Klink Console (demo mode) is starting on http://localhost:${port}
+  Klink Console (demo mode) is starting on ${reach}
   ${klinkLine}${webhookLine}
   Database: ${process.env.DATABASE_URL ?? "file:./data/console.db"} · cache: in memory
 
-  Demo sign-ins (demo data only; never use these anywhere else):
+  Demo sign-ins (made for this data folder, kept in ${passwordsFile}):
 ${signIns.map((u) => `    ${u.role.padEnd(6)}  ${u.email.padEnd(width)}  ${u.password}`).join("\n")}
 
   Press Ctrl-C to stop.

@@ -6,8 +6,9 @@
 // they do not take, and everything when they are missing, is Next.js's.
 //
 // Plain JavaScript run by node, importing nothing of the console: the console's code is the
-// Next.js build's, loaded once by Next. It listens on PORT (default 3000) on every interface, as
-// `next start` does; NODE_ENV is production unless set.
+// Next.js build's, loaded once by Next. It listens on PORT (default 3000) and HOST: by default
+// every interface, as `next start` does, but only 127.0.0.1 in demo mode (DEMO_MODE, as `npm run
+// demo` runs it), whose sign-ins are printed on the screen. NODE_ENV is production unless set.
 import { createServer } from "node:http";
 
 process.env.NODE_ENV ??= "production";
@@ -17,6 +18,9 @@ const FRONT_DOOR_KEY = Symbol.for("klink-console.front-door");
 const port = Number(process.env.PORT || 3000);
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
+const host = process.env.HOST || (/^(true|1)$/.test(process.env.DEMO_MODE ?? "") ? "127.0.0.1" : undefined);
+// Where this process reaches itself: the address it listens on, or loopback when that is every interface.
+const selfHost = !host || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -48,23 +52,24 @@ const server = createServer((req, res) => {
 
 server.on("error", (error) => {
   console.error(
-    `klink-console: cannot listen on port ${port}: ${error.code === "EADDRINUSE" ? "it is in use (set PORT to a free port)" : error.message}`,
+    `klink-console: cannot listen on ${host ? `${host}:` : "port "}${port}: ${error.code === "EADDRINUSE" ? "it is in use (set PORT to a free port)" : error.message}`,
   );
   process.exit(1);
 });
 
-server.listen(port, async () => {
+server.listen(port, host, async () => {
   // Next.js runs the app's instrumentation (first-admin bootstrap, the webhook sweep that resumes
   // unprocessed deliveries, the front door above) on its first request: make that request now
   // rather than leave it to the first visitor or delivery.
-  const ready = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+  const ready = await fetch(`http://${selfHost}:${port}/api/health`).then(
     (r) => r.status,
     () => "unreachable",
   );
   const through = frontDoor().length
     ? "webhook deliveries answered in front of Next.js"
     : "every request through Next.js";
-  console.log(`klink-console: listening on http://localhost:${port} (health ${ready}; ${through})`);
+  const where = host ? `http://${selfHost}:${port}` : `every interface, port ${port}`;
+  console.log(`klink-console: listening on ${where} (health ${ready}; ${through})`);
 });
 
 // Like `next start`: on SIGINT/SIGTERM stop taking requests, give those under way (and open

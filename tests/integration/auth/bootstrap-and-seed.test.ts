@@ -5,6 +5,7 @@ import { bootstrapAdmin } from "../../../lib/auth/bootstrap-admin";
 import { resolveConnection } from "../../../lib/connections/resolve-connection";
 import { loadWebhookSettings } from "../../../lib/connections/load-webhook-settings";
 import { seedDemo } from "../../../scripts/demo-seed";
+import { demoPasswords } from "../../../scripts/demo-passwords";
 import { resetDatabase } from "../../helpers/db";
 import { createTestUser } from "../../helpers/auth";
 import { credentialsSignIn } from "../../helpers/auth-flow";
@@ -66,9 +67,15 @@ describe("demo seed", () => {
     });
     expect(second.connectionId).toBe(first.connectionId);
     expect(first.users.map((u) => u.role).sort()).toEqual(["admin", "agent", "viewer"]);
+    // The passwords of this data folder (scripts/demo-passwords.ts), the same on every run.
+    expect(second.users).toEqual(first.users);
+    expect(first.users.map((u) => u.password)).toEqual(
+      first.users.map((u) => demoPasswords(process.env.DATABASE_URL!)[u.role]),
+    );
     for (const user of first.users) {
       const signIn = await credentialsSignIn(user.email, user.password);
       expect(signIn.sessionCookie, user.email).toBeDefined();
+      expect((await credentialsSignIn(user.email, `demo-${user.role}-password`)).sessionCookie).toBeUndefined();
     }
     expect(await db().user.count()).toBe(3);
     expect(await db().klinkConnection.count()).toBe(1);
