@@ -28,7 +28,12 @@ export function parseEndpointInput(def: EndpointDef, input: KlinkCallInput): Kli
     headers: parse<Record<string, string>>(def.headers, headers, "headers"),
     body: parse(def.body, input.body, "body"),
   };
-  if (Object.keys(fields).length) throw new ApiError("validation_failed", "The request is not valid.", { fields });
+  if (Object.keys(fields).length) {
+    // Named in the message too: a page shows only the message.
+    const named = Object.entries(fields).map(([field, messages]) => `${field} ${messages[0]}`);
+    const message = `The request is not valid: ${named.slice(0, 3).join("; ")}${named.length > 3 ? "; …" : ""}.`;
+    throw new ApiError("validation_failed", message, { fields });
+  }
   return parsed;
 }
 

@@ -4,7 +4,24 @@
 import { z } from "zod";
 
 /** K-LINK ids are UUIDs in every example, but the format is only observed, never documented. */
-export const idSchema = z.string({ error: "is required" }).trim().min(1, "is required").max(200, "is too long");
+export const idSchema = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "is required")
+  .max(200, "is too long")
+  .superRefine(refusePathTricks);
+
+/**
+ * Ids become segments of K-LINK's URL paths: "." and ".." would climb to another path (URL
+ * parsers resolve them), a slash or backslash would add segments wherever the upstream decodes
+ * %2F, and control characters have no place in an id.
+ */
+function refusePathTricks(id: string, ctx: z.RefinementCtx): void {
+  if (id === "." || id === "..") ctx.addIssue({ code: "custom", message: 'must not be "." or ".."' });
+  if (/[/\\]/.test(id)) ctx.addIssue({ code: "custom", message: 'must not contain "/" or "\\"' });
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(id))
+    ctx.addIssue({ code: "custom", message: "must not contain control characters" });
+}
 
 /** Timestamps come in four formats (shared/klink-api/README.md §4): kept as opaque strings. */
 export const timestampSchema = z.string();
