@@ -25,12 +25,14 @@ try {
 
 // Webhook deliveries answered by the console's own server in front of Next.js (scripts/serve.mjs,
 // what `npm start` runs): the same receiver as the route handler, without Next's request pipeline.
+// The server puts the headers every answer carries on all it serves.
 try {
-  const [{ openFrontDoor }, { nodeWebhookEndpoint }] = await Promise.all([
+  const [{ openFrontDoor }, { nodeWebhookEndpoint }, { everyAnswerHeaders }] = await Promise.all([
     import("./lib/doors/front-door"),
     import("./lib/doors/webhook-front-door"),
+    import("./lib/http/security-headers"),
   ]);
-  openFrontDoor([nodeWebhookEndpoint]);
+  openFrontDoor([nodeWebhookEndpoint], everyAnswerHeaders(env().NEXTAUTH_URL));
 } catch (error) {
   console.error(`klink-console: webhook deliveries go through Next.js: ${(error as Error).message}`);
 }

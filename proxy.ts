@@ -4,19 +4,32 @@
 // - x-request-id: one id per request (a well-formed incoming one is kept), on the request the
 //   page renders with (lib/log/incoming-request-id.ts: its log lines and the ids its error
 //   messages show) and on the response, so a user's screenshot and the logs can be matched.
+// - the security headers (lib/http/security-headers.ts), with a Content-Security-Policy whose
+//   nonce is new for each request: Next.js reads it from the request's copy of the policy and
+//   puts it on the scripts and styles it renders (every page renders per request for that).
 // No authorization happens here: every page, route handler and server action checks for itself
 // (a proxy alone can be bypassed, CVE-2025-29927).
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "./lib/auth/callback-url";
+import { env } from "./lib/env";
+import { CONTENT_SECURITY_POLICY, everyAnswerHeaders, pagePolicy } from "./lib/http/security-headers";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/log/request-context";
 
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
+  const publicUrl = env().NEXTAUTH_URL;
+  const contentSecurityPolicy = pagePolicy(Buffer.from(crypto.randomUUID()).toString("base64"), {
+    publicUrl,
+    dev: process.env.NODE_ENV === "development",
+  });
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set(CONTENT_SECURITY_POLICY, contentSecurityPolicy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  for (const [name, value] of Object.entries(everyAnswerHeaders(publicUrl))) response.headers.set(name, value);
+  response.headers.set(CONTENT_SECURITY_POLICY, contentSecurityPolicy);
   return response;
 }
 

@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ["tests/e2e/**/*.e2e.test.ts"],
     globalSetup: ["tests/helpers/global-build.ts"],
+    setupFiles: ["tests/helpers/csp-guard.ts"],
     fileParallelism: false,
     // The journeys' own process (seeding, assertions) logs nothing; each console server it starts
     // sets its own level (scripts/console-process.ts).

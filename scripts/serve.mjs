@@ -1,9 +1,10 @@
 // The console's HTTP server, what `npm start` and `npm run demo` run: Next.js's own request
-// handler (as `next start` uses it), with one thing in front of it. Each request is first offered
-// to the handlers the app's instrumentation left on globalThis (lib/doors/front-door.ts): today
-// the K-LINK webhook endpoint, answered straight from Node's request, because Next.js's request
-// pipeline costs more per delivery than verifying and storing it (docs/benchmarks.md). Anything
-// they do not take, and everything when they are missing, is Next.js's.
+// handler (as `next start` uses it), with two things in front of it. Each response first gets the
+// headers every answer of the console carries (lib/http/security-headers.ts); each request is then
+// offered to the handlers the app's instrumentation left on globalThis (lib/doors/front-door.ts):
+// today the K-LINK webhook endpoint, answered straight from Node's request, because Next.js's
+// request pipeline costs more per delivery than verifying and storing it (docs/benchmarks.md).
+// Anything they do not take, and everything when they are missing, is Next.js's.
 //
 // Plain JavaScript run by node, importing nothing of the console: the console's code is the
 // Next.js build's, loaded once by Next. It listens on PORT (default 3000) and HOST: by default
@@ -15,17 +16,21 @@ process.env.NODE_ENV ??= "production";
 const { default: next } = await import("next");
 
 const FRONT_DOOR_KEY = Symbol.for("klink-console.front-door");
+const EVERY_ANSWER_HEADERS_KEY = Symbol.for("klink-console.every-answer-headers");
 const port = Number(process.env.PORT || 3000);
-
-const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
 const host = process.env.HOST || (/^(true|1)$/.test(process.env.DEMO_MODE ?? "") ? "127.0.0.1" : undefined);
 // Where this process reaches itself: the address it listens on, or loopback when that is every interface.
 const selfHost = !host || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+
+const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const frontDoor = () =>
   /** @type {((req: unknown, res: unknown) => boolean)[] | undefined} */ (globalThis[FRONT_DOOR_KEY]) ?? [];
+/** nosniff, Referrer-Policy, HSTS: the same on every answer, so setting them first takes nothing from Next.js. */
+const everyAnswerHeaders = () =>
+  Object.entries(/** @type {Record<string, string> | undefined} */ (globalThis[EVERY_ANSWER_HEADERS_KEY]) ?? {});
 
 const failed = (res, error) => {
   console.error(`klink-console: request failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -42,6 +47,7 @@ const server = createServer((req, res) => {
   const address = req.socket.remoteAddress;
   if (address) req.headers[PEER_ADDRESS_HEADER] = address;
   else delete req.headers[PEER_ADDRESS_HEADER];
+  for (const [name, value] of everyAnswerHeaders()) res.setHeader(name, value);
   try {
     for (const handler of frontDoor()) if (handler(req, res)) return;
   } catch (error) {

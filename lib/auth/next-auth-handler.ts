@@ -8,6 +8,7 @@ import NextAuth from "next-auth";
 import { authOptions } from "./auth-options";
 import type { RequestInfo } from "../audit/request-audit";
 import { parseCookieHeader } from "./session-token";
+import { apiPolicy, CONTENT_SECURITY_POLICY, inlineStyleHashes } from "../http/security-headers";
 
 async function readBody(req: Request): Promise<Record<string, unknown> | undefined> {
   if (req.method !== "POST") return undefined;
@@ -57,6 +58,9 @@ class CollectedResponse {
       for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
     }
     headers.set("cache-control", "no-store");
+    // next-auth's own pages (only sign-out is not replaced by the console's) carry an inline style.
+    if (this.body && headers.get("content-type")?.startsWith("text/html"))
+      headers.set(CONTENT_SECURITY_POLICY, apiPolicy(inlineStyleHashes(this.body)));
     return new Response(this.body, { status: this.statusCode, headers });
   }
 }

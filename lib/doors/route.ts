@@ -11,12 +11,13 @@ import { env } from "../env";
 import { ApiError, unauthorized } from "../errors/api-error";
 import { zodFieldErrors } from "../errors/zod-field-errors";
 import { recordAnsweredRequest } from "../http/answered-request";
+import { apiAnswerHeaders } from "../http/security-headers";
 import { readJson } from "../http/read-json";
 import type { Actor } from "../identity/actor";
 import { roleDenied } from "../identity/assert-role";
 import { roleAtLeast, type Role } from "../identity/roles";
-import { requestIdFrom, runWithRequestContext } from "../log/request-context";
 import { sessionRequired, type SessionOnlyOperation } from "../identity/session-only";
+import { requestIdFrom, runWithRequestContext } from "../log/request-context";
 import { routeLabel } from "../metrics/route-label";
 import { authenticateRequest } from "./authenticate-request";
 import { errorResponse } from "./error-response";
@@ -34,9 +35,9 @@ export type RouteOptions<
   P extends Schema | undefined,
 > = {
   access: A;
-  query?: Q;
   /** Refuses personal API keys: only a signed-in person may (lib/identity/session-only.ts). */
   sessionOnly?: SessionOnlyOperation;
+  query?: Q;
   body?: B;
   params?: P;
   /** The route label of this request's metrics, when finer than the route's template (the proxy: per K-LINK endpoint). Must come from a bounded set. */
@@ -86,6 +87,9 @@ export function route<
         response = errorResponse(error, requestId);
       }
       if (!response.headers.has("x-request-id")) response.headers.set("x-request-id", requestId);
+      // A handler's own policy (next-auth's HTML page) stays.
+      for (const [name, value] of Object.entries(apiAnswerHeaders(env().NEXTAUTH_URL)))
+        if (!response.headers.has(name)) response.headers.set(name, value);
       // Next.js passes no params to a route without dynamic segments.
       const routeParams = await Promise.resolve(nextContext?.params).catch(() => undefined);
       const routeName = options.metricsRoute?.(req) ?? routeLabel(new URL(req.url).pathname, routeParams);
@@ -125,11 +129,11 @@ async function authorize(
     await deny("cross_origin", new ApiError("cross_origin", "This request did not come from the console's own pages."));
   }
   if (!roleAtLeast(actor.role, minimum)) await deny("role", roleDenied(minimum, actor.role));
+  if (sessionOnly && via !== "session") await deny("session_required", sessionRequired(sessionOnly));
   return actor;
 }
 
 function parseOrThrow<S extends Schema>(schema: S, input: unknown, where: string): z.infer<S> {
-  if (sessionOnly && via !== "session") await deny("session_required", sessionRequired(sessionOnly));
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new ApiError("validation_failed", `The ${where} is not valid.`, {

@@ -10,6 +10,8 @@ import { clientIp } from "../http/client-ip";
 import { ERROR_STATUS } from "../errors/api-error";
 import { errorBody, internalErrorBody } from "../errors/error-body";
 import { recordAnsweredRequest } from "../http/answered-request";
+import { apiAnswerHeaders } from "../http/security-headers";
+import { env } from "../env";
 import type { FrontDoorHandler } from "./front-door";
 import { logger } from "../log/logger";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from "../log/request-context";
@@ -98,6 +100,7 @@ function send(res: ServerResponse, answer: DeliveryAnswer, requestId: string): v
   if (res.headersSent || res.destroyed) return;
   const json = JSON.stringify(answer.body);
   res.writeHead(answer.status, {
+    ...apiAnswerHeaders(env().NEXTAUTH_URL),
     ...answer.headers,
     "content-type": "application/json",
     "content-length": Buffer.byteLength(json),
