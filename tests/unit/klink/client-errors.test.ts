@@ -192,11 +192,11 @@ describe("client errors", () => {
     const { runWithRequestContext } = await import("../../../lib/log/request-context");
     await caught(
       runWithRequestContext({ requestId: "req-abcdef123" }, () =>
-        h.client.contacts.get({ params: { id: "a/../b c" } }),
+        h.client.contacts.get({ params: { id: "a?..#b c" } }),
       ),
     );
     const last = (await requests()).at(-1)!;
-    expect(last).toMatchObject({ path: "/api/v1/contacts/a%2F..%2Fb%20c", endpoint: "contacts.get", status: 404 });
+    expect(last).toMatchObject({ path: "/api/v1/contacts/a%3F..%23b%20c", endpoint: "contacts.get", status: 404 });
     expect(last.headers).toMatchObject({
       "x-request-id": "req-abcdef123",
       accept: "application/json",
