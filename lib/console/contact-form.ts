@@ -4,6 +4,7 @@
 // names customFields.cf_birthday). Safe to import anywhere.
 import { isIsoDate, validateCustomFields } from "../klink/schemas/custom-fields";
 import { customFieldValues, emailsOf, isCustomField, phonesOf, type Contact, type FormField } from "./contact-details";
+import { customFieldsOf } from "./normalize/custom-fields";
 import type { ConsoleApiError } from "./klink-fetch";
 import { callFieldErrors } from "./upstream-field-errors";
 
@@ -80,7 +81,7 @@ function stringOf(value: unknown): string {
 }
 
 export function initialValues(controls: readonly FormControl[], contact?: Contact): ContactFormValues {
-  const custom = customFieldValues(contact?.customFields);
+  const custom = customFieldValues(contact ? customFieldsOf(contact) : undefined);
   const fields: Record<string, string> = {};
   for (const control of controls) {
     if (control.kind === "emails" || control.kind === "phones") continue;
