@@ -2,7 +2,9 @@
 // path, and one bounded row per connection, endpoint and path, written in batches off the hot path.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DriftFinding } from "../../../lib/klink/find-drift";
+import type { Actor } from "../../../lib/auth/actor";
 import { MAX_DRIFT_PATHS_PER_CONNECTION } from "../../../lib/drift/drift-store";
+import { listDrift } from "../../../lib/drift/list-drift";
 import { flushDrift, MAX_METRIC_PATHS, recordDrift, resetDriftRecorder } from "../../../lib/drift/record-drift";
 import { logger } from "../../../lib/log/logger";
 import { metrics } from "../../../lib/metrics/registry";
@@ -134,5 +136,35 @@ describe("recordDrift", () => {
       expect.objectContaining({ endpoint: "tags.list", path: "total", error: "database is locked" }),
       "drift could not be stored",
     );
+  });
+});
+
+describe("listDrift", () => {
+  const actor = (role: Actor["role"]): Actor => ({
+    type: "user",
+    userId: `u-${role}`,
+    email: `${role}@x.test`,
+    name: role,
+    role,
+  });
+
+  it("shows admins every recorded path, most recently seen first, for one connection or all", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-01T10:00:00Z"));
+    recordDrift({ connectionId: "c1", endpoint: "tickets.list", findings: [finding("total")] });
+    await flushDrift();
+    vi.setSystemTime(new Date("2026-12-01T11:00:00Z"));
+    recordDrift({ connectionId: "c2", endpoint: "tags.list", findings: [finding("data[].name", { kind: "missing" })] });
+    await flushDrift();
+    expect((await listDrift(actor("admin"))).map((r) => [r.connectionId, r.path, r.count])).toEqual([
+      ["c2", "data[].name", 1],
+      ["c1", "total", 1],
+    ]);
+    expect((await listDrift(actor("admin"), { connectionId: "c1" })).map((r) => r.path)).toEqual(["total"]);
+  });
+
+  it("refuses agents and viewers in the data layer", async () => {
+    await expect(listDrift(actor("agent"))).rejects.toMatchObject({ status: 403 });
+    await expect(listDrift(actor("viewer"))).rejects.toMatchObject({ status: 403 });
   });
 });
