@@ -131,6 +131,25 @@ describe("the documented examples through the proxy", () => {
     expect((await list()).headers.get("x-cache")).toBe("MISS");
   });
 
+  it("takes a write K-LINK acknowledged with a body that is not JSON as done: its status and text, audited, the lists re-read", async () => {
+    const onSimulator = { "x-klink-connection": f.connectionId };
+    const list = () => f.call("GET", "/api/klink/v1/channels", { as: "viewer", headers: onSimulator });
+    await list();
+    expect((await list()).headers.get("x-cache")).toBe("HIT");
+    await f.control("POST", "faults", { pathPattern: "/api/v1/channels", method: "POST", mode: "malformed", count: 1 });
+    const created = await f.call("POST", "/api/klink/v1/channels", {
+      as: "admin",
+      body: { name: "Desk", type: "custom" },
+      headers: onSimulator,
+    });
+    expect(created.status).toBe(200);
+    expect(created.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(created.text).toBe('{"total": 3, "page": 1, "data": [{"id": "');
+    const [row] = await testDb().auditLog.findMany({ where: { action: "channel.create" } });
+    expect(row).toMatchObject({ outcome: "success", status: 200, upstreamStatus: 200 });
+    expect((await list()).headers.get("x-cache")).toBe("MISS");
+  });
+
   it("reads the older CX log example too, which the registry describes as well: no drift recorded", async () => {
     resetDriftRecorder();
     standIn.answerWith("cxLogs.list", "cx-logs-list-old.response.json");
