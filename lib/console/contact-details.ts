@@ -2,7 +2,7 @@
 // tenant's form fields (unknown ones are still shown), groups, and whatever else K-LINK sent that
 // the console has no place for — tolerant parsing means nothing K-LINK sends is dropped.
 // Safe to import anywhere.
-import { customFieldEntries, customFieldMap, isCustomFieldsKey } from "./normalize/custom-fields";
+import { customFieldEntries, isCustomFieldsKey } from "./normalize/custom-fields";
 import type { Contact } from "./normalize/contact";
 import type { FormField } from "./normalize/form-field";
 import type { ContactGroup } from "./normalize/reference";
@@ -29,11 +29,6 @@ export function phonesOf(contact: Pick<Contact, "contactPhones" | "contactNumber
 /** Custom field keys start with cf_ (README §8); tenants may also mark them non-default. */
 export function isCustomField(field: Pick<FormField, "system_name" | "is_default">): boolean {
   return field.system_name.startsWith("cf_") || field.is_default === false;
-}
-
-/** Every form of customFields (the documented value objects, a map, [{name, value}]) as a map. */
-export function customFieldValues(customFields: unknown): Record<string, unknown> {
-  return customFieldMap(customFields);
 }
 
 export function displayValue(value: unknown): string {

@@ -20,12 +20,8 @@ export type ReadEndpointName = {
 function contactDetail(raw: unknown): { status: string | null; message: string | null; data: Contact } {
   const record = asRecord(raw) ?? {};
   const data = asRecord(record.data) ?? (record.id !== undefined ? record : {});
-  return {
-    ...record,
-    status: asText(record.status),
-    message: asText(record.message),
-    data: normalizeContact(data) ?? { id: "", tags: [], contactEmails: [], contactPhones: [], platformContacts: [] },
-  };
+  // `data` is an object here, so normalizeContact always reads it as a contact.
+  return { ...record, status: asText(record.status), message: asText(record.message), data: normalizeContact(data)! };
 }
 
 const shownAnswers = {
