@@ -1,9 +1,8 @@
 // A bad configuration stops the server at start-up with a one-line reason.
 import { env, EnvError } from "./lib/env";
-import { scheduleAuditPurge } from "./lib/audit/audit-purge-schedule";
 import { recordPeerAddresses } from "./lib/http/peer-address";
 
-// Each request's socket address, the only client address nobody can forge (lib/auth/client-ip.ts).
+// Each request's socket address, the only client address nobody can forge (lib/http/client-ip.ts).
 recordPeerAddresses();
 
 try {
@@ -24,25 +23,23 @@ try {
   console.error(`klink-console: could not create the first admin from ADMIN_EMAIL: ${(error as Error).message}`);
 }
 
-// Retention jobs of the server process.
-scheduleAuditPurge();
-
 // Webhook deliveries answered by the console's own server in front of Next.js (scripts/serve.mjs,
 // what `npm start` runs): the same receiver as the route handler, without Next's request pipeline.
 try {
   const [{ openFrontDoor }, { nodeWebhookEndpoint }] = await Promise.all([
-    import("./lib/http/front-door"),
-    import("./lib/webhooks/webhook-runtime"),
+    import("./lib/doors/front-door"),
+    import("./lib/doors/webhook-front-door"),
   ]);
   openFrontDoor([nodeWebhookEndpoint]);
 } catch (error) {
   console.error(`klink-console: webhook deliveries go through Next.js: ${(error as Error).message}`);
 }
 
-// Webhook processing sweep (retries, deliveries a stopped instance left) and retention purge.
+// The webhook processing sweep (retries, deliveries a stopped instance left) and the webhook and
+// audit retention purges (lib/jobs/background-jobs.ts).
 try {
   const { startBackgroundJobs } = await import("./lib/jobs/background-jobs");
   startBackgroundJobs();
 } catch (error) {
-  console.error(`klink-console: could not start the webhook jobs: ${(error as Error).message}`);
+  console.error(`klink-console: could not start the background jobs: ${(error as Error).message}`);
 }

@@ -1,4 +1,4 @@
-// Runs before every page request (not /api: route handlers do the same in lib/http/route.ts).
+// Runs before every page request (not /api: route handlers do the same in lib/doors/route.ts).
 // - x-klink-path: which path was requested, so the page guard can send a signed-out visitor to
 //   /login?callbackUrl=<that path>.
 // - x-request-id: one id per request (a well-formed incoming one is kept), on the request the

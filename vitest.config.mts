@@ -30,7 +30,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdef0123456789",
       APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       // Tests call route handlers directly, with no socket: as if behind one reverse proxy that
-      // appends X-Forwarded-For. tests/integration/auth/client-address.test.ts covers the default (0).
+      // appends X-Forwarded-For. tests/integration/http/client-address.test.ts covers the default (0).
       TRUSTED_PROXY_HOPS: "1",
     },
     // Files share one database; running them one after another keeps counts and uniqueness

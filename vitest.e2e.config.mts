@@ -12,10 +12,10 @@ export default defineConfig({
   },
   test: {
     include: ["tests/e2e/**/*.e2e.test.ts"],
-    globalSetup: ["tests/e2e/global-build.ts"],
+    globalSetup: ["tests/helpers/global-build.ts"],
     fileParallelism: false,
     // The journeys' own process (seeding, assertions) logs nothing; each console server it starts
-    // sets its own level (tests/helpers/console-server.ts).
+    // sets its own level (scripts/console-process.ts).
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     testTimeout: 60_000,
     hookTimeout: 180_000,

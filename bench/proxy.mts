@@ -30,7 +30,7 @@ import { printTable } from "./table";
 import { createDb, type Db } from "../lib/db/client";
 import { generateApiKey } from "../lib/api-keys/api-key-format";
 import { encryptionKeys, encryptSecret } from "../lib/crypto/secret-box";
-import { startConsole } from "../tests/helpers/console-server";
+import { startConsole } from "../scripts/console-process";
 
 requireBuild("bench:proxy");
 

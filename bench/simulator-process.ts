@@ -2,7 +2,7 @@
 // its own: a direct call to it then crosses a process boundary just as the console's call does,
 // and it does not share an event loop with the load generator.
 import { spawn } from "node:child_process";
-import { freePort, waitFor } from "../tests/helpers/console-server";
+import { freePort, stopChild, waitFor } from "../scripts/console-process";
 
 export type SimulatorProcess = { url: string; stop: () => Promise<void> };
 
@@ -25,11 +25,6 @@ export async function startSimulatorProcess(token: string): Promise<SimulatorPro
   );
   return {
     url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => stopChild(child),
   };
 }

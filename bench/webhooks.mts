@@ -15,7 +15,7 @@ import pg from "pg";
 import { createDb, type Db } from "../lib/db/client";
 import { encryptSecret } from "../lib/crypto/secret-box";
 import { encryptWebhook } from "../lib/connections/webhook-config";
-import { startConsole, waitFor } from "../tests/helpers/console-server";
+import { startConsole, waitFor } from "../scripts/console-process";
 import { requireBuild } from "./build-state";
 
 requireBuild("bench:webhooks");
@@ -156,14 +156,23 @@ async function benchmark(label: string, databaseUrl: string): Promise<boolean> {
         Object.entries(s.others)
           .map(([code, n]) => `${code === "0" ? "network" : code}×${n}`)
           .join(" ") || "-";
-      console.log(
-        `  ${String(s.rate).padStart(6)} ${String(s.sent).padStart(6)} ${String(s.accepted).padStart(10)} ${s.perSecond.toFixed(0).padStart(12)} ${s.p50.toFixed(1).padStart(8)} ms ${s.p99.toFixed(1).padStart(7)} ms   ${other}`,
-      );
+      const columns = [
+        String(s.rate).padStart(6),
+        String(s.sent).padStart(6),
+        String(s.accepted).padStart(10),
+        s.perSecond.toFixed(0).padStart(12),
+        `${s.p50.toFixed(1).padStart(8)} ms`,
+        `${s.p99.toFixed(1).padStart(7)} ms`,
+      ];
+      console.log(`  ${columns.join(" ")}   ${other}`);
     }
     const meets = Boolean(sustained && sustained.rate >= TARGET_RATE);
     console.log(
-      `  sustained: ${sustained ? `${sustained.perSecond.toFixed(0)} deliveries/s (step ${sustained.rate}/s) with ack p99 ${sustained.p99.toFixed(1)} ms` : "none of the rates"}` +
-        ` — target ≥ ${TARGET_RATE}/s with p99 ≤ ${TARGET_P99_MS} ms: ${meets ? "met" : "NOT met"}`,
+      `  sustained: ${
+        sustained
+          ? `${sustained.perSecond.toFixed(0)} deliveries/s (step ${sustained.rate}/s) with ack p99 ${sustained.p99.toFixed(1)} ms`
+          : "none of the rates"
+      }` + ` — target ≥ ${TARGET_RATE}/s with p99 ≤ ${TARGET_P99_MS} ms: ${meets ? "met" : "NOT met"}`,
     );
     console.log(
       `  sent ${sent}, acknowledged ${acked}, stored ${stored}, processed ${processed} (all processed ${Math.round(drainedMs)} ms after the last ack)`,

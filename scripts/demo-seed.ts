@@ -3,9 +3,9 @@
 // again resets the demo users' role, status and password and points the connection at the
 // simulator's current address. Called by scripts/demo.mts; never meant for a real deployment.
 import { db } from "../lib/db/client";
-import type { Role } from "../lib/auth/roles";
+import type { Role } from "../lib/identity/roles";
 import { hashPassword, verifyPassword } from "../lib/auth/passwords";
-import { systemAudit } from "../lib/auth/request-audit";
+import { systemAudit } from "../lib/audit/request-audit";
 import { encryptSecret } from "../lib/crypto/secret-box";
 import { checkBaseUrl } from "../lib/connections/base-url";
 import { forgetCachedConnections } from "../lib/connections/connection-cache";

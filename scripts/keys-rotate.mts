@@ -5,7 +5,7 @@ import "./load-env-files";
 import { env } from "../lib/env";
 import { db } from "../lib/db/client";
 import { encryptionKeys } from "../lib/crypto/secret-box";
-import { systemAudit } from "../lib/auth/request-audit";
+import { systemAudit } from "../lib/audit/request-audit";
 import { reencryptConnections } from "../lib/connections/reencrypt-connections";
 import { exitWithReason } from "./exit-with-reason";
 

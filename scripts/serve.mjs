@@ -1,6 +1,6 @@
 // The console's HTTP server, what `npm start` and `npm run demo` run: Next.js's own request
 // handler (as `next start` uses it), with one thing in front of it. Each request is first offered
-// to the handlers the app's instrumentation left on globalThis (lib/http/front-door.ts): today
+// to the handlers the app's instrumentation left on globalThis (lib/doors/front-door.ts): today
 // the K-LINK webhook endpoint, answered straight from Node's request, because Next.js's request
 // pipeline costs more per delivery than verifying and storing it (docs/benchmarks.md). Anything
 // they do not take, and everything when they are missing, is Next.js's.
@@ -28,7 +28,7 @@ const failed = (res, error) => {
   if (!res.headersSent) res.writeHead(500).end();
 };
 
-// The socket's address, in the header lib/http/peer-address.ts fills in for lib/auth/client-ip.ts
+// The socket's address, in the header lib/http/peer-address.ts fills in for lib/http/client-ip.ts
 // (the two names must stay the same). The app records it itself once its instrumentation has run;
 // doing it here too means a client's own header of that name is never believed, not even in the
 // moments before that.

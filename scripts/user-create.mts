@@ -6,10 +6,10 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { env } from "../lib/env";
 import { db } from "../lib/db/client";
-import { systemAudit } from "../lib/auth/request-audit";
+import { systemAudit } from "../lib/audit/request-audit";
 import { insertUser } from "../lib/users/create-user";
 import { createUserSchema } from "../lib/users/user-input";
-import { zodFieldErrors } from "../lib/http/errors";
+import { zodFieldErrors } from "../lib/errors/zod-field-errors";
 import { exitWithReason } from "./exit-with-reason";
 
 async function readPassword(): Promise<string> {

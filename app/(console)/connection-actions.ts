@@ -2,12 +2,12 @@
 // The header's connection switcher: remembers the chosen connection in a cookie. Only an id the
 // signed-in user can see is accepted.
 import { cookies } from "next/headers";
-import { ACTIVE_CONNECTION_COOKIE } from "@/lib/console/active-connection";
+import { ACTIVE_CONNECTION_COOKIE } from "@/lib/connections/active-connection";
 import { listConnectionChoices } from "@/lib/connections/list-connection-choices";
 import { usesSecureCookies } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
-import { notFound } from "@/lib/http/errors";
-import { guardedAction, type ActionResult } from "@/lib/auth/server-action";
+import { notFound } from "@/lib/errors/api-error";
+import { guardedAction, type ActionResult } from "@/lib/doors/server-action";
 
 export async function selectConnectionAction(id: string): Promise<ActionResult> {
   return guardedAction("viewer", async (actor) => {

@@ -8,7 +8,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { PATH_HEADER } from "@/lib/auth/callback-url";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { upstreamStatus } from "@/lib/console/dashboard-upstream";
 import { ConsoleProviders } from "@/components/shell/console-providers";
 import { ConnectionSwitcher } from "@/components/shell/connection-switcher";

@@ -2,7 +2,7 @@
 // A destructive server action behind a confirmation dialog (ConfirmDialog: focus moves in,
 // Escape cancels, focus returns), with its outcome announced next to the button.
 import { useState, useTransition, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/auth/server-action";
+import type { ActionResult } from "@/lib/doors/server-action";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import ui from "@/components/ui/ui.module.css";
 

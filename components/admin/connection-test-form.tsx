@@ -1,7 +1,7 @@
 "use client";
 // The Test button of a connection: one read-only call to K-LINK with the stored token, answered
 // ok / unauthorized / unreachable / error with its latency.
-import type { ActionResult } from "@/lib/auth/server-action";
+import type { ActionResult } from "@/lib/doors/server-action";
 import type { ConnectionTestResult } from "@/lib/connections/test-connection";
 import { ActionForm } from "@/components/ui/action-form";
 import ui from "@/components/ui/ui.module.css";

@@ -1,6 +1,6 @@
 "use client";
 // Creating a personal API key: the key is shown here once, right after creation, and never again.
-import type { ActionResult } from "@/lib/auth/server-action";
+import type { ActionResult } from "@/lib/doors/server-action";
 import { ActionForm } from "@/components/ui/action-form";
 import { ActionField } from "./action-field";
 import { CopyButton } from "./copy-button";

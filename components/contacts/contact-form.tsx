@@ -8,7 +8,7 @@ import { useRef, useState, type ReactElement } from "react";
 import type { FormField } from "@/lib/console/contact-details";
 import { contactBody, formErrors, type ContactFormValues, type FormControl } from "@/lib/console/contact-form";
 import { writtenText } from "@/lib/console/normalize/written-record";
-import { consoleApi, type ConsoleApiError } from "@/lib/console/klink-fetch";
+import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice, RequestId } from "@/components/ui/notice";

@@ -7,7 +7,7 @@
 // Changes show at once and roll back with K-LINK's message if it refuses.
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { consoleApi, type ConsoleApiError } from "@/lib/console/klink-fetch";
+import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { Button } from "@/components/ui/button";
 import { RequestId } from "@/components/ui/notice";
 import ui from "@/components/ui/ui.module.css";

@@ -3,7 +3,7 @@
 // which says what was deleted.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { consoleApi, type ConsoleApiError } from "@/lib/console/klink-fetch";
+import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice, RequestId } from "@/components/ui/notice";
 

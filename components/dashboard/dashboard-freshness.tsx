@@ -1,7 +1,7 @@
 // The top of the dashboard when K-LINK is in trouble: the stale banner with the age of the
 // oldest data shown, and a timed re-read (AutoRefresh) while any of it is being refreshed or
 // K-LINK is not answering.
-import type { ConsolePage } from "@/lib/console/console-page";
+import type { ConsolePage } from "@/lib/doors/console-page";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { StaleBanner } from "@/components/shell/stale-banner";
 import { AutoRefresh } from "./auto-refresh";

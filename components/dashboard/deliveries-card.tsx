@@ -1,7 +1,7 @@
 // Webhook deliveries per hour over the last 24 hours (from the console's database), stacked by
 // what became of them, with the hour-by-hour numbers in a table under a disclosure.
 import Link from "next/link";
-import type { ConsolePage } from "@/lib/console/console-page";
+import type { ConsolePage } from "@/lib/doors/console-page";
 import { deliveriesPerHour } from "@/lib/console/dashboard-deliveries";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HourlyDeliveriesChart } from "./hourly-deliveries-chart";
@@ -21,7 +21,9 @@ export async function DeliveriesCard({ page }: { page: ConsolePage }) {
   const summary =
     total === 0
       ? "No webhook deliveries in the last 24 hours."
-      : `Webhook deliveries per hour over the last 24 hours: ${number(total)} in all (${seriesTotals.map((s) => `${s.label.toLowerCase()} ${number(s.value)}`).join(", ")}); the busiest hour was ${busiest.hour} UTC with ${number(busiest.total)}.`;
+      : `Webhook deliveries per hour over the last 24 hours: ${number(total)} in all ` +
+        `(${seriesTotals.map((s) => `${s.label.toLowerCase()} ${number(s.value)}`).join(", ")}); ` +
+        `the busiest hour was ${busiest.hour} UTC with ${number(busiest.total)}.`;
   return (
     <section className={styles.card} aria-labelledby="deliveries-per-hour" data-testid="card-deliveries">
       <div className={styles.cardHead}>

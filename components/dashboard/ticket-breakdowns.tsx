@@ -2,7 +2,7 @@
 // with the numbers on the bars, and a table (numbers, shares, links to the filtered ticket
 // list) under a disclosure. A card whose counts K-LINK could not give says so on its own.
 import Link from "next/link";
-import type { ConsolePage } from "@/lib/console/console-page";
+import type { ConsolePage } from "@/lib/doors/console-page";
 import type { Breakdown, CountDimension } from "@/lib/console/dashboard-counts";
 import { KlinkFailure } from "@/components/shell/klink-failure";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -2,7 +2,7 @@
 // circuit breaker, latency and failure counts; and how often reads were answered from the cache.
 // Both as this console process saw them.
 import Link from "next/link";
-import type { ConsolePage } from "@/lib/console/console-page";
+import type { ConsolePage } from "@/lib/doors/console-page";
 import { cacheUse, upstreamStatus, type CacheUse, type UpstreamStatus } from "@/lib/console/dashboard-upstream";
 import { formatAge } from "@/components/ui/timestamp";
 import { DonutChart, type DonutPart } from "./donut-chart";

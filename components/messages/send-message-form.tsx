@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { formatTimestamp } from "@/components/ui/timestamp";
 import { writtenText } from "@/lib/console/normalize/written-record";
-import { consoleApi } from "@/lib/console/klink-fetch";
+import { consoleApi } from "@/lib/console/console-api";
 import { formErrors, type FormErrors } from "@/lib/console/form-errors";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./messages.module.css";

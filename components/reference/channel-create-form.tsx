@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { writtenText } from "@/lib/console/normalize/written-record";
-import { consoleApi, type ConsoleApiError } from "@/lib/console/klink-fetch";
+import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { callFieldErrors } from "@/lib/console/upstream-field-errors";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

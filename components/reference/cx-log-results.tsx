@@ -5,7 +5,7 @@
 import useSWR from "swr";
 import { shownAnswer, type ShownAnswer } from "@/lib/console/normalize/answers";
 import { cxLogsHref, cxLogsProxyUrl, totalOf, type CxLogQuery } from "@/lib/console/cx-log-range";
-import { consoleApi } from "@/lib/console/klink-fetch";
+import { consoleApi } from "@/lib/console/console-api";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { useListKeyboard } from "@/components/ui/use-list-keyboard";

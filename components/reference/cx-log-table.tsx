@@ -9,7 +9,7 @@ import ui from "@/components/ui/ui.module.css";
 
 export type { CxLog };
 
-/** SLA words are the tenant's; colour only the well-known ones (README §9: "meet" is the one seen). */
+/** SLA words are the tenant's; only well-known ones get a colour (shared/klink-api/README.md §9: "meet" seen). */
 function SlaBadge({ value }: { value: string | null | undefined }) {
   if (!value) return <span className={ui.muted}>—</span>;
   const tone = /^(meet|met|within|ok)$/i.test(value)

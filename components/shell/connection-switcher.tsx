@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
 import type { ConnectionChoice } from "@/lib/connections/list-connection-choices";
-import type { ActionResult } from "@/lib/auth/server-action";
+import type { ActionResult } from "@/lib/doors/server-action";
 import styles from "./shell.module.css";
 import ui from "@/components/ui/ui.module.css";
 

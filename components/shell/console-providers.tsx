@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { SWRConfig } from "swr";
 import { useLiveRevalidation } from "@/lib/events/use-live-events";
-import { swrFetcher } from "@/lib/console/klink-fetch";
+import { swrFetcher } from "@/lib/console/console-api";
 
 function LiveRevalidation({ renderedAt }: { renderedAt: number }) {
   useLiveRevalidation(renderedAt);

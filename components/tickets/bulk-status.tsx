@@ -32,6 +32,13 @@ type Run = {
 
 const count = (n: number) => n.toLocaleString("en");
 
+/** "Changing: 3 of 40 set to Closed, 1 failed." while a run goes on, and when it has ended. */
+function progressSummary(run: Run, statusLabel: string, ok: number, failed: number): string {
+  const phase = run.phase === "changing" ? "Changing" : run.phase === "stopped" ? "Stopped" : "Done";
+  const notAttempted = run.phase === "stopped" ? `, ${count(run.total - run.results.length)} not attempted` : "";
+  return `${phase}: ${count(ok)} of ${count(run.total)} set to ${statusLabel}${failed ? `, ${count(failed)} failed` : ""}${notAttempted}.`;
+}
+
 export function BulkStatus({
   selected,
   matchingTotal,
@@ -178,7 +185,7 @@ export function BulkStatus({
           <p role="status" className={styles.bulkSummary}>
             {run.phase === "listing" || run.phase === "failed"
               ? run.message
-              : `${run.phase === "changing" ? "Changing" : run.phase === "stopped" ? "Stopped" : "Done"}: ${count(ok)} of ${count(run.total)} set to ${optionLabel(fields, "status", run.status)}${failed ? `, ${count(failed)} failed` : ""}${run.phase === "stopped" ? `, ${count(run.total - run.results.length)} not attempted` : ""}.`}
+              : progressSummary(run, optionLabel(fields, "status", run.status), ok, failed)}
           </p>
           {run.results.length ? (
             <ul className={styles.bulkResults} aria-label="Results per ticket">

@@ -168,7 +168,8 @@ export function ContactPicker({
                 ? "Searching…"
                 : data
                   ? results.length
-                    ? `${data.total.toLocaleString("en")} contact${data.total === 1 ? "" : "s"} found${data.total > RESULTS ? `; showing the first ${RESULTS}, type more to narrow` : ""}.`
+                    ? `${data.total.toLocaleString("en")} contact${data.total === 1 ? "" : "s"} found` +
+                      (data.total > RESULTS ? `; showing the first ${RESULTS}, type more to narrow.` : ".")
                     : "No contact matches."
                   : "Type to search K-LINK's contacts."}
       </span>

@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { writtenText } from "@/lib/console/normalize/written-record";
-import { consoleApi } from "@/lib/console/klink-fetch";
+import { consoleApi } from "@/lib/console/console-api";
 import { customFieldDefs, isCustomFieldKey, kindOf, type FormField } from "@/lib/console/ticket-field-model";
 import { formErrors, type FormErrors } from "@/lib/console/form-errors";
 import { bodyValueOf, checkInputs, inputValueOf, type InputValue } from "@/lib/console/ticket-form-values";

@@ -8,7 +8,7 @@ import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { consoleApi } from "@/lib/console/klink-fetch";
+import { consoleApi } from "@/lib/console/console-api";
 import { customFieldMap, customFieldsOf } from "@/lib/console/normalize/custom-fields";
 import {
   customFieldDefs,

@@ -16,7 +16,7 @@ import { shownAnswer, type ShownAnswer } from "@/lib/console/normalize/answers";
 import { optionLabel, type FormField } from "@/lib/console/ticket-field-model";
 import { hasFilters, proxyListUrl, ticketListHref, type TicketListState } from "@/lib/console/ticket-query";
 import { sortTicketsOfPage } from "@/lib/console/ticket-sort";
-import type { ConsoleApiError } from "@/lib/console/klink-fetch";
+import type { ConsoleApiError } from "@/lib/console/console-api";
 import { BulkStatus } from "./bulk-status";
 import { SortHeader, SortNote } from "./sort-header";
 import ui from "@/components/ui/ui.module.css";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { startTransition, useOptimistic, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Notice, RequestId } from "@/components/ui/notice";
-import { consoleApi, type ConsoleApiError } from "@/lib/console/klink-fetch";
+import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { optionsWith, type FieldOption } from "@/lib/console/ticket-field-model";
 import styles from "./tickets.module.css";
 

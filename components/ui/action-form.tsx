@@ -1,10 +1,10 @@
 "use client";
-// A form bound to a server action (lib/auth/server-action.ts guardedAction): shows the action's
+// A form bound to a server action (lib/doors/server-action.ts guardedAction): shows the action's
 // message, or its errors next to the fields they belong to, and keeps the button disabled while
 // it runs. Unlike a plain <form action>, it never clears what the user typed when the action
 // fails; after a success it resets only when asked to (resetOnSuccess).
 import { createContext, useContext, useRef, useState, useTransition, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/auth/server-action";
+import type { ActionResult } from "@/lib/doors/server-action";
 import { Button, type ButtonVariant } from "./button";
 import styles from "./ui.module.css";
 

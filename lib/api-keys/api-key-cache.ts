@@ -6,6 +6,7 @@ import "server-only";
 // are not remembered, so guesses cannot push real keys out.
 import { LRUCache } from "lru-cache";
 import { USER_CACHE_TTL_MS } from "../auth/current-user";
+import { processGlobal } from "../process-global";
 
 export const API_KEY_CACHE_TTL_MS = USER_CACHE_TTL_MS;
 
@@ -18,13 +19,10 @@ export type CachedApiKey = {
   lastUsedAt: Date | null;
 };
 
-// On globalThis: Next.js may load this module more than once in a process (route handlers and
-// server actions are bundled in separate layers), and a revocation must reach every copy.
-const globalForApiKeys = globalThis as unknown as { klinkConsoleApiKeyCache?: LRUCache<string, CachedApiKey> };
-const cache = (globalForApiKeys.klinkConsoleApiKeyCache ??= new LRUCache<string, CachedApiKey>({
-  max: 5_000,
-  ttl: API_KEY_CACHE_TTL_MS,
-}));
+// One per process: a revocation must reach every copy of this module Next.js loads.
+const cache = processGlobal<LRUCache<string, CachedApiKey>>("api-key-cache").init(
+  () => new LRUCache({ max: 5_000, ttl: API_KEY_CACHE_TTL_MS }),
+);
 
 export function cachedApiKey(keyHash: string): CachedApiKey | undefined {
   return cache.get(keyHash);

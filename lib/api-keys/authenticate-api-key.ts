@@ -5,8 +5,8 @@ import "server-only";
 // (api-key-cache.ts).
 import { timingSafeEqual } from "node:crypto";
 import { db } from "../db/client";
-import { unauthorized } from "../http/errors";
-import type { Actor } from "../auth/actor";
+import { unauthorized } from "../errors/api-error";
+import type { Actor } from "../identity/actor";
 import { activeUser } from "../auth/current-user";
 import { cachedApiKey, noteApiKeyUse, rememberApiKey, type CachedApiKey } from "./api-key-cache";
 import { hashApiKey, looksLikeApiKey } from "./api-key-format";

@@ -2,10 +2,10 @@ import "server-only";
 // A signed-in user creates a personal API key. The key is returned once and stored only as a
 // hash. Keys cannot mint keys: a leaked key must not be able to outlive its own revocation.
 import { db } from "../db/client";
-import { forbidden } from "../http/errors";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
-import type { Audit } from "../auth/request-audit";
+import { forbidden } from "../errors/api-error";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
+import type { Audit } from "../audit/request-audit";
 import { generateApiKey } from "./api-key-format";
 import { createApiKeySchema, type CreateApiKeyInput } from "./api-key-input";
 import { apiKeySelect, toPublicApiKey } from "./public-api-key";

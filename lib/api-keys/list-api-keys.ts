@@ -2,8 +2,8 @@ import "server-only";
 // A user's own API keys, newest first; admins may list everyone's.
 import { db } from "../db/client";
 import { pageArgs, toPage, type PageQuery } from "../http/pagination";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { apiKeySelect, toPublicApiKey } from "./public-api-key";
 
 export async function listApiKeys(actor: Actor, options: Partial<PageQuery> & { all?: boolean } = {}) {

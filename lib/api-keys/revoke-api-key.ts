@@ -2,11 +2,11 @@ import "server-only";
 // Revokes an API key: its owner may, and so may any admin. Someone else's key answers 404, so
 // key ids reveal nothing. Revoking twice is harmless.
 import { db } from "../db/client";
-import { notFound } from "../http/errors";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
-import { roleAtLeast } from "../auth/roles";
-import type { Audit } from "../auth/request-audit";
+import { notFound } from "../errors/api-error";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
+import { roleAtLeast } from "../identity/roles";
+import type { Audit } from "../audit/request-audit";
 import { forgetCachedApiKey } from "./api-key-cache";
 import { apiKeySelect, toPublicApiKey } from "./public-api-key";
 

@@ -2,7 +2,7 @@ import "server-only";
 // The audit log as CSV, streamed page by page: an export of a year of records never sits in
 // memory at once. Cells that a spreadsheet would run as a formula are defused.
 import type { Db } from "../db/client";
-import { listAudit, type AuditFilter } from "./list-audit";
+import { listAudit, MAX_AUDIT_PAGE, type AuditFilter } from "./list-audit";
 
 const COLUMNS = [
   "createdAt",
@@ -30,8 +30,6 @@ const COLUMNS = [
   "after",
 ] as const;
 
-const PAGE = 500;
-
 type Row = Awaited<ReturnType<typeof listAudit>>["data"][number];
 
 export function auditCsvStream(filter: AuditFilter, database?: Db): ReadableStream<Uint8Array> {
@@ -47,7 +45,7 @@ export function auditCsvStream(filter: AuditFilter, database?: Db): ReadableStre
         return;
       }
       if (done) return controller.close();
-      const page = await listAudit(filter, { cursor, limit: PAGE }, database);
+      const page = await listAudit(filter, { cursor, limit: MAX_AUDIT_PAGE }, database);
       if (page.data.length) controller.enqueue(encoder.encode(page.data.map(csvLine).join("")));
       cursor = page.nextCursor ?? undefined;
       if (!page.nextCursor) done = true;

@@ -2,6 +2,8 @@ import "server-only";
 // Reads the audit log with filters and cursor pagination, newest first.
 import type { Db } from "../db/client";
 import { db as defaultDb } from "../db/client";
+import { pageArgs, toPage, withinLimit, type PageQuery } from "../http/pagination";
+import { equalTo, timeRange } from "../http/list-filter";
 
 export type AuditFilter = {
   actor?: string;
@@ -13,31 +15,27 @@ export type AuditFilter = {
   to?: Date;
 };
 
-export async function listAudit(
-  filter: AuditFilter,
-  page: { cursor?: string; limit?: number } = {},
-  database: Db = defaultDb(),
-) {
-  const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
+/** At most this many records a page: the CSV export reads the log in pages this size. */
+export const MAX_AUDIT_PAGE = 500;
+
+export async function listAudit(filter: AuditFilter, page: Partial<PageQuery> = {}, database: Db = defaultDb()) {
+  const bounded = withinLimit(page, MAX_AUDIT_PAGE);
   const rows = await database.auditLog.findMany({
     where: {
       // A user (id or e-mail address) or one of their API keys (its id: what a script acted with).
       ...(filter.actor
         ? { OR: [{ actorId: filter.actor }, { actorEmail: filter.actor }, { apiKeyId: filter.actor }] }
         : {}),
-      ...(filter.action ? { action: filter.action } : {}),
-      ...(filter.target ? { targetId: filter.target } : {}),
-      ...(filter.connection ? { connectionId: filter.connection } : {}),
-      ...(filter.outcome ? { outcome: filter.outcome } : {}),
-      ...(filter.from || filter.to
-        ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
-        : {}),
+      ...equalTo({
+        action: filter.action,
+        targetId: filter.target,
+        connectionId: filter.connection,
+        outcome: filter.outcome,
+      }),
+      createdAt: timeRange(filter.from, filter.to),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageArgs(bounded),
   });
-  const hasMore = rows.length > limit;
-  const data = hasMore ? rows.slice(0, limit) : rows;
-  return { data, nextCursor: hasMore ? data[data.length - 1].id : null };
+  return toPage(rows, bounded);
 }

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { db as defaultDb } from "../db/client";
 import { currentRequestContext } from "../log/request-context";
 import { logger } from "../log/logger";
+import type { Actor } from "../identity/actor";
 import { redactSecrets } from "./redact";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "invalid";
@@ -33,6 +34,17 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
 };
+
+/** The actor as the audit log records it. */
+export function auditActorOf(actor: Actor): NonNullable<AuditEntry["actor"]> {
+  return {
+    type: actor.type,
+    id: actor.userId,
+    email: actor.email,
+    role: actor.role,
+    apiKeyId: actor.apiKeyId ?? null,
+  };
+}
 
 export async function recordAudit(entry: AuditEntry, database: Db = defaultDb()): Promise<string> {
   const actor = entry.actor ?? { type: "system" as const };

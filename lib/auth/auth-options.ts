@@ -9,10 +9,10 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env, type Env } from "../env";
 import { logger } from "../log/logger";
 import { activeUser } from "./current-user";
-import { clientIp, userAgent } from "./client-ip";
+import { clientIp, userAgent } from "../http/client-ip";
 import { oidcSignIn, type OidcClaims } from "./oidc-sign-in";
 import { passwordSignIn } from "./password-sign-in";
-import type { RequestInfo } from "./request-audit";
+import type { RequestInfo } from "../audit/request-audit";
 import { usesSecureCookies } from "./session-token";
 
 export const OIDC_PROVIDER_ID = "oidc";
@@ -87,7 +87,7 @@ export function authOptions(info: RequestInfo): AuthOptions {
     // next-auth's own logger would print provider responses; keep only the error code.
     logger: {
       error: (code, metadata) =>
-        logger.warn({ code, message: metadata instanceof Error ? metadata.message : undefined }, "next-auth error"),
+        logger.warn({ code, err: metadata instanceof Error ? metadata : undefined }, "next-auth error"),
       warn: (code) => logger.warn({ code }, "next-auth warning"),
       debug: () => undefined,
     },

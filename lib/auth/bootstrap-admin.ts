@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { logger } from "../log/logger";
 import { hashPassword } from "./passwords";
-import { systemAudit } from "./request-audit";
+import { systemAudit } from "../audit/request-audit";
 
 export async function bootstrapAdmin(): Promise<"created" | "promoted" | "skipped"> {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();

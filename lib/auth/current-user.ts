@@ -4,22 +4,18 @@ import "server-only";
 // bursts; changes made by this process drop the entry at once (forgetCachedUser).
 import { LRUCache } from "lru-cache";
 import { db } from "../db/client";
-import type { Actor } from "./actor";
-import { isRole } from "./roles";
+import type { Actor } from "../identity/actor";
+import { isRole } from "../identity/roles";
+import { processGlobal } from "../process-global";
 
 export const USER_CACHE_TTL_MS = 3_000;
 
 type ActiveUser = Pick<Actor, "userId" | "email" | "name" | "role">;
 
-// On globalThis: Next.js may load this module more than once in a process (route handlers and
-// server actions are bundled in separate layers), and forgetCachedUser must reach every copy.
-const globalForUsers = globalThis as unknown as {
-  klinkConsoleUserCache?: LRUCache<string, { user: ActiveUser | null }>;
-};
-const cache = (globalForUsers.klinkConsoleUserCache ??= new LRUCache<string, { user: ActiveUser | null }>({
-  max: 5_000,
-  ttl: USER_CACHE_TTL_MS,
-}));
+// One per process: forgetCachedUser must reach every copy of this module Next.js loads.
+const cache = processGlobal<LRUCache<string, { user: ActiveUser | null }>>("user-cache").init(
+  () => new LRUCache({ max: 5_000, ttl: USER_CACHE_TTL_MS }),
+);
 
 /** The user if it exists and is active, else null. */
 export async function activeUser(userId: string): Promise<ActiveUser | null> {

@@ -6,7 +6,7 @@ import "server-only";
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth from "next-auth";
 import { authOptions } from "./auth-options";
-import type { RequestInfo } from "./request-audit";
+import type { RequestInfo } from "../audit/request-audit";
 import { parseCookieHeader } from "./session-token";
 
 async function readBody(req: Request): Promise<Record<string, unknown> | undefined> {

@@ -7,7 +7,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { recordAudit } from "../audit/record-audit";
 import { LOGIN_ERROR } from "./login-errors";
-import type { RequestInfo } from "./request-audit";
+import type { RequestInfo } from "../audit/request-audit";
 
 export type OidcClaims = { sub?: unknown; email?: unknown; email_verified?: unknown; name?: unknown };
 

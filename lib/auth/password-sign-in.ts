@@ -7,7 +7,7 @@ import { forgetCachedUser } from "./current-user";
 import { LOGIN_ERROR, throttledError } from "./login-errors";
 import { clearLoginFailures, lockedForSeconds, recordLoginFailure, throttleKey } from "./login-throttle";
 import { PASSWORD_MAX_LENGTH, verifyPassword } from "./passwords";
-import type { RequestInfo } from "./request-audit";
+import type { RequestInfo } from "../audit/request-audit";
 
 export type SignedInUser = { id: string; email: string; name: string };
 
@@ -40,7 +40,7 @@ export async function passwordSignIn(
     throw new Error(LOGIN_ERROR.badCredentials);
   }
   const accountKey = throttleKey("account", email);
-  // An unknown address (lib/auth/client-ip.ts) is no one's: counting it would let one attacker
+  // An unknown address (lib/http/client-ip.ts) is no one's: counting it would let one attacker
   // lock out everyone whose address is unknown. The account's own lock still holds.
   const ipKey = info.ip ? throttleKey("ip", info.ip) : null;
   const lockedFor = await lockedForSeconds(ipKey ? [accountKey, ipKey] : [accountKey]);

@@ -1,8 +1,6 @@
 import "server-only";
 // THE way to drop cached K-LINK data that a change made out of date. Used by the proxy after a
-// successful write and by the webhook processor on events. Stable contract:
-//
-//   invalidateTags(connectionId: string, tags: readonly string[]): Promise<number>
+// successful write and by the webhook processor on events.
 //
 // `tags` are the unscoped names of lib/klink/cache-tags.ts (e.g. cacheTags.ticket(id)); only
 // entries of that connection are dropped. Returns how many entries were removed (on a shared

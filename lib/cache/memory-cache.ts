@@ -1,3 +1,4 @@
+import "server-only";
 // The default cache: a bounded LRU in this process's memory (lru-cache), with a tag index so a
 // write can drop every entry it affects. Bounded by the approximate JSON size of the values.
 import { LRUCache } from "lru-cache";

@@ -1,3 +1,4 @@
+import "server-only";
 // Read-through caching of K-LINK reads, the way HTTP caches do it:
 //   fresh (age < TTL)                          → HIT
 //   within stale-while-revalidate after TTL    → STALE, and one background refresh
@@ -62,7 +63,7 @@ export async function readThrough<T>(options: ReadThroughOptions<T>): Promise<Re
     if (ageMs < ttlSeconds * 1000) return { value: cached.value, state: "HIT", ageSeconds: seconds(ageMs) };
     if (ageMs < (ttlSeconds + staleWhileRevalidateSeconds) * 1000) {
       coalescedLoad(options, now, cached.storedAt).catch((error: unknown) =>
-        logger.warn({ error: describe(error) }, "background cache refresh failed"),
+        logger.warn({ err: error }, "background cache refresh failed"),
       );
       return { value: cached.value, state: "STALE", ageSeconds: seconds(ageMs), staleReason: "revalidating" };
     }
@@ -161,18 +162,11 @@ async function safely<R, F = undefined>(operation: string, fn: () => Promise<R>,
     return await fn();
   } catch (error) {
     metrics().cacheErrors.inc({ operation });
-    logger.warn(
-      { cacheOperation: operation, error: describe(error) },
-      "cache operation failed; continuing without the cache",
-    );
+    logger.warn({ cacheOperation: operation, err: error }, "cache operation failed; continuing without the cache");
     return fallback as F;
   }
 }
 
 function seconds(ms: number): number {
   return Math.max(0, Math.floor(ms / 1000));
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

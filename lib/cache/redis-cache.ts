@@ -1,3 +1,4 @@
+import "server-only";
 // The shared cache: Redis (ioredis), used when REDIS_URL is set. Every instance of the console
 // sees the same entries, invalidations and loader locks.
 //
@@ -78,7 +79,7 @@ export class RedisCache implements Cache {
       commandTimeout: options.commandTimeoutMs ?? 1000,
       enableAutoPipelining: true,
     });
-    redis.on("error", (error: Error) => logger.warn({ cache: "redis", error: error.message }, "redis cache error"));
+    redis.on("error", (error: Error) => logger.warn({ cache: "redis", err: error }, "redis cache error"));
     redis.defineCommand("kcStore", { lua: STORE_SCRIPT });
     redis.defineCommand("kcInvalidate", { lua: INVALIDATE_SCRIPT });
     redis.defineCommand("kcRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });

@@ -1,3 +1,4 @@
+import "server-only";
 // Where a connection may send its token. Outbound hosts are limited to KLINK_ALLOWED_HOSTS over
 // https, so a connection cannot be turned against internal services. The one exception is a
 // loopback address (a local K-LINK simulator), allowed over http or https when

@@ -5,16 +5,15 @@ import "server-only";
 // once per bundle (route handlers, server actions, the instrumentation that serves webhook
 // deliveries), and an admin's change must empty the copy the webhook receiver reads too.
 import { LRUCache } from "lru-cache";
+import { processGlobal } from "../process-global";
 
 export const CONNECTION_CACHE_TTL_MS = 5_000;
 
 type Shared = { entries: LRUCache<string, { value: unknown }>; generation: number };
-const holder = globalThis as typeof globalThis & { __klinkConsoleConnectionCache?: Shared };
-holder.__klinkConsoleConnectionCache ??= {
+const shared = processGlobal<Shared>("connection-cache").init(() => ({
   entries: new LRUCache({ max: 1_000, ttl: CONNECTION_CACHE_TTL_MS }),
   generation: 0,
-};
-const shared = holder.__klinkConsoleConnectionCache;
+}));
 
 export async function cachedConnectionValue<T>(key: string, load: () => Promise<T>): Promise<T> {
   const hit = shared.entries.get(key);

@@ -1,3 +1,4 @@
+import "server-only";
 // What the connections API and pages accept. Tokens and webhook secrets are write-only: they
 // come in here and are never sent back. Server-side only: the base URL rules read the server's
 // configuration when a body is parsed.

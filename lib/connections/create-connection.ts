@@ -2,10 +2,10 @@ import "server-only";
 // Adds a K-LINK connection. The token and webhook secrets are encrypted before they reach the
 // database. The first connection, or one created with isDefault, becomes the default.
 import { db } from "../db/client";
-import { conflict } from "../http/errors";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
-import type { Audit } from "../auth/request-audit";
+import { conflict } from "../errors/api-error";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
+import type { Audit } from "../audit/request-audit";
 import { encryptSecret } from "../crypto/secret-box";
 import { DEFAULT_KLINK_BASE_URL } from "./base-url";
 import { forgetCachedConnections } from "./connection-cache";

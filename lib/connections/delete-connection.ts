@@ -2,10 +2,10 @@ import "server-only";
 // Removes a connection (its stored webhook deliveries stay, for the history). When the default
 // goes, the oldest remaining connection becomes the default.
 import { db } from "../db/client";
-import { notFound } from "../http/errors";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
-import type { Audit } from "../auth/request-audit";
+import { notFound } from "../errors/api-error";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
+import type { Audit } from "../audit/request-audit";
 import { forgetCircuit } from "../resilience/circuit-breakers";
 import { forgetCachedConnections } from "./connection-cache";
 import { connectionSnapshot, toPublicConnection } from "./public-connection";

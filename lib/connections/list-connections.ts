@@ -1,10 +1,10 @@
 import "server-only";
 // Connections for the admin list (default first, then by name) and one connection by id.
 import { db } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/api-error";
 import { pageArgs, toPage, type PageQuery } from "../http/pagination";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { toPublicConnection } from "./public-connection";
 
 export async function listConnections(actor: Actor, page: Partial<PageQuery> = {}) {

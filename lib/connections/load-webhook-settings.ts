@@ -2,7 +2,7 @@ import "server-only";
 // The decrypted webhook verification settings of a connection, for the (unauthenticated)
 // webhook receiver. null when the connection does not exist.
 import { db } from "../db/client";
-import type { WebhookSettings } from "../webhooks/webhook-settings";
+import type { WebhookSettings } from "./webhook-settings";
 import { cachedConnectionValue } from "./connection-cache";
 import { decryptWebhook } from "./webhook-config";
 

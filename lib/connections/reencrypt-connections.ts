@@ -3,7 +3,7 @@ import "server-only";
 // APP_ENCRYPTION_KEY (decrypting with APP_ENCRYPTION_KEY_PREVIOUS where needed). Safe to run
 // again: ciphertexts already under the current key are left alone.
 import { db } from "../db/client";
-import type { Audit } from "../auth/request-audit";
+import type { Audit } from "../audit/request-audit";
 import { reencryptSecret } from "../crypto/secret-box";
 import { forgetCachedConnections } from "./connection-cache";
 

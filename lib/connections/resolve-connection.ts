@@ -3,10 +3,10 @@ import "server-only";
 // to a browser). No id → the default connection. The base URL is checked again against the
 // current KLINK_ALLOWED_HOSTS, so narrowing the allow-list takes effect for stored connections.
 import { db } from "../db/client";
-import { ApiError, notFound } from "../http/errors";
+import { ApiError, notFound } from "../errors/api-error";
 import { logger } from "../log/logger";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { decryptSecret } from "../crypto/secret-box";
 import { checkBaseUrl } from "./base-url";
 import { cachedConnectionValue } from "./connection-cache";
@@ -21,7 +21,6 @@ export async function resolveConnection(actor: Actor, connectionId?: string): Pr
   if (!connection) {
     if (connectionId) throw notFound("No K-LINK connection has this id.");
     throw new ApiError(
-      409,
       "no_connection",
       "No K-LINK connection is configured. An admin can add one under Admin → Connections.",
     );
@@ -29,7 +28,6 @@ export async function resolveConnection(actor: Actor, connectionId?: string): Pr
   const allowed = checkBaseUrl(connection.baseUrl);
   if (!allowed.ok)
     throw new ApiError(
-      409,
       "connection_not_allowed",
       `The base URL of connection "${connection.name}" is no longer allowed: it ${allowed.message}.`,
     );
@@ -45,9 +43,8 @@ async function loadConnection(connectionId?: string): Promise<ResolvedConnection
   try {
     return { id: row.id, name: row.name, baseUrl: row.baseUrl, token: decryptSecret(row.tokenCiphertext) };
   } catch (error) {
-    logger.error({ connectionId: row.id, reason: (error as Error).message }, "cannot decrypt a connection's token");
+    logger.error({ connectionId: row.id, err: error }, "cannot decrypt a connection's token");
     throw new ApiError(
-      503,
       "connection_unavailable",
       "The K-LINK token of this connection cannot be decrypted: an admin must check APP_ENCRYPTION_KEY.",
     );

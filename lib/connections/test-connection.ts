@@ -2,9 +2,9 @@ import "server-only";
 // "Test connection": one cheap, read-only K-LINK call (categories.list) through the connection's
 // stored URL and token, classified so an admin can tell a wrong token from a host that does not
 // answer. The outcome is the answer, not an error: a failed test is still a successful test.
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
-import type { Audit } from "../auth/request-audit";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
+import type { Audit } from "../audit/request-audit";
 import { createKlinkClient } from "../klink/client";
 import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "../klink/errors";
 import { logger } from "../log/logger";
@@ -33,12 +33,8 @@ export async function testConnection(actor: Actor, id: string, audit: Audit): Pr
     answer = { result: "ok", status: (await client.call("categories.list")).status };
   } catch (error) {
     answer = classify(error);
-    // Logged by class and message only: neither carries the token.
-    if (answer.result === "error")
-      logger.warn(
-        { connectionId: id, error: (error as Error).name, reason: (error as Error).message },
-        "connection test failed",
-      );
+    // Logged by class and message only (lib/log/logger.ts): neither carries the token.
+    if (answer.result === "error") logger.warn({ connectionId: id, err: error }, "connection test failed");
   }
   const outcome: ConnectionTestResult = { ...answer, latencyMs: Math.round(performance.now() - started) };
   await audit({

@@ -2,10 +2,10 @@ import "server-only";
 // Changes a connection. A token in the body replaces the stored one (there is no other way to
 // see or change it); webhook changes are merged into the stored settings.
 import { db } from "../db/client";
-import { badRequest, conflict, notFound } from "../http/errors";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
-import type { Audit } from "../auth/request-audit";
+import { badRequest, conflict, notFound } from "../errors/api-error";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
+import type { Audit } from "../audit/request-audit";
 import { encryptSecret } from "../crypto/secret-box";
 import { forgetCircuit } from "../resilience/circuit-breakers";
 import { forgetCachedConnections } from "./connection-cache";

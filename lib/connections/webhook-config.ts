@@ -1,8 +1,8 @@
 import "server-only";
 // A connection's webhook verification settings. The mode is a plain column; everything else
 // (secrets, and the user name and header name that go with them) is one encrypted JSON document.
-import { badRequest } from "../http/errors";
-import type { WebhookMode } from "../webhooks/webhook-settings";
+import { badRequest } from "../errors/api-error";
+import type { WebhookMode } from "./webhook-settings";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
 import type { WebhookInput } from "./connection-input";
 

@@ -2,7 +2,7 @@
 // PUT /api/klink/v1/tickets/{id}/status through the console's proxy — each one validated,
 // role-checked and audited on its own — a few at a time so K-LINK is not flooded. A stop signal
 // lets running calls finish and starts no new ones. Safe to import in client components.
-import { consoleApi, type ConsoleApiError } from "./klink-fetch";
+import { consoleApi, type ConsoleApiError } from "./console-api";
 import { shownAnswer } from "./normalize/answers";
 import type { Ticket } from "./normalize/ticket";
 

@@ -3,10 +3,9 @@ import "server-only";
 // contact filter), so the console reads the newest interactions of the last CONTACT_CX_DAYS days
 // and keeps this contact's. The window is whole UTC days and the same for every contact, so all
 // contact pages share the same cached K-LINK pages (at most CONTACT_CX_MAX_PAGES × 100 logs).
-import type { ConsolePage } from "./console-page";
 import { addDays, selectedDateOf, totalOf } from "./cx-log-range";
 import type { CxLog } from "./normalize/cx-log";
-import { readKlink, type KlinkRead, type ReadFailure } from "./read-klink";
+import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 import { dateIn } from "./zoned-time";
 
 export const CONTACT_CX_DAYS = 90;
@@ -34,7 +33,7 @@ export function belongsTo(log: CxLog, contactId: string): boolean {
 }
 
 export async function contactCxLogs(
-  page: ConsolePage,
+  page: ReadContext,
   contactId: string,
   now: Date = new Date(),
 ): Promise<ContactCxLogs> {

@@ -26,7 +26,7 @@ export function phonesOf(contact: Pick<Contact, "contactPhones" | "contactNumber
   return [...new Set(phones.filter(Boolean))];
 }
 
-/** Custom field keys start with cf_ (README §8); tenants may also mark them non-default. */
+/** Custom field keys start with cf_ (shared/klink-api/README.md §8); tenants may also mark them non-default. */
 export function isCustomField(field: Pick<FormField, "system_name" | "is_default">): boolean {
   return field.system_name.startsWith("cf_") || field.is_default === false;
 }

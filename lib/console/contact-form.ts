@@ -5,7 +5,7 @@
 import { isIsoDate, validateCustomFields } from "../klink/schemas/custom-fields";
 import { emailsOf, isCustomField, phonesOf, type Contact, type FormField } from "./contact-details";
 import { customFieldMap, customFieldsOf } from "./normalize/custom-fields";
-import type { ConsoleApiError } from "./klink-fetch";
+import type { ConsoleApiError } from "./console-api";
 import { callFieldErrors } from "./upstream-field-errors";
 
 export type ControlKind = "text" | "textarea" | "select" | "date" | "number" | "emails" | "phones";

@@ -12,7 +12,7 @@ export function contactListQuery(params: SearchParams): ContactListQuery {
   return {
     ...(keyword ? { keyword } : {}),
     page: intParam(firstParam(params, "page"), 1, 1, 1_000_000),
-    // K-LINK's maximum page size is 100 (README §6).
+    // K-LINK's maximum page size is 100 (shared/klink-api/README.md §6).
     pageSize: intParam(firstParam(params, "pageSize"), DEFAULT_CONTACT_PAGE_SIZE, 1, 100),
   };
 }

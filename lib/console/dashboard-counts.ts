@@ -4,9 +4,8 @@ import "server-only";
 // options are the tenant's own, from the ticket form fields (channel: from channels.list when
 // the field has none), never a hard-coded list. Every read goes through readKlink (cached,
 // role-checked), so a reload within the cache's TTL costs K-LINK nothing.
-import type { ConsolePage } from "./console-page";
 import type { FormField } from "./normalize/form-field";
-import { readKlink, type KlinkRead, type ReadFailure } from "./read-klink";
+import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 
 export const COUNT_DIMENSIONS = ["status", "priority", "channel"] as const;
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
@@ -36,7 +35,7 @@ type Option = { value: string; label: string };
 const PARALLEL_READS = 6;
 const MAX_FIELD_PAGES = 10;
 
-export async function ticketCounts(page: ConsolePage): Promise<TicketCounts> {
+export async function ticketCounts(page: ReadContext): Promise<TicketCounts> {
   const reads: KlinkRead<unknown>[] = [];
   const track = <T>(read: KlinkRead<T>) => (reads.push(read), read);
 
@@ -93,7 +92,7 @@ export async function ticketCounts(page: ConsolePage): Promise<TicketCounts> {
 }
 
 async function ticketFields(
-  page: ConsolePage,
+  page: ReadContext,
   track: <T>(read: KlinkRead<T>) => KlinkRead<T>,
 ): Promise<{ ok: true; data: Field[] } | { ok: false; failure: ReadFailure }> {
   const data: Field[] = [];

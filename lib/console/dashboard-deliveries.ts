@@ -2,8 +2,8 @@ import "server-only";
 // Webhook deliveries per hour for the dashboard's chart: the last `hours` whole hours (UTC) up to
 // and including the current one, counted by what became of each delivery. Counts only, no
 // content: any signed-in role may see them (checked here too); the history itself is for admins.
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { db as defaultDb, type Db } from "../db/client";
 
 /** What became of a delivery, as the chart stacks it. */

@@ -1,13 +1,12 @@
 import "server-only";
-// Finds one ticket by id. K-LINK has no "get ticket by id" endpoint (README §13: the 21
+// Finds one ticket by id. K-LINK has no "get ticket by id" endpoint (shared/klink-api/README.md §13: the 21
 // endpoints), so the ticket is looked for in the ticket listing, newest first, 100 a page, a few
 // pages at a time — through readKlink, so every page is cached, role-checked and shared with the
 // list views. The search is bounded: a tenant with more tickets than the bound covers cannot have
 // its oldest tickets opened by id, and the not-found answer says so instead of reading forever.
-import type { ConsolePage } from "./console-page";
 import type { ShownAnswer } from "./normalize/answers";
 import type { Ticket } from "./normalize/ticket";
-import { readKlink, type KlinkRead, type ReadFailure } from "./read-klink";
+import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 
 type Listing = ShownAnswer<"tickets.list">;
 export type FoundTicket = Ticket;
@@ -31,7 +30,7 @@ export type FindTicketResult =
 export type FindTicketOptions = { maxPages?: number; pagesAtOnce?: number };
 
 export async function findTicket(
-  page: ConsolePage,
+  page: ReadContext,
   id: string,
   options: FindTicketOptions = {},
 ): Promise<FindTicketResult> {
@@ -75,7 +74,11 @@ export async function findTicket(
 function notFoundMessage(total: number, searched: number, bounded: boolean): string {
   const count = (n: number) => n.toLocaleString("en");
   if (bounded) {
-    return `No ticket with this id is among the newest ${count(searched)} of ${count(total)} tickets. K-LINK cannot look a ticket up by its id, so the console searches the ticket list, newest first, and stops after ${count(searched)} tickets; an older ticket can be found in the list by its number or title.`;
+    return (
+      `No ticket with this id is among the newest ${count(searched)} of ${count(total)} tickets. ` +
+      "K-LINK cannot look a ticket up by its id, so the console searches the ticket list, newest first, " +
+      `and stops after ${count(searched)} tickets; an older ticket can be found in the list by its number or title.`
+    );
   }
   return `No ticket with this id is among the ${count(total)} tickets of this K-LINK connection. It may have been deleted, or belong to another connection.`;
 }

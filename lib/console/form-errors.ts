@@ -3,7 +3,7 @@
 // K-LINK's refusals are one message, read by parseValidationMessage when it names fields. A part
 // naming a field the form shows goes by that field; anything else stays in the form's summary,
 // so no message is ever lost. Safe in client components.
-import { fieldErrors, type ConsoleApiError } from "./klink-fetch";
+import { fieldErrors, type ConsoleApiError } from "./console-api";
 import { parseValidationMessage } from "./upstream-field-errors";
 
 export type FormErrors = { fields: Record<string, string[]>; summary?: string; requestId?: string };

@@ -2,9 +2,8 @@ import "server-only";
 // Reference listings (form fields, groups, tags, channels) read whole for a page that needs every
 // item — labels of custom fields, names of groups, tag suggestions — instead of only K-LINK's
 // default first 10. Pages are read 100 at a time (K-LINK's maximum), at most `maxPages`.
-import type { ConsolePage } from "./console-page";
 import type { ShownAnswer } from "./normalize/answers";
-import { readKlink, type KlinkRead } from "./read-klink";
+import { readKlink, type KlinkRead, type ReadContext } from "./read-klink";
 
 type ListingEndpoint = "contacts.fields" | "contacts.groups" | "tags.list" | "channels.list";
 
@@ -16,7 +15,7 @@ export type AllPages<N extends ListingEndpoint> = {
 };
 
 export async function readAllPages<N extends ListingEndpoint>(
-  page: ConsolePage,
+  page: ReadContext,
   endpoint: N,
   options: { maxPages?: number } = {},
 ): Promise<KlinkRead<AllPages<N>>> {

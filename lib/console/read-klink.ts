@@ -3,14 +3,15 @@ import "server-only";
 // validation, cache, resilience), with failures returned as values a page can show next to
 // whatever else it could load, instead of an exception that blanks the whole page. The answer
 // comes as pages show it (normalize/answers.ts): readable whatever shape K-LINK sent.
-import { ApiError } from "../http/errors";
+import type { CacheState } from "../cache/read-through";
+import { describeError } from "../errors/describe-error";
+import { klinkRejection } from "../errors/klink-rejection";
+import type { Actor } from "../identity/actor";
+import { callKlink } from "../klink-data/call-klink";
 import { KlinkHttpError } from "../klink/errors";
 import type { KlinkCallInput } from "../klink/registry";
 import { logger } from "../log/logger";
 import { runWithRequestContext } from "../log/request-context";
-import { callKlink } from "../proxy/call-klink";
-import type { CacheState } from "../cache/read-through";
-import type { ConsolePage } from "./console-page";
 import { shownAnswer, type ReadEndpointName, type ShownAnswer } from "./normalize/answers";
 
 export type Freshness = {
@@ -28,11 +29,14 @@ export type ReadFailure = {
   requestId: string;
 };
 
+/** Who reads, through which connection, for which request: what a console page knows (lib/doors/console-page.ts). */
+export type ReadContext = { actor: Actor; connectionId: string | undefined; requestId: string };
+
 export type KlinkRead<T> =
   { ok: true; data: T; freshness: Freshness; connectionId: string } | { ok: false; failure: ReadFailure };
 
 export async function readKlink<N extends ReadEndpointName>(
-  page: ConsolePage,
+  page: ReadContext,
   endpoint: N,
   input: KlinkCallInput = {},
 ): Promise<KlinkRead<ShownAnswer<N>>> {
@@ -67,23 +71,17 @@ export async function readKlink<N extends ReadEndpointName>(
 }
 
 function toFailure(error: unknown, requestId: string, endpoint: string): ReadFailure {
-  if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message, requestId };
+  const described = describeError(error);
+  if (described) return { status: described.status, code: described.code, message: described.message, requestId };
   if (error instanceof KlinkHttpError) {
+    const rejection = klinkRejection(error.status, error.body, 300);
     return {
       status: error.status,
-      code: error.status === 404 ? "not_found" : "upstream_rejected",
-      message: klinkMessage(error),
+      code: rejection.code,
+      message: rejection.message ?? `K-LINK answered ${error.status}.`,
       requestId,
     };
   }
   logger.error({ err: error, endpoint }, "a page's K-LINK read failed");
   return { status: 500, code: "internal_error", message: "Something went wrong while reading from K-LINK.", requestId };
-}
-
-/** K-LINK's own message for a 4xx (its error bodies are `{status, message, data}`), else a generic one. */
-function klinkMessage(error: KlinkHttpError): string {
-  const body = error.body as { message?: unknown } | null;
-  const message =
-    body && typeof body === "object" && typeof body.message === "string" ? body.message.slice(0, 300) : "";
-  return message ? `K-LINK answered ${error.status}: ${message}` : `K-LINK answered ${error.status}.`;
 }

@@ -5,8 +5,8 @@ import "server-only";
 // ticket history endpoint, so this is the history since the console started receiving webhooks.
 // A delivery carries the whole ticket, not a diff: what changed is found by comparing it with
 // the delivery before it.
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { db as defaultDb, type Db } from "../db/client";
 import { customFieldMap, customFieldsOf } from "./normalize/custom-fields";
 import { displayValue } from "./ticket-field-model";

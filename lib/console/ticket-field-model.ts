@@ -1,6 +1,6 @@
 // What the console knows about a tenant's ticket fields, read from the Form Fields endpoint
 // (tickets.fields): labels, types, select options and their order. Never a hard-coded list of
-// values (README §13): a field or option the tenant does not define is still shown as it came.
+// values (shared/klink-api/README.md §13): a field or option the tenant does not define is still shown as it came.
 // Safe to import in client components.
 import type { FormField } from "./normalize/form-field";
 import type { Ticket } from "./normalize/ticket";
@@ -25,7 +25,7 @@ export function kindOf(field: Pick<FormField, "type"> | undefined): FieldKind {
   return KINDS.find(([pattern]) => pattern.test(field.type.trim()))?.[1] ?? "text";
 }
 
-/** Custom field keys start with cf_ (README §8); everything else is a ticket's own field. */
+/** Custom field keys start with cf_ (shared/klink-api/README.md §8); everything else is a ticket's own field. */
 export const isCustomFieldKey = (key: string) => key.startsWith("cf_");
 
 export function fieldNamed(fields: readonly FormField[], systemName: string): FormField | undefined {

@@ -1,8 +1,8 @@
-// K-LINK documents no error body (README §7). The simulator, like many validation layers, says
+// K-LINK documents no error body (shared/klink-api/README.md §7). The simulator, like many validation layers, says
 // "Validation failed: customFields.cf_birthday: must be …; type: must be one of: …" in its
 // message; when a 400 says that, forms can still show each problem next to its field. Anything
 // else yields no field errors and the message is shown as it is. Safe to import anywhere.
-import { fieldErrors, type ConsoleApiError } from "./klink-fetch";
+import { fieldErrors, type ConsoleApiError } from "./console-api";
 
 const PREFIX = /Validation failed:\s*/i;
 const ENTRY = /^([A-Za-z_][\w.]*):\s*(.+)$/s;

@@ -1,4 +1,4 @@
-// K-LINK timestamps (four formats, README §4) read as instants and shown as wall-clock time in a
+// K-LINK timestamps (four formats, shared/klink-api/README.md §4) read as instants and shown as wall-clock time in a
 // given IANA zone. Safe to import anywhere (Intl only).
 
 /** Milliseconds since the epoch, or NaN for a value that is not a recognisable timestamp. */

@@ -9,6 +9,7 @@ import { env } from "../env";
 import { databaseProvider, sqliteFilePath } from "./provider";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { processGlobal } from "../process-global";
 
 /** Both generated clients have the same model API; code is typed against one of them. */
 export type Db = SqliteClient;
@@ -23,17 +24,16 @@ export function createDb(url: string): Db {
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 5000 }) });
 }
 
-const globalForDb = globalThis as unknown as { klinkConsoleDb?: Db };
+const processDb = processGlobal<Db>("db");
 
-/** The process-wide client (kept on globalThis so dev reloads do not open new pools). */
+/** The process-wide client (one pool per process, whichever bundle asks). */
 export function db(): Db {
-  globalForDb.klinkConsoleDb ??= createDb(env().DATABASE_URL);
-  return globalForDb.klinkConsoleDb;
+  return processDb.init(() => createDb(env().DATABASE_URL));
 }
 
 /** Closes the process-wide client; the next db() opens one for the then-configured DATABASE_URL (tests, shutdown). */
 export async function closeDb(): Promise<void> {
-  const open = globalForDb.klinkConsoleDb;
-  globalForDb.klinkConsoleDb = undefined;
+  const open = processDb.get();
+  processDb.set(undefined);
   await open?.$disconnect();
 }

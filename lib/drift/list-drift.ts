@@ -1,8 +1,8 @@
 import "server-only";
 // What the admin page "K-LINK drift" lists: every recorded path, most recently seen first,
 // optionally for one connection. The table is bounded per connection, so this is too.
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { db } from "../db/client";
 import type { DriftKind } from "../klink/find-drift";
 

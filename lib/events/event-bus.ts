@@ -1,3 +1,4 @@
+import "server-only";
 // The live event bus: the webhook processor publishes, Server-Sent Events connections listen.
 // In memory within one instance by default; over Redis pub/sub when REDIS_URL is set, so an
 // event published by any instance reaches listeners on every instance.

@@ -1,15 +1,17 @@
 import "server-only";
-// The process-wide live event bus, chosen by REDIS_URL (kept on globalThis so development
-// reloads do not open new Redis connections).
+// The process-wide live event bus, chosen by REDIS_URL (one per process: one pair of Redis
+// connections, and every listener of the process on the same bus).
 import { env } from "../env";
 import type { EventBus } from "./event-bus";
 import { createMemoryEventBus } from "./memory-event-bus";
 import { createRedisEventBus } from "./redis-event-bus";
+import { processGlobal } from "../process-global";
 
-const globalForBus = globalThis as unknown as { klinkConsoleEventBus?: EventBus };
+const processBus = processGlobal<EventBus>("event-bus");
 
 export function getEventBus(): EventBus {
-  const redisUrl = env().REDIS_URL;
-  globalForBus.klinkConsoleEventBus ??= redisUrl ? createRedisEventBus({ url: redisUrl }) : createMemoryEventBus();
-  return globalForBus.klinkConsoleEventBus;
+  return processBus.init(() => {
+    const redisUrl = env().REDIS_URL;
+    return redisUrl ? createRedisEventBus({ url: redisUrl }) : createMemoryEventBus();
+  });
 }

@@ -1,3 +1,4 @@
+import "server-only";
 // The bus of a single instance: events reach listeners of this process only.
 import { logger } from "../log/logger";
 import { LocalFanOut, type EventBus } from "./event-bus";

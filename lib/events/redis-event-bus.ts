@@ -1,3 +1,4 @@
+import "server-only";
 // Live events over Redis pub/sub: every instance publishes to one channel and subscribes to it,
 // so a browser connected to any instance hears events raised on any other. An instance hears
 // its own events through Redis too (never twice). Pub/sub keeps nothing; each instance keeps the
@@ -21,7 +22,7 @@ export function createRedisEventBus(options: { url: string; channel?: string }):
     ["publisher", publisher],
     ["subscriber", subscriber],
   ] as const) {
-    client.on("error", (error: Error) => logger.warn({ role, error: error.message }, "live event bus: redis error"));
+    client.on("error", (error: Error) => logger.warn({ role, err: error }, "live event bus: redis error"));
   }
   subscriber.on("message", (received: string, message: string) => {
     if (received !== channel) return;
@@ -30,7 +31,7 @@ export function createRedisEventBus(options: { url: string; channel?: string }):
   });
   // ioredis re-subscribes by itself after a reconnect.
   const subscribed = subscriber.subscribe(channel).then(() => undefined);
-  subscribed.catch((error: Error) => logger.warn({ error: error.message }, "live event bus: subscribe failed"));
+  subscribed.catch((error: Error) => logger.warn({ err: error }, "live event bus: subscribe failed"));
 
   return {
     async publish(event) {

@@ -1,3 +1,4 @@
+import "server-only";
 // One Server-Sent Events stream of live events for one browser tab. Comments keep proxies from
 // closing an idle connection; the stream ends by itself after a while so the browser's
 // EventSource reconnects, and the reconnect goes through authentication again (a deactivated

@@ -1,5 +1,6 @@
+import "server-only";
 // What every answered request leaves behind, whichever front door answered it (the route wrapper
-// in route.ts, or a handler of the console's own server, lib/http/front-door.ts): its metrics and
+// in route.ts, or a handler of the console's own server, lib/doors/front-door.ts): its metrics and
 // its one "request" log line.
 import { logger } from "../log/logger";
 import { observeHttpRequest } from "../metrics/observe-request";

@@ -1,5 +1,6 @@
+import "server-only";
 // The address of the TCP peer of every request this server process receives, for
-// lib/auth/client-ip.ts. Next.js gives route handlers no socket, and the X-Forwarded-For it fills
+// lib/http/client-ip.ts. Next.js gives route handlers no socket, and the X-Forwarded-For it fills
 // in from the socket cannot be told apart from one the client sent itself (Next only fills it in
 // when the request has none). So the process records the socket's address in a header of its own
 // as each request arrives: Node's `http.server.request.start` diagnostics channel fires before
@@ -8,11 +9,12 @@
 import diagnosticsChannel from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
+import { processGlobal } from "../process-global";
 
 /** scripts/serve.mjs sets the same header (by this name) on every request it receives. */
 export const PEER_ADDRESS_HEADER = "x-klink-peer-address";
 
-const holder = globalThis as typeof globalThis & { __klinkConsolePeerAddresses?: boolean };
+const recording = processGlobal<boolean>("peer-addresses");
 
 type RequestStart = { request: IncomingMessage; socket: Socket };
 
@@ -24,12 +26,12 @@ function record({ request, socket }: RequestStart): void {
 
 /** Starts recording (once per process; the server's instrumentation calls it at start-up). */
 export function recordPeerAddresses(): void {
-  if (holder.__klinkConsolePeerAddresses) return;
+  if (recording.get()) return;
   diagnosticsChannel.subscribe("http.server.request.start", (message) => record(message as RequestStart));
-  holder.__klinkConsolePeerAddresses = true;
+  recording.set(true);
 }
 
 /** Whether PEER_ADDRESS_HEADER was set by this process (and not by whoever sent the request). */
 export function peerAddressesRecorded(): boolean {
-  return holder.__klinkConsolePeerAddresses === true;
+  return recording.get() === true;
 }

@@ -1,30 +1,49 @@
 import "server-only";
-// The loops every console instance runs beside serving requests: the webhook processing sweep
-// (retries, and deliveries a stopped instance left unprocessed) and the webhook retention purge.
-// Several instances may run them at once: claims and deletes are safe to race.
+// The jobs every console instance runs beside serving requests, on one scheduler: the webhook
+// processing sweep (retries, and deliveries a stopped instance left unprocessed), the webhook
+// retention purge and the audit retention purge. Several instances may run them at once: claims
+// and deletes are safe to race.
+import { purgeAudit } from "../audit/purge-audit";
 import { db } from "../db/client";
 import { env } from "../env";
 import { logger } from "../log/logger";
+import { processGlobal } from "../process-global";
 import { purgeDeliveries } from "../webhooks/purge-deliveries";
 import { webhookProcessor } from "../webhooks/webhook-runtime";
+import { scheduleJob } from "./schedule";
 
-const SWEEP_INTERVAL_MS = 5_000;
-const PURGE_INTERVAL_MS = 60 * 60_000;
+const SECOND = 1_000;
+const HOUR = 60 * 60 * SECOND;
 
-const globalForJobs = globalThis as unknown as { klinkConsoleJobsStarted?: boolean };
+const started = processGlobal<boolean>("background-jobs");
 
 export function startBackgroundJobs(): void {
-  if (globalForJobs.klinkConsoleJobsStarted) return;
-  globalForJobs.klinkConsoleJobsStarted = true;
-  webhookProcessor().start(SWEEP_INTERVAL_MS);
-  const purge = async () => {
-    try {
-      const deleted = await purgeDeliveries(db(), env().WEBHOOK_RETENTION_DAYS);
-      if (deleted) logger.info({ deleted, retentionDays: env().WEBHOOK_RETENTION_DAYS }, "webhook deliveries purged");
-    } catch (error) {
-      logger.warn({ err: error }, "webhook retention purge failed; next try in an hour");
-    }
-  };
-  void purge();
-  setInterval(purge, PURGE_INTERVAL_MS).unref();
+  if (started.get()) return;
+  started.set(true);
+  scheduleJob({
+    name: "webhook processing sweep",
+    firstRunAfterMs: 0,
+    everyMs: 5 * SECOND,
+    run: () => webhookProcessor().drain(),
+  });
+  scheduleJob({
+    name: "webhook retention purge",
+    firstRunAfterMs: 0,
+    everyMs: HOUR,
+    run: async () => {
+      const retentionDays = env().WEBHOOK_RETENTION_DAYS;
+      const deleted = await purgeDeliveries(db(), retentionDays);
+      if (deleted) logger.info({ deleted, retentionDays }, "webhook deliveries purged");
+    },
+  });
+  // A few minutes after start, so a restarting fleet does not purge all at once.
+  scheduleJob({
+    name: "audit retention purge",
+    firstRunAfterMs: 5 * 60 * SECOND,
+    everyMs: 6 * HOUR,
+    run: async () => {
+      const deleted = await purgeAudit();
+      if (deleted > 0) logger.info({ deleted }, "audit records past retention deleted");
+    },
+  });
 }

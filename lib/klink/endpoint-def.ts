@@ -2,7 +2,7 @@
 // the proxy routes, the cache, the audit log, the simulator — reads these entries instead of
 // repeating paths and rules. Safe to import anywhere (no secrets, no I/O).
 import type { z } from "zod";
-import type { Role } from "../auth/roles";
+import type { Role } from "../identity/roles";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -14,7 +14,8 @@ export type KlinkCallInput = {
   headers?: Record<string, string>;
 };
 
-export type CachePolicy = {
+/** How long an endpoint's answers are cached (lib/cache/cache.ts CachePolicy), and the tags they carry. */
+export type EndpointCachePolicy = {
   ttlSeconds: number;
   staleWhileRevalidateSeconds: number;
   staleIfErrorSeconds: number;
@@ -30,8 +31,6 @@ export type AuditPolicy = {
 
 export type EndpointDef = {
   name: string;
-  /** One line for generated docs. */
-  summary: string;
   method: HttpMethod;
   /** With `{param}` placeholders, e.g. "/api/v1/tickets/{id}/status". */
   path: string;
@@ -44,12 +43,12 @@ export type EndpointDef = {
   /** viewer reads; agent writes tickets, contacts, tags and messages; admin deletes contacts and creates channels. */
   role: Role;
   /** GETs only. */
-  cache?: CachePolicy;
+  cache?: EndpointCachePolicy;
   /** Writes: the cache tags a successful call makes stale. `responseData` is the parsed answer. */
   invalidates?: (input: KlinkCallInput, responseData: unknown) => string[];
   /** Writes. */
   audit?: AuditPolicy;
-  /** false when the endpoint's page was NOT CAPTURED and its path/shape are this project's assumption (README §13). */
+  /** false when the endpoint's page was NOT CAPTURED: path and shape assumed (shared/klink-api/README.md §13). */
   verified: boolean;
 };
 

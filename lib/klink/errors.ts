@@ -53,14 +53,3 @@ export class KlinkResponseShapeError extends Error {
     super(`K-LINK ${endpoint} answered ${status} with a body that is not JSON`);
   }
 }
-
-export type KlinkError = KlinkHttpError | KlinkTimeoutError | KlinkNetworkError | KlinkResponseShapeError;
-
-export function isKlinkError(error: unknown): error is KlinkError {
-  return (
-    error instanceof KlinkHttpError ||
-    error instanceof KlinkTimeoutError ||
-    error instanceof KlinkNetworkError ||
-    error instanceof KlinkResponseShapeError
-  );
-}

@@ -23,10 +23,3 @@ export function poolFor(origin: string): Pool {
   }
   return pool;
 }
-
-/** Closes every pool (tests and graceful shutdown). */
-export async function closeAllPools(): Promise<void> {
-  const all = [...pools.values()];
-  pools.clear();
-  await Promise.allSettled(all.map((pool) => pool.close()));
-}

@@ -1,24 +1,38 @@
-// Which registry endpoint a method and path name: used by the simulator's router and available to
-// the proxy. A literal segment wins over a `{param}` at the first position where two templates
-// differ, so "/api/v1/contacts/fields" is contacts.fields, not contacts.get with id "fields".
+// Which registry endpoint a method and path name: used by the simulator's router, the proxy and
+// the browser's live revalidation. A literal segment wins over a `{param}` at the first position
+// where two templates differ, so "/api/v1/contacts/fields" is contacts.fields, not contacts.get
+// with id "fields".
 import { endpoints, type EndpointName } from "./registry";
 
-type Compiled = { name: EndpointName; method: string; segments: string[] };
+export type Template<T> = { value: T; segments: string[] };
 
-const compiled: Compiled[] = (Object.keys(endpoints) as EndpointName[])
-  .map((name) => ({ name, method: endpoints[name].method, segments: endpoints[name].path.split("/").filter(Boolean) }))
-  .sort((a, b) => {
-    for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
-      const aParam = a.segments[i].startsWith("{");
-      const bParam = b.segments[i].startsWith("{");
-      if (aParam !== bParam) return aParam ? 1 : -1;
-    }
-    return 0;
-  });
+/** Templates in matching order: at the first position where two differ, a literal segment first. */
+export function compileTemplates<T>(entries: { value: T; path: string }[]): Template<T>[] {
+  return entries
+    .map(({ value, path }) => ({ value, segments: pathSegments(path) }))
+    .sort((a, b) => {
+      for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
+        const aParam = a.segments[i].startsWith("{");
+        const bParam = b.segments[i].startsWith("{");
+        if (aParam !== bParam) return aParam ? 1 : -1;
+      }
+      return 0;
+    });
+}
+
+const compiled = compileTemplates(
+  (Object.keys(endpoints) as EndpointName[]).map((name) => ({ value: name, path: endpoints[name].path })),
+);
 
 export type EndpointMatch = { name: EndpointName; params: Record<string, string> };
 
-function matchSegments(template: string[], actual: string[]): Record<string, string> | undefined {
+/** The path's segments, as templates hold theirs. */
+export function pathSegments(pathname: string): string[] {
+  return pathname.split("/").filter(Boolean);
+}
+
+/** The path parameters when the path's segments fit the template's, else undefined. */
+export function matchSegments(template: string[], actual: string[]): Record<string, string> | undefined {
   if (template.length !== actual.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < template.length; i++) {
@@ -40,17 +54,17 @@ function matchSegments(template: string[], actual: string[]): Record<string, str
 
 /** The endpoint for this method and path, or undefined. */
 export function matchEndpoint(method: string, pathname: string): EndpointMatch | undefined {
-  const actual = pathname.split("/").filter(Boolean);
+  const actual = pathSegments(pathname);
   for (const candidate of compiled) {
-    if (candidate.method !== method.toUpperCase()) continue;
+    if (endpoints[candidate.value].method !== method.toUpperCase()) continue;
     const params = matchSegments(candidate.segments, actual);
-    if (params) return { name: candidate.name, params };
+    if (params) return { name: candidate.value, params };
   }
   return undefined;
 }
 
 /** Whether some endpoint has this path with another method (for a 405 rather than a 404). */
 export function pathIsKnown(pathname: string): boolean {
-  const actual = pathname.split("/").filter(Boolean);
+  const actual = pathSegments(pathname);
   return compiled.some((candidate) => matchSegments(candidate.segments, actual) !== undefined);
 }

@@ -1,4 +1,4 @@
-// The K-LINK endpoint registry: the one table of the 21 endpoints this project uses (README §13).
+// The K-LINK endpoint registry: the one table of the 21 endpoints this project uses (shared/klink-api/README.md §13).
 // A wrong path is corrected here, once, for the client, the proxy and the simulator alike.
 // Safe to import anywhere.
 import type { z } from "zod";
@@ -7,7 +7,7 @@ import { referenceEndpoints } from "./endpoints/reference";
 import { ticketEndpoints } from "./endpoints/tickets";
 import type { EndpointDef } from "./endpoint-def";
 
-export type { EndpointDef, HttpMethod, KlinkCallInput, CachePolicy, AuditPolicy } from "./endpoint-def";
+export type { EndpointDef, HttpMethod, KlinkCallInput, EndpointCachePolicy, AuditPolicy } from "./endpoint-def";
 
 export const endpoints = {
   ...contactEndpoints,
@@ -19,10 +19,6 @@ export type Endpoints = typeof endpoints;
 export type EndpointName = keyof Endpoints;
 
 export const endpointNames = Object.keys(endpoints) as EndpointName[];
-
-export function isEndpointName(value: string): value is EndpointName {
-  return Object.hasOwn(endpoints, value);
-}
 
 /** A 2xx answer as the docs describe it. K-LINK's real answer may differ (see find-drift.ts): pages read it through lib/console/normalize/. */
 export type EndpointResponse<N extends EndpointName> = z.output<Endpoints[N]["response"]>;

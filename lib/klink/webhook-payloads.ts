@@ -34,12 +34,6 @@ export const webhookDataSchemas = {
   "message.outbound": messageEventSchema,
 } as const;
 
-export type KnownWebhookEvent = keyof typeof webhookDataSchemas;
-
-export function isKnownWebhookEvent(event: string): event is KnownWebhookEvent {
-  return Object.hasOwn(webhookDataSchemas, event);
-}
-
 /** `2026-01-09T03:42:38.000000Z`: UTC with six fractional digits, as in the documented envelope. */
 export function webhookTimestamp(date: Date = new Date()): string {
   return `${date.toISOString().slice(0, 23)}000Z`;

@@ -1,3 +1,4 @@
+import "server-only";
 // Structured logging. Every line written while a request is handled carries its request id.
 // Secrets are redacted by key wherever they appear in a logged object.
 import pino from "pino";

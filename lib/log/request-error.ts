@@ -8,7 +8,7 @@ export type FailedRequest = { path: string; method: string; headers: Record<stri
 export type FailureContext = { routePath?: string; routeType?: string };
 
 export function logRequestError(log: Logger, error: unknown, request: FailedRequest, context: FailureContext): void {
-  // Set on every page request by proxy.ts; API routes answer their own errors (lib/http/route.ts).
+  // Set on every page request by proxy.ts; API routes answer their own errors (lib/doors/route.ts).
   const incoming = request.headers[REQUEST_ID_HEADER];
   const digest =
     typeof error === "object" && error !== null && "digest" in error

@@ -1,4 +1,5 @@
-// Request count and latency by route, method and status, for every handler of lib/http/route.ts.
+import "server-only";
+// Request count and latency by route, method and status, for every handler of lib/doors/route.ts.
 // `route` is a template from a bounded set (lib/metrics/route-label.ts), never a raw path.
 import { metrics } from "./registry";
 

@@ -1,6 +1,8 @@
-// The process's one Prometheus registry and the console's metrics. Kept on globalThis: Next.js
-// may load this module once per route bundle, and two registries would each hold half the counts.
+import "server-only";
+// The process's one Prometheus registry and the console's metrics (one per process: two
+// registries would each hold half the counts).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { processGlobal } from "../process-global";
 
 function createMetrics() {
   const registry = new Registry();
@@ -69,9 +71,8 @@ function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-const holder = globalThis as typeof globalThis & { __klinkConsoleMetrics?: Metrics };
+const processMetrics = processGlobal<Metrics>("metrics");
 
 export function metrics(): Metrics {
-  holder.__klinkConsoleMetrics ??= createMetrics();
-  return holder.__klinkConsoleMetrics;
+  return processMetrics.init(createMetrics);
 }

@@ -1,8 +1,9 @@
+import "server-only";
 // One circuit breaker per K-LINK connection (cockatiel). After `failureThreshold` consecutive
 // faults (network, timeout, 5xx) the connection's calls fail at once with CircuitOpenError for
 // `halfOpenAfterMs`; then one trial call decides whether it closes again. K-LINK's 4xx answers
-// (429 included) neither count nor reset the count. Kept on globalThis: one breaker per
-// connection per process, whichever route bundle calls.
+// (429 included) neither count nor reset the count. One breaker per connection per process,
+// whichever route bundle calls.
 import {
   BrokenCircuitError,
   CircuitState,
@@ -14,6 +15,7 @@ import {
 import { CircuitOpenError } from "./circuit-open-error";
 import { opensCircuit } from "./upstream-fault";
 import { metrics } from "../metrics/registry";
+import { processGlobal } from "../process-global";
 
 export type CircuitSettings = { failureThreshold: number; halfOpenAfterMs: number };
 export type CircuitStateName = "closed" | "half-open" | "open";
@@ -22,11 +24,10 @@ export const DEFAULT_CIRCUIT_SETTINGS: CircuitSettings = { failureThreshold: 5, 
 
 type Circuit = { policy: CircuitBreakerPolicy; settings: CircuitSettings; openedAt: number };
 
-const holder = globalThis as typeof globalThis & { __klinkConsoleCircuits?: Map<string, Circuit> };
+const processCircuits = processGlobal<Map<string, Circuit>>("circuits");
 
 function circuits(): Map<string, Circuit> {
-  holder.__klinkConsoleCircuits ??= new Map();
-  return holder.__klinkConsoleCircuits;
+  return processCircuits.init(() => new Map());
 }
 
 const GAUGE_VALUE: Record<CircuitStateName, number> = { closed: 0, "half-open": 1, open: 2 };

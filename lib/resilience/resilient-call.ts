@@ -1,3 +1,4 @@
+import "server-only";
 // One call to K-LINK made resilient: retries (retry.ts) around the connection's circuit breaker
 // (circuit-breakers.ts) around the actual attempt, which is measured for the metrics. The
 // per-attempt timeout belongs to the client (KLINK_TIMEOUT_MS), so a call is bounded by

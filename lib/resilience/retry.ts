@@ -1,3 +1,4 @@
+import "server-only";
 // Retries of one K-LINK call. Idempotent requests (GETs) are retried on transient faults
 // (network errors, 502/503/504) with jittered exponential backoff, a bounded number of times.
 // A 429 is waited out and retried once when its Retry-After is short, for any method: K-LINK

@@ -1,3 +1,4 @@
+import "server-only";
 // What counts as K-LINK being in trouble, as opposed to K-LINK refusing a bad request. Only
 // faults may be answered from a stale cache entry, retried or counted by the circuit breaker;
 // K-LINK's own 4xx (except 429) are answers to pass on.

@@ -1,10 +1,12 @@
+import "server-only";
 // How each connection's K-LINK answered lately, in this process: the outcome of its last call
 // (after retries) and of its last failure. Pages read it to say "K-LINK is not answering" next to
-// stale data, and the dashboard shows it. Kept on globalThis: one record per process, whichever
-// route bundle made the call.
+// stale data, and the dashboard shows it. One record per connection per process, whichever route
+// bundle made the call.
 import { KlinkHttpError, KlinkNetworkError, KlinkTimeoutError } from "../klink/errors";
 import { opensCircuit } from "./upstream-fault";
 import { CircuitOpenError } from "./circuit-open-error";
+import { processGlobal } from "../process-global";
 
 export type UpstreamHealth = {
   /** false when the last call ended in a fault (network, timeout, 5xx, open circuit). */
@@ -18,11 +20,10 @@ export type UpstreamHealth = {
   failures: number;
 };
 
-const holder = globalThis as typeof globalThis & { __klinkConsoleUpstreamHealth?: Map<string, UpstreamHealth> };
+const processRecords = processGlobal<Map<string, UpstreamHealth>>("upstream-health");
 
 function records(): Map<string, UpstreamHealth> {
-  holder.__klinkConsoleUpstreamHealth ??= new Map();
-  return holder.__klinkConsoleUpstreamHealth;
+  return processRecords.init(() => new Map());
 }
 
 function recordFor(connectionId: string): UpstreamHealth {

@@ -2,11 +2,11 @@ import "server-only";
 // Creates a user. Admins do it through the API and pages; the command line, the first-admin
 // bootstrap and the demo seed use insertUser with a system audit.
 import { db } from "../db/client";
-import { conflict } from "../http/errors";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import { conflict } from "../errors/api-error";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { hashPassword } from "../auth/passwords";
-import type { Audit } from "../auth/request-audit";
+import type { Audit } from "../audit/request-audit";
 import { createUserSchema, type CreateUserInput } from "./user-input";
 import { toPublicUser, userSelect } from "./public-user";
 

@@ -1,10 +1,10 @@
 import "server-only";
 // Users for the admin list, by e-mail address, with cursor pagination.
 import { db } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/api-error";
 import { pageArgs, toPage, type PageQuery } from "../http/pagination";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { toPublicUser, userSelect } from "./public-user";
 
 export async function listUsers(actor: Actor, page: Partial<PageQuery> = {}) {

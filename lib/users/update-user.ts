@@ -4,12 +4,12 @@ import "server-only";
 // demoting each other at once cannot both succeed. The change takes effect on the user's next
 // request (the cached user is dropped).
 import { db } from "../db/client";
-import { ApiError, conflict, notFound } from "../http/errors";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import { ApiError, conflict, notFound } from "../errors/api-error";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { forgetCachedUser } from "../auth/current-user";
 import { hashPassword } from "../auth/passwords";
-import type { Audit } from "../auth/request-audit";
+import type { Audit } from "../audit/request-audit";
 import { updateUserSchema, type UpdateUserInput } from "./user-input";
 import { toPublicUser, userSelect } from "./public-user";
 
@@ -64,7 +64,7 @@ async function retryOnWriteConflict<T>(run: () => Promise<T>, attempts = 3): Pro
       const writeConflict = e.code === "P2034" || e.cause?.kind === "TransactionWriteConflict";
       if (!writeConflict) throw error;
       if (attempt >= attempts)
-        throw new ApiError(409, "conflict", "Another change to users happened at the same time. Try again.");
+        throw new ApiError("conflict", "Another change to users happened at the same time. Try again.");
     }
   }
 }

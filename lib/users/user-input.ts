@@ -1,6 +1,6 @@
 // What the admin API and pages accept for users. Safe to import anywhere.
 import { z } from "zod";
-import { ROLES } from "../auth/roles";
+import { ROLES } from "../identity/roles";
 
 const PASSWORD_MIN_LENGTH = 12;
 const PASSWORD_MAX_LENGTH = 256;

@@ -1,3 +1,4 @@
+import "server-only";
 // Constant-time comparison of two strings of any length. timingSafeEqual needs equal lengths, so
 // both sides are first hashed to a fixed size: how long the expected value is never leaks, and
 // neither does how many leading characters matched.

@@ -2,10 +2,12 @@ import "server-only";
 // Reading the webhook history for admins: the filtered list (newest first, cursor pagination),
 // one delivery with its headers and pretty-printed body, and counts per event type. Admins only,
 // checked here as well as by the routes and pages.
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
 import { db as defaultDb, type Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client";
+import { pageArgs, toPage, withinLimit, type PageQuery } from "../http/pagination";
+import { equalTo, timeRange } from "../http/list-filter";
 import { eventEffects } from "./event-effects";
 
 export type DeliveryFilter = {
@@ -36,32 +38,26 @@ const SUMMARY_FIELDS = {
 
 export type DeliverySummary = Prisma.WebhookDeliveryGetPayload<{ select: typeof SUMMARY_FIELDS }>;
 
+/** At most this many deliveries a page. */
+export const MAX_DELIVERY_PAGE = 200;
+
 export async function listDeliveries(
   actor: Actor,
   filter: DeliveryFilter,
-  page: { cursor?: string; limit?: number } = {},
+  page: Partial<PageQuery> = {},
   database: Db = defaultDb(),
 ) {
   assertRole(actor, "admin");
-  const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
+  const bounded = withinLimit(page, MAX_DELIVERY_PAGE);
+  // The filter's other fields are the columns they filter.
+  const { from, to, ...columns } = filter;
   const rows = await database.webhookDelivery.findMany({
-    where: {
-      ...(filter.connectionId ? { connectionId: filter.connectionId } : {}),
-      ...(filter.eventType ? { eventType: filter.eventType } : {}),
-      ...(filter.verification ? { verification: filter.verification } : {}),
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.from || filter.to
-        ? { receivedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
-        : {}),
-    },
+    where: { ...equalTo(columns), receivedAt: timeRange(from, to) },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageArgs(bounded),
     select: SUMMARY_FIELDS,
   });
-  const hasMore = rows.length > limit;
-  const data = hasMore ? rows.slice(0, limit) : rows;
-  return { data, nextCursor: hasMore ? data[data.length - 1].id : null };
+  return toPage(rows, bounded);
 }
 
 export type DeliveryDetail = DeliverySummary & {

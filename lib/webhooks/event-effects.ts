@@ -1,8 +1,9 @@
+import "server-only";
 // What a K-LINK event means for the console: the cache tags it makes stale and the live event
 // that tells open pages. K-LINK names events <resource>.<bare verb> (contact.create,
 // message.inbound); only contact.create and message.* are documented, so payload ids are read
 // tolerantly (id, contactId, contact_id, contact.id).
-import { cacheTags, contactChangeTags } from "../klink/cache-tags";
+import { changeTags, isChangedResource } from "../klink/cache-tags";
 import type { LiveEvent } from "../events/live-event";
 
 export type EventEffects = {
@@ -16,41 +17,20 @@ const PAST_TENSE: Record<string, string> = { create: "created", update: "updated
 
 export function eventEffects(eventType: string, data: unknown): EventEffects {
   const [resource, verb = ""] = splitEvent(eventType);
+  if (!isChangedResource(resource)) return { known: false, tags: [], live: null };
   const record = data && typeof data === "object" ? (data as Record<string, unknown>) : {};
-  const liveType = `${resource}.${PAST_TENSE[verb] ?? verb}`;
-
-  if (resource === "contact") {
-    const id = idOf(record.id);
-    return {
-      known: true,
-      tags: contactChangeTags(id),
-      live: { type: liveType, ...(id ? { id } : {}) },
-    };
-  }
-  if (resource === "ticket") {
-    const id = idOf(record.id);
-    const contactId = contactIdOf(record);
-    return {
-      known: true,
-      tags: [
-        cacheTags.ticketsList(),
-        ...(id ? [cacheTags.ticket(id)] : []),
-        ...(contactId ? [cacheTags.contactTickets(contactId)] : []),
-      ],
-      live: { type: liveType, ...(id ? { id } : {}), ...(contactId ? { contactId } : {}) },
-    };
-  }
-  if (resource === "message") {
-    const id = idOf(record.id);
-    const contactId = contactIdOf(record);
-    return {
-      known: true,
-      // CX-log reads are keyed by date range, not by contact: any message may change any of them.
-      tags: [cacheTags.cxLogs(), ...(contactId ? [cacheTags.contactCx(contactId)] : [])],
-      live: { type: liveType, ...(id ? { id } : {}), ...(contactId ? { contactId } : {}) },
-    };
-  }
-  return { known: false, tags: [], live: null };
+  const id = idOf(record.id);
+  // A contact event is about the contact itself; tickets and messages name the contact they belong to.
+  const contactId = resource === "contact" ? undefined : contactIdOf(record);
+  return {
+    known: true,
+    tags: changeTags({ resource, id, contactId }),
+    live: {
+      type: `${resource}.${PAST_TENSE[verb] ?? verb}`,
+      ...(id ? { id } : {}),
+      ...(contactId ? { contactId } : {}),
+    },
+  };
 }
 
 function splitEvent(eventType: string): [string, string?] {

@@ -1,7 +1,8 @@
+import "server-only";
 // What receiving a delivery reads of its headers: one header by name, and all of them for the
 // history. A web `Headers` is one; nodeHeaderBag gives the same view of a Node.js request's
 // headers without building a `Headers` (the console's own server answers deliveries from Node's
-// request directly, see lib/webhooks/node-webhook-endpoint.ts).
+// request directly, see lib/doors/webhook-front-door.ts).
 import type { IncomingHttpHeaders } from "node:http";
 
 export type HeaderBag = {

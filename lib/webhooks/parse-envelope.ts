@@ -1,3 +1,4 @@
+import "server-only";
 // The K-LINK delivery envelope: { event, timestamp, data }. Only `event` is required; everything
 // else is kept as received (the raw body is stored, not this parse).
 export type Envelope = { event: string; timestamp: string | null; data: unknown };

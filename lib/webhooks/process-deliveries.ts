@@ -61,17 +61,12 @@ export type DeliveryProcessor = {
   leaseForNewRow(): Date | null;
   /** Queues a row inserted with that lease for processing right away. */
   enqueue(delivery: ClaimedDelivery): void;
-  /** Schedules a sweep now (coalesced with one already running). */
-  kick(): void;
   /** Claims and processes every row that can be claimed now; resolves with how many were processed. */
   drain(): Promise<number>;
   /** Waits until the in-memory queue is empty. */
   idle(): Promise<void>;
   /** Runs processing again for one verified delivery, whatever its status, and waits for it. */
   replay(deliveryId: string): Promise<ReplayOutcome>;
-  /** Starts the periodic sweep. */
-  start(sweepIntervalMs: number): void;
-  stop(): Promise<void>;
 };
 
 const defaultBackoff = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 10 * 60_000);
@@ -95,7 +90,6 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
   let worker: Promise<void> | null = null;
   let sweeping: Promise<number> | null = null;
   let sweepAgain = false;
-  let timer: NodeJS.Timeout | null = null;
 
   const claimable = (at: Date): Prisma.WebhookDeliveryWhereInput => ({
     status: { in: ["pending", "processing"] },
@@ -193,7 +187,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
       });
       result.set(row.id, final ? "failed" : "pending");
       logger.warn(
-        { deliveryId: row.id, attempt: row.attempts, outcome: final ? "failed" : "retry", error: lastError },
+        { deliveryId: row.id, attempt: row.attempts, outcome: final ? "failed" : "retry", lastError },
         "webhook delivery processing failed",
       );
     }
@@ -293,23 +287,11 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
       queue.push(delivery);
       runWorker();
     },
-    kick: () => void drain(),
     drain,
     async idle() {
       while (worker) await worker;
     },
     replay,
-    start(sweepIntervalMs) {
-      if (timer) return;
-      timer = setInterval(() => void drain(), sweepIntervalMs);
-      timer.unref();
-      void drain();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await Promise.all([sweeping, worker]);
-    },
   };
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 // Reads a request body once, as raw bytes, stopping at a limit. The signature covers the exact
 // bytes K-LINK sent, so nothing may decode or re-serialise them before verification.
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;

@@ -1,3 +1,4 @@
+import "server-only";
 // readLimitedBody for a Node.js request: the raw bytes, read once, stopping at the limit.
 import type { IncomingMessage } from "node:http";
 import { declaredBodyLength, WEBHOOK_BODY_LIMIT_BYTES, type LimitedBody } from "./read-limited-body";

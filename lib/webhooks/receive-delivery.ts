@@ -15,7 +15,7 @@ import { claimedEventType, parseEnvelope } from "./parse-envelope";
 import { eventEffects } from "./event-effects";
 import { redactHeaders } from "./redact-headers";
 import { verifyDelivery } from "./verify-delivery";
-import type { WebhookSettings } from "./webhook-settings";
+import type { WebhookSettings } from "../connections/webhook-settings";
 
 export type IncomingDelivery = {
   connectionId: string;
@@ -43,8 +43,12 @@ export type ReceiveOutcome =
   | { kind: "accepted"; deliveryId: string }
   | { kind: "duplicate"; deliveryId: string; originalId: string | null }
   | { kind: "ignored"; deliveryId: string; reason: string }
-  | { kind: "rejected"; deliveryId: string; status: 400 | 401 | 404 | 413; code: string; message: string }
+  | { kind: "rejected"; deliveryId: string; code: RejectionCode; message: string }
   | { kind: "unavailable" };
+
+/** Why a delivery was refused; its answer's status follows from lib/errors/api-error.ts. */
+export type RejectionCode =
+  "payload_too_large" | "unknown_connection" | "invalid_signature" | "unauthenticated" | "bad_json";
 
 const MAX_CONNECTION_ID_LENGTH = 128;
 
@@ -76,7 +80,7 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
       status: "rejected",
       bodySize: body.declaredLength ?? body.bytesRead,
     });
-    return rejected(id, 413, "payload_too_large", "The body is larger than 1 MiB.");
+    return rejected(id, "payload_too_large", "The body is larger than 1 MiB.");
   }
 
   const rawBody = body.body;
@@ -89,7 +93,7 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
       status: "rejected",
       eventType: claimedEventType(rawBody),
     });
-    return rejected(id, 404, "unknown_connection", "No K-LINK connection has this id.");
+    return rejected(id, "unknown_connection", "No K-LINK connection has this id.");
   }
 
   const verification = verifyDelivery(settings, incoming.headers, rawBody, {
@@ -98,13 +102,13 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
   if (verification !== "verified") {
     const id = await insert({ ...described, verification, status: "rejected", eventType: claimedEventType(rawBody) });
     logger.warn({ deliveryId: id, connectionId: base.connectionId, verification }, "webhook delivery rejected");
-    return rejected(id, 401, verification, "The delivery is not authenticated for this connection.");
+    return rejected(id, verification, "The delivery is not authenticated for this connection.");
   }
 
   const parsed = parseEnvelope(rawBody);
   if (!parsed.ok) {
     const id = await insert({ ...described, verification: "bad_json", status: "rejected", lastError: parsed.reason });
-    return rejected(id, 400, "bad_json", parsed.reason);
+    return rejected(id, "bad_json", parsed.reason);
   }
 
   const { event, timestamp, data } = parsed.envelope;
@@ -161,8 +165,8 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
   return { kind: "duplicate", deliveryId: id, originalId: original?.id ?? null };
 }
 
-function rejected(deliveryId: string, status: 400 | 401 | 404 | 413, code: string, message: string): ReceiveOutcome {
-  return { kind: "rejected", deliveryId, status, code, message };
+function rejected(deliveryId: string, code: RejectionCode, message: string): ReceiveOutcome {
+  return { kind: "rejected", deliveryId, code, message };
 }
 
 function isOlderThanRetention(timestamp: string | null, options: ReceiverOptions): boolean {

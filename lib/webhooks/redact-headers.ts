@@ -1,3 +1,4 @@
+import "server-only";
 // The headers of a delivery as stored in the history: everything an admin needs to diagnose a
 // delivery, with every credential replaced. Bounded so a hostile sender cannot bloat the table.
 import type { HeaderBag } from "./header-bag";

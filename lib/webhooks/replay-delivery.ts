@@ -2,10 +2,10 @@ import "server-only";
 // An admin re-runs the processing of one stored delivery (after fixing what made it fail, or to
 // push its effects again). Audited whatever the outcome; forged, duplicate and too-old
 // deliveries are refused, never processed.
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
-import type { Audit } from "../auth/request-audit";
-import { conflict, notFound } from "../http/errors";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
+import type { Audit } from "../audit/request-audit";
+import { conflict, notFound } from "../errors/api-error";
 import type { DeliveryProcessor } from "./process-deliveries";
 
 export async function replayDelivery(

@@ -4,12 +4,12 @@ import "server-only";
 // path (reachability, verification, storage, processing) is checked. The sample's event type,
 // webhook.test, has no effects; it shows up in the history like any delivery.
 import { randomUUID } from "node:crypto";
-import type { Actor } from "../auth/actor";
-import { assertRole } from "../auth/assert-role";
-import type { Audit } from "../auth/request-audit";
-import { notFound } from "../http/errors";
+import type { Actor } from "../identity/actor";
+import { assertRole } from "../identity/assert-role";
+import type { Audit } from "../audit/request-audit";
+import { notFound } from "../errors/api-error";
 import { signBody } from "./verify-delivery";
-import type { WebhookSettings } from "./webhook-settings";
+import type { WebhookSettings } from "../connections/webhook-settings";
 
 export type TestEventResult = {
   result: "accepted" | "rejected" | "unreachable";

@@ -1,8 +1,9 @@
+import "server-only";
 // Decides whether a delivery really comes from K-LINK, according to the connection's webhook
 // settings. Pure and synchronous: no I/O, every secret compared in constant time.
 import { createHmac } from "node:crypto";
 import { constantTimeEqual } from "./constant-time";
-import type { WebhookSettings } from "./webhook-settings";
+import type { WebhookSettings } from "../connections/webhook-settings";
 
 export type Verification = "verified" | "invalid_signature" | "unauthenticated";
 

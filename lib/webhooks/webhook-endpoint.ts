@@ -1,23 +1,19 @@
 import "server-only";
-// The handler behind POST /api/webhooks/klink/{connectionId}. No session: a delivery is
-// authenticated by the connection's webhook settings. Built from its dependencies so tests can
-// give it their own settings loader, database and processor.
-//
-// Two front doors share everything here: the Next.js route handler below, and the console's own
-// server answering the same path straight from Node's request (node-webhook-endpoint.ts), which
-// is how `npm start` serves it. Only reading the request and writing the answer differ.
-import { z } from "zod";
+// What POST /api/webhooks/klink/{connectionId} does, whichever door a delivery came through: the
+// Next.js route handler (lib/doors/webhook-route.ts) or the console's own server answering it
+// straight from Node's request (lib/doors/webhook-front-door.ts), which is how `npm start` serves
+// it. No session: a delivery is authenticated by the connection's webhook settings. Built from its
+// dependencies so tests can give it their own settings loader, database and processor.
+import type { WebhookSettings } from "../connections/webhook-settings";
 import type { Db } from "../db/client";
-import type { DeliveryWriter } from "./delivery-writer";
-import { clientIp } from "../auth/client-ip";
-import { errorBody } from "../http/errors";
-import { route } from "../http/route";
+import { ERROR_STATUS } from "../errors/api-error";
+import { errorBody } from "../errors/error-body";
 import { logger } from "../log/logger";
+import type { DeliveryWriter } from "./delivery-writer";
 import type { HeaderBag } from "./header-bag";
 import type { DeliveryProcessor } from "./process-deliveries";
-import { readLimitedBody, type LimitedBody } from "./read-limited-body";
+import type { LimitedBody } from "./read-limited-body";
 import { receiveDelivery, type ReceiveOutcome } from "./receive-delivery";
-import type { WebhookSettings } from "./webhook-settings";
 
 export type WebhookEndpointDeps = {
   loadSettings: (connectionId: string) => Promise<WebhookSettings | null>;
@@ -64,21 +60,6 @@ export function createDeliveryReceiver(deps: WebhookEndpointDeps) {
   };
 }
 
-const params = z.object({ connectionId: z.string() });
-
-/** The Next.js route handler. */
-export function createWebhookEndpoint(deps: WebhookEndpointDeps) {
-  const receive = createDeliveryReceiver(deps);
-  return route({ access: "public", params }, async ({ req, params: { connectionId }, requestId }) => {
-    const body = await readLimitedBody(req);
-    const answer = deliveryAnswer(
-      await receive({ connectionId, headers: req.headers, body, sourceIp: clientIp(req.headers) }),
-      requestId,
-    );
-    return Response.json(answer.body, { status: answer.status, headers: answer.headers });
-  });
-}
-
 /** What K-LINK is told: the status it acts on, and the stored row's id for the sender's logs. */
 export function deliveryAnswer(outcome: ReceiveOutcome, requestId: string): DeliveryAnswer {
   const noStore = { "cache-control": "no-store" };
@@ -95,15 +76,15 @@ export function deliveryAnswer(outcome: ReceiveOutcome, requestId: string): Deli
       };
     case "rejected":
       return {
-        status: outcome.status,
+        status: ERROR_STATUS[outcome.code],
         headers: { ...noStore, "x-webhook-delivery-id": outcome.deliveryId },
-        body: errorBody(outcome.status, outcome.code, outcome.message, requestId),
+        body: errorBody(outcome.code, outcome.message, requestId),
       };
     case "unavailable":
       return {
-        status: 503,
+        status: ERROR_STATUS.unavailable,
         headers: { ...noStore, "retry-after": "5" },
-        body: errorBody(503, "unavailable", "The delivery could not be stored; send it again.", requestId),
+        body: errorBody("unavailable", "The delivery could not be stored; send it again.", requestId),
       };
   }
 }

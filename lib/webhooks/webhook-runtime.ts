@@ -1,7 +1,7 @@
 import "server-only";
 // The webhook parts of this console instance, wired to the real database, connection settings,
-// cache and live event bus. One writer and one processor per process (kept on globalThis so
-// development reloads do not start a second sweep).
+// cache and live event bus. One writer and one processor per process (whichever bundle asks, so
+// there is one queue and one sweep).
 import { invalidateTags } from "../cache/invalidate-tags";
 import { loadWebhookSettings } from "../connections/load-webhook-settings";
 import { db } from "../db/client";
@@ -11,31 +11,30 @@ import { getEventBus } from "../events/get-event-bus";
 import { createDeliveryWriter, type DeliveryWriter } from "./delivery-writer";
 import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliveries";
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
-import { createNodeWebhookEndpoint } from "./node-webhook-endpoint";
-import { createWebhookEndpoint, type WebhookEndpointDeps } from "./webhook-endpoint";
+import type { WebhookEndpointDeps } from "./webhook-endpoint";
+import { processGlobal } from "../process-global";
 
-const globalForWebhooks = globalThis as unknown as {
-  klinkConsoleWebhookWriter?: DeliveryWriter;
-  klinkConsoleWebhookProcessor?: DeliveryProcessor;
-};
+const processWriter = processGlobal<DeliveryWriter>("webhook-writer");
+const processProcessor = processGlobal<DeliveryProcessor>("webhook-processor");
 
 export function deliveryWriter(): DeliveryWriter {
-  globalForWebhooks.klinkConsoleWebhookWriter ??= createDeliveryWriter(db(), databaseProvider(env().DATABASE_URL));
-  return globalForWebhooks.klinkConsoleWebhookWriter;
+  return processWriter.init(() => createDeliveryWriter(db(), databaseProvider(env().DATABASE_URL)));
 }
 
 export function webhookProcessor(): DeliveryProcessor {
-  globalForWebhooks.klinkConsoleWebhookProcessor ??= createDeliveryProcessor({
-    db: db(),
-    provider: databaseProvider(env().DATABASE_URL),
-    // The cached K-LINK data an event makes stale is dropped before open pages are told.
-    invalidate: async (connectionId, tags) => void (await invalidateTags(connectionId, tags)),
-    publish: (event) => getEventBus().publish(event),
-  });
-  return globalForWebhooks.klinkConsoleWebhookProcessor;
+  return processProcessor.init(() =>
+    createDeliveryProcessor({
+      db: db(),
+      provider: databaseProvider(env().DATABASE_URL),
+      // The cached K-LINK data an event makes stale is dropped before open pages are told.
+      invalidate: async (connectionId, tags) => void (await invalidateTags(connectionId, tags)),
+      publish: (event) => getEventBus().publish(event),
+    }),
+  );
 }
 
-const endpointDeps: WebhookEndpointDeps = {
+/** What the webhook endpoint's two doors (lib/doors/webhook-route.ts, webhook-front-door.ts) run on. */
+export const webhookEndpointDeps: WebhookEndpointDeps = {
   loadSettings: loadWebhookSettings,
   db,
   writer: deliveryWriter,
@@ -43,9 +42,3 @@ const endpointDeps: WebhookEndpointDeps = {
   allowUnauthenticated: () => unauthenticatedAllowed(env()),
   retentionDays: () => env().WEBHOOK_RETENTION_DAYS,
 };
-
-/** POST /api/webhooks/klink/{connectionId}, the Next.js route handler (`next dev`, or a plain `next start`). */
-export const webhookEndpoint = createWebhookEndpoint(endpointDeps);
-
-/** The same endpoint answered by the console's own server in front of Next.js (scripts/serve.mjs). */
-export const nodeWebhookEndpoint = createNodeWebhookEndpoint(endpointDeps);

@@ -1,5 +1,5 @@
 // Sign-in, roles, API keys and K-LINK connections in real Chromium against the built console.
-// The console runs on the database the build was made with (tests/e2e/global-build.ts), which
+// The console runs on the database the build was made with (tests/helpers/global-build.ts), which
 // holds a known K-LINK token, so the test can show that no token reaches the build output, a
 // page, an API answer or the server log.
 import { randomBytes } from "node:crypto";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, screenshot } from "../helpers/browser";
-import { startConsole, type ConsoleServer } from "../helpers/console-server";
+import { startConsole, type ConsoleServer } from "../../scripts/console-process";
 import { filesContaining, signInThroughForm } from "../helpers/auth-browser";
 import Database from "better-sqlite3";
 import { sqliteFilePath } from "../../lib/db/provider";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { screenshot } from "../helpers/browser";
 import { seriousA11yViolations } from "../helpers/axe";
-import { waitFor } from "../helpers/console-server";
+import { waitFor } from "../../scripts/console-process";
 import { startConsoleStack, type ConsoleStack } from "../helpers/console-stack";
 
 type Listing = { total: number; data: { id: string }[] };

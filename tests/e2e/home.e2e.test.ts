@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, screenshot } from "../helpers/browser";
-import { startConsole, type ConsoleServer } from "../helpers/console-server";
+import { startConsole, type ConsoleServer } from "../../scripts/console-process";
 
 let server: ConsoleServer;
 let browser: Browser;

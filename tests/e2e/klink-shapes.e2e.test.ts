@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { seriousA11yViolations } from "../helpers/axe";
 import { screenshot } from "../helpers/browser";
-import { waitFor } from "../helpers/console-server";
+import { waitFor } from "../../scripts/console-process";
 import { startConsoleStack, type ConsoleStack } from "../helpers/console-stack";
 import { startDocumentedKlink, type DocumentedKlink } from "../helpers/documented-klink";
-import type { Role } from "../../lib/auth/roles";
+import type { Role } from "../../lib/identity/roles";
 
 const STAND_IN = "Documented K-LINK";
 /** The ids the documented examples use. */

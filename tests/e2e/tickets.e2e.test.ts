@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import path from "node:path";
 import { SCREENSHOT_DIR, screenshot } from "../helpers/browser";
-import { waitFor } from "../helpers/console-server";
+import { waitFor } from "../../scripts/console-process";
 import { seriousA11yViolations } from "../helpers/axe";
 import { startConsoleStack, type ConsoleStack } from "../helpers/console-stack";
 import { customFieldMap } from "../../lib/console/normalize/custom-fields";
@@ -307,7 +307,7 @@ describe("tickets in the running console", () => {
     const firstOption = await options.first().locator("span").first().textContent();
     await search.press("Enter");
     expect(await page.getByTestId("picked-contact").textContent()).toBe(firstOption);
-    // A date-looking text in a text custom field is refused by the console's validation (README §8).
+    // The console's validation refuses a date-looking text in a text custom field (shared/klink-api/README.md §8).
     await page.getByLabel("Tracking ID").fill("2025/10/23");
     await page.getByLabel("Incident date").fill("2026-11-30");
     await page.getByLabel("Order value").fill("129.5");

@@ -10,7 +10,7 @@ import { startSimulator, type RunningSimulator } from "../../lib/klink/simulator
 import { createDb, type Db } from "../../lib/db/client";
 import { migrateDatabase } from "../../scripts/run-prisma-migrate";
 import { launchBrowser, screenshot } from "../helpers/browser";
-import { startConsole, waitFor, type ConsoleServer } from "../helpers/console-server";
+import { startConsole, waitFor, type ConsoleServer } from "../../scripts/console-process";
 import { signInThroughForm } from "../helpers/auth-browser";
 
 const ENCRYPTION_KEY = Buffer.alloc(32, 13).toString("base64");

@@ -4,7 +4,7 @@ import { encode } from "next-auth/jwt";
 import { randomUUID } from "node:crypto";
 import { db } from "../../lib/db/client";
 import { env } from "../../lib/env";
-import type { Role } from "../../lib/auth/roles";
+import type { Role } from "../../lib/identity/roles";
 import { hashPassword } from "../../lib/auth/passwords";
 import { sessionCookieName } from "../../lib/auth/session-token";
 import { generateApiKey } from "../../lib/api-keys/api-key-format";

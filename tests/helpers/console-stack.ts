@@ -7,12 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createDb, type Db } from "../../lib/db/client";
-import type { Role } from "../../lib/auth/roles";
+import type { Role } from "../../lib/identity/roles";
 import { startSimulator, type RunningSimulator } from "../../lib/klink/simulator";
 import { migrateDatabase } from "../../scripts/run-prisma-migrate";
 import { signInThroughForm } from "./auth-browser";
 import { launchBrowser } from "./browser";
-import { startConsole, type ConsoleServer } from "./console-server";
+import { startConsole, type ConsoleServer } from "../../scripts/console-process";
 
 export type ConsoleStack = {
   server: ConsoleServer;
@@ -57,7 +57,7 @@ export async function startConsoleStack(
   const { seedDemo } = await import("../../scripts/demo-seed");
   const seeded = await seedDemo({ klinkBaseUrl: sim.url, klinkToken: token, webhookSecret });
   const { insertConnection } = await import("../../lib/connections/create-connection");
-  const { systemAudit } = await import("../../lib/auth/request-audit");
+  const { systemAudit } = await import("../../lib/audit/request-audit");
   const connectionIds: Record<string, string> = {};
   for (const extra of options.connections ?? [])
     connectionIds[extra.name] = (await insertConnection({ ...extra, token }, systemAudit())).id;

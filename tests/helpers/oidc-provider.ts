@@ -3,7 +3,7 @@
 // address, verified, in the ID token (next-auth 4 reads claims from the ID token only).
 import { createServer, type Server } from "node:http";
 import Provider from "oidc-provider";
-import { freePort } from "./console-server";
+import { freePort } from "../../scripts/console-process";
 
 export type TestOidcProvider = { issuer: string; clientId: string; clientSecret: string; stop: () => Promise<void> };
 

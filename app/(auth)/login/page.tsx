@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { oidcConfigured } from "@/lib/auth/auth-options";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { loginErrorMessage } from "@/lib/auth/login-errors";
-import { currentActor } from "@/lib/auth/page-guard";
+import { currentActor } from "@/lib/doors/page-guard";
 import { LoginForm } from "./login-form";
 import styles from "../auth.module.css";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { StatusPage } from "@/components/shell/status-page";
 import { ButtonLink } from "@/components/ui/button";
 

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 
 export const dynamic = "force-dynamic";
 

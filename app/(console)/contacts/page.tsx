@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { contactListQuery } from "@/lib/console/contact-list-query";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readKlink, type KlinkRead } from "@/lib/console/read-klink";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { cxLogQuery, daysInRange, selectedDateOf } from "@/lib/console/cx-log-range";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readKlink } from "@/lib/console/read-klink";

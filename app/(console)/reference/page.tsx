@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readAllPages } from "@/lib/console/read-all-pages";
 import { readKlink, type KlinkRead } from "@/lib/console/read-klink";

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { TicketFilters } from "@/components/tickets/ticket-filters";
 import { TicketList } from "@/components/tickets/ticket-list";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readKlink } from "@/lib/console/read-klink";
 import { optionsOf } from "@/lib/console/ticket-field-model";
@@ -42,7 +42,8 @@ export default async function TicketsPage({
         title="Tickets"
         description={
           list.ok
-            ? `${list.data.total.toLocaleString("en")} ticket${list.data.total === 1 ? "" : "s"}${Object.keys(state.filters).length ? " match these filters" : " in K-LINK"}`
+            ? `${list.data.total.toLocaleString("en")} ticket${list.data.total === 1 ? "" : "s"}` +
+              (Object.keys(state.filters).length ? " match these filters" : " in K-LINK")
             : undefined
         }
         actions={

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { getEventBus } from "@/lib/events/get-event-bus";
 import { createEventStream, SSE_HEADERS } from "@/lib/events/sse-stream";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 
 export const dynamic = "force-dynamic";
 

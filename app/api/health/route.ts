@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { checkHealth } from "@/lib/health";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";

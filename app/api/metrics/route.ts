@@ -1,6 +1,6 @@
 // Prometheus metrics of this process. Not public: METRICS_TOKEN as a Bearer token, or an admin.
-import { route } from "@/lib/http/route";
-import { assertMetricsAccess } from "@/lib/metrics/authorize-metrics";
+import { route } from "@/lib/doors/route";
+import { assertMetricsAccess } from "@/lib/doors/metrics-access";
 import { metrics } from "@/lib/metrics/registry";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,8 @@
-// Custom field values in every form K-LINK may send them (README §8, endpoints.md "Shared object:
-// Ticket"): the documented array of value objects `{id, textValue, attribute: {systemName,
-// displayName, type}}`, the object map `{cf_x: value}` that create and update take, and the old
-// contact model's `[{name, value}]`; under `customFields` or `custom_fields`. Safe to import anywhere.
+// Custom field values in every form K-LINK may send them (shared/klink-api/README.md §8,
+// endpoints.md "Shared object: Ticket"): the documented array of value objects `{id, textValue,
+// attribute: {systemName, displayName, type}}`, the object map `{cf_x: value}` that create and
+// update take, and the old contact model's `[{name, value}]`; under `customFields` or
+// `custom_fields`. Safe to import anywhere.
 import { asRecord, asText, firstOf, type JsonRecord } from "./values";
 
 export type CustomFieldEntry = {

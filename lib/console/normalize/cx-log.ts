@@ -58,7 +58,7 @@ export function normalizeCxLog(raw: unknown): CxLog | null {
   return log;
 }
 
-/** `{requestId, cxLogs: {data, total, page, pageSize}}`: the page nested in cxLogs (README §5). */
+/** `{requestId, cxLogs: {data, total, page, pageSize}}`: the page nested in cxLogs (shared/klink-api/README.md §5). */
 export type CxLogListing = { requestId: string | null; cxLogs: Listing<CxLog> };
 
 export function normalizeCxLogListing(raw: unknown): CxLogListing {

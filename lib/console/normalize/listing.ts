@@ -1,6 +1,7 @@
-// The paginated listing envelope `{total, page, pageSize, lastPage, data}` (README §6), read
-// whatever K-LINK put in it: counts as numbers or numeric strings, missing ones worked out from
-// what is there, `data` that is not a list read as empty. Safe to import anywhere.
+// The paginated listing envelope `{total, page, pageSize, lastPage, data}`
+// (shared/klink-api/README.md §6), read whatever K-LINK put in it: counts as numbers or numeric
+// strings, missing ones worked out from what is there, `data` that is not a list read as empty.
+// Safe to import anywhere.
 import { asArray, asCount, asRecord } from "./values";
 
 export type Listing<T> = { total: number; page: number; pageSize: number; lastPage: number; data: T[] };

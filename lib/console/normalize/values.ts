@@ -1,7 +1,8 @@
-// Reading single values out of a K-LINK answer whose shape is not guaranteed (README §13: a 2xx
-// answer is used whatever its shape). Each reader returns what a page can show, or null when
-// there is nothing; a value that is there but of another kind is kept readable (a number written
-// out, an object as raw JSON) instead of being dropped. Safe to import anywhere.
+// Reading single values out of a K-LINK answer whose shape is not guaranteed
+// (shared/klink-api/README.md §13: a 2xx answer is used whatever its shape). Each reader returns
+// what a page can show, or null when there is nothing; a value that is there but of another kind
+// is kept readable (a number written out, an object as raw JSON) instead of being dropped. Safe
+// to import anywhere.
 
 export type JsonRecord = Record<string, unknown>;
 

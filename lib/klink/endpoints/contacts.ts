@@ -1,6 +1,6 @@
-// Contact endpoints (README §13 rows 1–9).
+// Contact endpoints (shared/klink-api/README.md §13 rows 1–9).
 import { z } from "zod";
-import { cacheTags, contactChangeTags } from "../cache-tags";
+import { cacheTags, changeTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE, type KlinkCallInput } from "../endpoint-def";
 import { idSchema, paginationQuery, paginationQuerySchema, querySchema } from "../schemas/common";
 import {
@@ -18,12 +18,11 @@ const idParams = z.object({ id: idSchema });
 const contactId = (input: KlinkCallInput) => field(input.params, "id") ?? "";
 
 /** Everything a change to one contact makes stale (lib/klink/cache-tags.ts). */
-const contactChanged = (input: KlinkCallInput) => contactChangeTags(contactId(input));
+const contactChanged = (input: KlinkCallInput) => changeTags({ resource: "contact", id: contactId(input) });
 
 export const contactEndpoints = {
   "contacts.list": defineEndpoint({
     name: "contacts.list",
-    summary: "List contacts, newest first; keyword matches name, e-mail or phone (partial, case-insensitive).",
     method: "GET",
     path: "/api/v1/contacts",
     query: querySchema({
@@ -38,7 +37,6 @@ export const contactEndpoints = {
   }),
   "contacts.create": defineEndpoint({
     name: "contacts.create",
-    summary: "Create a contact.",
     method: "POST",
     path: "/api/v1/contacts",
     body: contactCreateBodySchema,
@@ -51,7 +49,6 @@ export const contactEndpoints = {
   }),
   "contacts.bySocialId": defineEndpoint({
     name: "contacts.bySocialId",
-    summary: "Find the contact owning a social platform id (e.g. a Messenger PSID).",
     method: "GET",
     path: "/api/v1/contacts/social/{socialPlatformId}",
     params: z.object({ socialPlatformId: idSchema }),
@@ -63,7 +60,6 @@ export const contactEndpoints = {
   }),
   "contacts.fields": defineEndpoint({
     name: "contacts.fields",
-    summary: "The tenant's contact form fields (system and custom) with their options.",
     method: "GET",
     path: "/api/v1/contacts/fields",
     query: paginationQuerySchema,
@@ -75,7 +71,6 @@ export const contactEndpoints = {
   }),
   "contacts.get": defineEndpoint({
     name: "contacts.get",
-    summary: "One contact.",
     method: "GET",
     path: "/api/v1/contacts/{id}",
     params: idParams,
@@ -87,7 +82,6 @@ export const contactEndpoints = {
   }),
   "contacts.update": defineEndpoint({
     name: "contacts.update",
-    summary: "Change some fields of a contact.",
     method: "PATCH",
     path: "/api/v1/contacts/{id}",
     params: idParams,
@@ -101,7 +95,6 @@ export const contactEndpoints = {
   }),
   "contacts.delete": defineEndpoint({
     name: "contacts.delete",
-    summary: "Delete a contact.",
     method: "DELETE",
     path: "/api/v1/contacts/{id}",
     params: idParams,
@@ -114,7 +107,6 @@ export const contactEndpoints = {
   }),
   "contacts.groups": defineEndpoint({
     name: "contacts.groups",
-    summary: "The tenant's contact groups.",
     method: "GET",
     path: "/api/v1/contacts/groups",
     query: paginationQuerySchema,
@@ -126,7 +118,6 @@ export const contactEndpoints = {
   }),
   "contacts.updateTags": defineEndpoint({
     name: "contacts.updateTags",
-    summary: "Change a contact's tags (by tag name).",
     method: "PATCH",
     path: "/api/v1/contacts/{id}/tags",
     params: idParams,

@@ -1,6 +1,6 @@
 // Reference lists and the rest: tags, channels, categories, CX logs, send message
-// (README §13 rows 10–12, 19–21).
-import { cacheTags } from "../cache-tags";
+// (shared/klink-api/README.md §13 rows 10–12, 19–21).
+import { cacheTags, changeTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE } from "../endpoint-def";
 import { paginationQuerySchema } from "../schemas/common";
 import { cxLogListingSchema, cxLogsHeadersSchema, cxLogsQuerySchema } from "../schemas/cx-log";
@@ -16,7 +16,6 @@ import {
 export const referenceEndpoints = {
   "tags.list": defineEndpoint({
     name: "tags.list",
-    summary: "The tenant's tags.",
     method: "GET",
     path: "/api/v1/tags",
     query: paginationQuerySchema,
@@ -28,7 +27,6 @@ export const referenceEndpoints = {
   }),
   "channels.list": defineEndpoint({
     name: "channels.list",
-    summary: "The tenant's connected channels (Messenger, LINE, e-mail …).",
     method: "GET",
     path: "/api/v1/channels",
     query: paginationQuerySchema,
@@ -40,7 +38,6 @@ export const referenceEndpoints = {
   }),
   "channels.create": defineEndpoint({
     name: "channels.create",
-    summary: "Create a channel.",
     method: "POST",
     path: "/api/v1/channels",
     body: channelCreateBodySchema,
@@ -53,7 +50,6 @@ export const referenceEndpoints = {
   }),
   "categories.list": defineEndpoint({
     name: "categories.list",
-    summary: "The ticket category tree.",
     method: "GET",
     path: "/api/v1/categories",
     response: categoryListingSchema,
@@ -64,7 +60,6 @@ export const referenceEndpoints = {
   }),
   "cxLogs.list": defineEndpoint({
     name: "cxLogs.list",
-    summary: "Interaction (CX) logs started within a date-time range, read in the caller's time zone.",
     method: "GET",
     path: "/api/v1/cx-logs",
     query: cxLogsQuerySchema,
@@ -78,17 +73,13 @@ export const referenceEndpoints = {
   }),
   "messages.send": defineEndpoint({
     name: "messages.send",
-    summary: "Send a message to a contact on their channel.",
     method: "POST",
     path: "/api/v1/messages/send",
     body: messageSendBodySchema,
     response: messageSendResponseSchema,
     successStatus: 200,
     role: "agent",
-    invalidates: (input) => {
-      const contactId = field(input.body, "contactId");
-      return [cacheTags.cxLogs(), ...(contactId ? [cacheTags.contactCx(contactId)] : [])];
-    },
+    invalidates: (input) => changeTags({ resource: "message", contactId: field(input.body, "contactId") }),
     audit: { action: "message.send", target: (input) => ({ type: "contact", id: field(input.body, "contactId") }) },
     verified: true,
   }),

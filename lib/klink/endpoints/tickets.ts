@@ -1,6 +1,6 @@
-// Ticket endpoints (README §13 rows 13–18).
+// Ticket endpoints (shared/klink-api/README.md §13 rows 13–18).
 import { z } from "zod";
-import { cacheTags } from "../cache-tags";
+import { cacheTags, changeTags } from "../cache-tags";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE, type KlinkCallInput } from "../endpoint-def";
 import { idSchema, paginationQuery, paginationQuerySchema, querySchema } from "../schemas/common";
 import { formFieldListingSchema } from "../schemas/reference";
@@ -18,17 +18,14 @@ const ticketId = (input: KlinkCallInput) => field(input.params, "id") ?? "";
 
 /** A changed ticket: itself, every list, and the ticket lists of its contact (from the answer). */
 function ticketChanged(input: KlinkCallInput, responseData: unknown): string[] {
-  const tags = [cacheTags.ticket(ticketId(input)), cacheTags.ticketsList()];
   const contactId =
     field((responseData as { data?: unknown } | undefined)?.data, "contactId") ?? field(input.body, "contact_id");
-  if (contactId) tags.push(cacheTags.contactTickets(contactId));
-  return tags;
+  return changeTags({ resource: "ticket", id: ticketId(input), contactId });
 }
 
 export const ticketEndpoints = {
   "tickets.list": defineEndpoint({
     name: "tickets.list",
-    summary: "List tickets, newest first; filter by status, priority, channel (exact, case-insensitive) and keyword.",
     method: "GET",
     path: "/api/v1/tickets",
     // The filter names are our assumption (the page's parameter names were not captured).
@@ -41,7 +38,6 @@ export const ticketEndpoints = {
   }),
   "tickets.create": defineEndpoint({
     name: "tickets.create",
-    summary: "Create a ticket for a contact (201).",
     method: "POST",
     path: "/api/v1/tickets",
     body: ticketCreateBodySchema,
@@ -51,7 +47,7 @@ export const ticketEndpoints = {
     invalidates: (input, data) => {
       const contactId =
         field(input.body, "contact_id") ?? field((data as { data?: unknown } | undefined)?.data, "contactId");
-      return [cacheTags.ticketsList(), ...(contactId ? [cacheTags.contactTickets(contactId)] : [])];
+      return changeTags({ resource: "ticket", contactId });
     },
     // The new ticket id is only known from the answer; the audit record takes it from there.
     audit: { action: "ticket.create", target: () => ({ type: "ticket" }) },
@@ -59,7 +55,6 @@ export const ticketEndpoints = {
   }),
   "tickets.byContact": defineEndpoint({
     name: "tickets.byContact",
-    summary: "The tickets of one contact, newest first.",
     method: "GET",
     path: "/api/v1/tickets/contact/{contactId}",
     params: z.object({ contactId: idSchema }),
@@ -76,7 +71,6 @@ export const ticketEndpoints = {
   }),
   "tickets.fields": defineEndpoint({
     name: "tickets.fields",
-    summary: "The tenant's ticket form fields; status, priority and channel options come from here.",
     method: "GET",
     path: "/api/v1/tickets/fields",
     query: paginationQuerySchema,
@@ -88,7 +82,6 @@ export const ticketEndpoints = {
   }),
   "tickets.update": defineEndpoint({
     name: "tickets.update",
-    summary: "Change some fields of a ticket.",
     method: "PATCH",
     path: "/api/v1/tickets/{id}",
     params: idParams,
@@ -102,7 +95,6 @@ export const ticketEndpoints = {
   }),
   "tickets.updateStatus": defineEndpoint({
     name: "tickets.updateStatus",
-    summary: "Set a ticket's status.",
     method: "PUT",
     path: "/api/v1/tickets/{id}/status",
     params: idParams,

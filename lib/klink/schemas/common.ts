@@ -1,13 +1,13 @@
 // Building blocks shared by the K-LINK request and response schemas. Response schemas describe
 // what the docs show (no transforms or defaults): answers are never parsed with them, only compared
 // (find-drift.ts), and every field K-LINK sends reaches the caller untouched. Request schemas
-// encode the documented rules (README §6, §8) and do refuse bad input.
+// encode the documented rules (shared/klink-api/README.md §6, §8) and do refuse bad input.
 import { z } from "zod";
 
 /** K-LINK ids are UUIDs in every example, but the format is only observed, never documented. */
 export const idSchema = z.string({ error: "is required" }).trim().min(1, "is required").max(200, "is too long");
 
-/** Timestamps come in four formats (README §4): kept as opaque strings. */
+/** Timestamps come in four formats (shared/klink-api/README.md §4): kept as opaque strings. */
 export const timestampSchema = z.string();
 
 export const optionalText = z.string().nullish();
@@ -15,7 +15,7 @@ export const optionalText = z.string().nullish();
 const pageError = "must be a whole number of 1 or more";
 const pageSizeError = "must be a whole number between 1 and 100";
 
-/** Query strings arrive as strings: coerce, then check the documented limits (README §6). */
+/** Query strings arrive as strings: coerce, then check the documented limits (shared/klink-api/README.md §6). */
 export const paginationQuery = {
   page: z.coerce.number({ error: pageError }).int(pageError).min(1, pageError).optional(),
   pageSize: z.coerce

@@ -41,7 +41,7 @@ export const contactSchema = z.looseObject({
   contactEmails: z.array(contactEmailSchema).nullish(),
   contactPhones: z.array(contactPhoneSchema).nullish(),
   platformContacts: z.array(platformContactSchema).nullish(),
-  /** "Array of objects" (old contact model); the items' shape is unconfirmed (README §8). */
+  /** "Array of objects" (old contact model); the items' shape is unconfirmed (shared/klink-api/README.md §8). */
   customFields: z.array(z.unknown()).nullish(),
   createdAt: optionalText,
   updatedAt: optionalText,

@@ -1,4 +1,4 @@
-// Custom field values in request bodies (README §8): keys start with `cf_`, and a date field's
+// Custom field values in request bodies (shared/klink-api/README.md §8): keys start with `cf_`, and a date field's
 // value must be an ISO date `YYYY-MM-DD`. Which fields are dates is only known from the tenant's
 // form fields, so the static schema rejects any date-looking value that is not `YYYY-MM-DD`;
 // `validateCustomFields` below does the full, type-aware check against the form fields.
@@ -32,14 +32,14 @@ export const customFieldsMapSchema = z.record(z.string(), z.unknown()).superRefi
   for (const [key, value] of Object.entries(map)) checkEntry(key, value, [key], ctx);
 });
 
-/** The name/value array form of the old contact model (README §8 CONFLICT). */
+/** The name/value array form of the old contact model (shared/klink-api/README.md §8 CONFLICT). */
 export const customFieldsArraySchema = z
   .array(z.looseObject({ name: z.string({ error: "is required" }), value: z.unknown() }))
   .superRefine((items, ctx) => {
     items.forEach((item, index) => checkEntry(item.name, item.value, [index, "name"], ctx));
   });
 
-/** Contacts: the shape is unconfirmed (README §8), so both documented forms are accepted. */
+/** Contacts: the shape is unconfirmed (shared/klink-api/README.md §8), so both documented forms are accepted. */
 export const contactCustomFieldsSchema = z.union([customFieldsMapSchema, customFieldsArraySchema]);
 
 /** Normalises either form to the object map. */

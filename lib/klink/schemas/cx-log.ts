@@ -63,7 +63,7 @@ const cxLogAgentSchema = z.looseObject({
   address: optionalText,
   phone: optionalText,
   notificationCount: z.number().nullish(),
-  // Sic: the documented example spells it so (README §10.10).
+  // Sic: the documented example spells it so (shared/klink-api/README.md §10.10).
   deletedaAt: optionalText,
   ...recordTimestamps,
 });

@@ -28,7 +28,7 @@ export const sentMessageSchema = z.looseObject({
   sentAt: optionalText,
 });
 
-/** `status` is a number here, a string in other envelopes (README §5). */
+/** `status` is a number here, a string in other envelopes (shared/klink-api/README.md §5). */
 export const messageSendResponseSchema = z.looseObject({
   status: z.number(),
   message: z.string(),

@@ -50,14 +50,14 @@ const ticketFields = {
   description: z.string().max(20_000, "must be at most 20000 characters").optional(),
   status: text(50).optional(),
   priority: text(50).optional(),
-  /** snake_case on create, unlike `contactId` in ticket objects (README §4). */
+  /** snake_case on create, unlike `contactId` in ticket objects (shared/klink-api/README.md §4). */
   contact_id: z
     .string({ error: "is required (ticket create takes contact_id in snake_case)" })
     .trim()
     .min(1, "is required (ticket create takes contact_id in snake_case)")
     .max(200, "is too long"),
   channel: text(50).optional(),
-  /** Tag UUIDs (contact "update tags" takes names instead — README §10.6). */
+  /** Tag UUIDs (contact "update tags" takes names instead — shared/klink-api/README.md §10.6). */
   tags: z.array(idSchema).max(50, "at most 50 tags").optional(),
   customFields: customFieldsMapSchema.optional(),
 };

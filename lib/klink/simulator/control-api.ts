@@ -50,7 +50,7 @@ export async function handleControl(
             cxLogs: sim.state.cxLogs.length,
           },
           endpoints: endpointNames,
-          // Paths and shapes that are this project's assumption, not K-LINK's documentation (README §13).
+          // Paths and shapes this project assumed, not K-LINK's documented ones (shared/klink-api/README.md §13).
           unverified: endpointNames.filter((name) => !endpoints[name].verified),
         });
       case "POST /__sim/reset":

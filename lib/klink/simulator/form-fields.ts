@@ -1,5 +1,5 @@
 // The simulated tenant's form fields. Ticket status and priority options are the working contract
-// (README §13): status open, pending, in progress, resolved, closed; priority low … urgent.
+// (shared/klink-api/README.md §13): status open, pending, in progress, resolved, closed; priority low … urgent.
 import type { Rng } from "./prng";
 import type { FormFieldRecord } from "./state";
 

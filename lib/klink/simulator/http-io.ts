@@ -1,5 +1,5 @@
 // Request/response plumbing of the simulator and the error it answers with. The error body is the
-// working contract's `{status: "error", message, data: null}` (README §13).
+// working contract's `{status: "error", message, data: null}` (shared/klink-api/README.md §13).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 
@@ -63,7 +63,8 @@ export function validBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   throw new SimHttpError(400, `Validation failed: ${problems.join("; ")}`);
 }
 
-/** Page and page size per README §12: page ≥ 1 (default 1), pageSize ≥ 1 (default 10), clamped to 100. */
+/** Page and page size (shared/klink-api/README.md §12): page ≥ 1 (default 1), pageSize ≥ 1
+ * (default 10, capped at 100). */
 export function pageParams(query: URLSearchParams): { page: number; pageSize: number } {
   const read = (name: string, fallback: number) => {
     const raw = query.get(name);

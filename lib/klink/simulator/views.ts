@@ -60,7 +60,7 @@ function stableUuid(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** `2026-03-30 08:30:00.000+00`: the SQL-style timestamp of CX logs (README §4). */
+/** `2026-03-30 08:30:00.000+00`: the SQL-style timestamp of CX logs (shared/klink-api/README.md §4). */
 function sqlTimestamp(ms: number): string {
   return `${new Date(ms).toISOString().replace("T", " ").slice(0, 23)}+00`;
 }

@@ -1,4 +1,4 @@
-// Signed webhook deliveries, as K-LINK sends them (webhooks.md §2, §5, README §13): a POST with
+// Signed webhook deliveries, as K-LINK sends them (webhooks.md §2, §5, shared/klink-api/README.md §13): a POST with
 // body {event, timestamp, data} and `x-signature` = lowercase hex HMAC-SHA256(secret, raw body).
 // Deliveries leave after the API answer, one target at a time in order; a failed attempt (network
 // error, 408, 429, 5xx) is retried twice with a short back-off — K-LINK's own retry policy is

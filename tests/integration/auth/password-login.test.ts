@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { route } from "../../../lib/http/route";
+import { route } from "../../../lib/doors/route";
 import { db } from "../../../lib/db/client";
 import { resetDatabase } from "../../helpers/db";
 import { createTestUser, jsonRequest, TEST_PASSWORD } from "../../helpers/auth";

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Cache, CachePolicy } from "../../../lib/cache/cache";
-import { waitFor } from "../../helpers/console-server";
-import { backends, uniqueConnectionId } from "./backends";
-import { deleteTestKeys } from "./redis-for-tests";
+import { waitFor } from "../../../scripts/console-process";
+import { backends, uniqueConnectionId } from "../../helpers/cache-backends";
+import { deleteTestKeys } from "../../helpers/redis-for-tests";
 
 const policy: CachePolicy = { ttlSeconds: 30, staleWhileRevalidateSeconds: 30, staleIfErrorSeconds: 300 };
 const entry = (value: unknown) => ({ value, storedAt: Date.now(), policy });

@@ -5,8 +5,8 @@ import type { CachePolicy } from "../../../lib/cache/cache";
 import { readThrough } from "../../../lib/cache/read-through";
 import { RedisCache } from "../../../lib/cache/redis-cache";
 import { KlinkHttpError } from "../../../lib/klink/errors";
-import { uniqueConnectionId } from "./backends";
-import { deleteTestKeys, newRedisCache, redisSuiteNote, redisTarget } from "./redis-for-tests";
+import { uniqueConnectionId } from "../../helpers/cache-backends";
+import { deleteTestKeys, newRedisCache, redisSuiteNote, redisTarget } from "../../helpers/redis-for-tests";
 
 const policy: CachePolicy = { ttlSeconds: 10, staleWhileRevalidateSeconds: 10, staleIfErrorSeconds: 60 };
 

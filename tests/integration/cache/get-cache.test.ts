@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getCache, setCache } from "../../../lib/cache/get-cache";
 import { invalidateTags } from "../../../lib/cache/invalidate-tags";
 import { resetEnvCache } from "../../../lib/env";
-import { deleteTestKeys, redisSuiteNote, redisTarget } from "./redis-for-tests";
+import { deleteTestKeys, redisSuiteNote, redisTarget } from "../../helpers/redis-for-tests";
 
 const originalRedisUrl = process.env.REDIS_URL;
 

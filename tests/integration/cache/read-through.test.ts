@@ -3,9 +3,9 @@ import type { Cache, CachePolicy } from "../../../lib/cache/cache";
 import { readThrough, type ReadThroughOptions } from "../../../lib/cache/read-through";
 import { KlinkHttpError, KlinkNetworkError, KlinkTimeoutError } from "../../../lib/klink/errors";
 import { CircuitOpenError } from "../../../lib/resilience/circuit-open-error";
-import { waitFor } from "../../helpers/console-server";
-import { backends, uniqueConnectionId } from "./backends";
-import { deleteTestKeys } from "./redis-for-tests";
+import { waitFor } from "../../../scripts/console-process";
+import { backends, uniqueConnectionId } from "../../helpers/cache-backends";
+import { deleteTestKeys } from "../../helpers/redis-for-tests";
 
 const policy: CachePolicy = { ttlSeconds: 10, staleWhileRevalidateSeconds: 20, staleIfErrorSeconds: 300 };
 

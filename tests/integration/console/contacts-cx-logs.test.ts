@@ -9,8 +9,8 @@ import { cxLogQuery, cxLogsHref, cxLogsProxyUrl, selectedDateOf } from "../../..
 import { formatInZone } from "../../../lib/console/zoned-time";
 import type { RequestLogEntry } from "../../../lib/klink/simulator";
 import { resetDatabase } from "../../helpers/db";
-import { REFERENCE_TIME, SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../proxy/proxy-fixture";
-import { consolePageFor } from "./contacts-fixture";
+import { REFERENCE_TIME, SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../../helpers/proxy-fixture";
+import { consolePageFor } from "../../helpers/contacts-fixture";
 
 let f: ProxyFixture;
 const now = new Date(REFERENCE_TIME);

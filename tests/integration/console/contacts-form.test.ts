@@ -11,15 +11,15 @@ import {
   initialValues,
   type ContactFormValues,
 } from "../../../lib/console/contact-form";
-import { consoleApi } from "../../../lib/console/klink-fetch";
+import { consoleApi } from "../../../lib/console/console-api";
 import { shownAnswer } from "../../../lib/console/normalize/answers";
 import { normalizeContact } from "../../../lib/console/normalize/contact";
 import { customFieldMap, customFieldsOf } from "../../../lib/console/normalize/custom-fields";
 import { callFieldErrors } from "../../../lib/console/upstream-field-errors";
 import { resetDatabase } from "../../helpers/db";
-import type { ServedHandlers } from "../webhooks/serve-handlers";
-import { startProxyFixture, type ProxyFixture } from "../proxy/proxy-fixture";
-import { serveProxy } from "./contacts-fixture";
+import type { ServedHandlers } from "../../helpers/serve-handlers";
+import { startProxyFixture, type ProxyFixture } from "../../helpers/proxy-fixture";
+import { serveProxy } from "../../helpers/contacts-fixture";
 
 let f: ProxyFixture;
 let served: ServedHandlers;

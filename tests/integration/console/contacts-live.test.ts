@@ -2,18 +2,18 @@
 // the change, not the cached copy. The simulator posts its signed webhook over a real socket to the
 // console's webhook endpoint (production wiring), whose processing drops the cached contact.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemAudit } from "../../../lib/auth/request-audit";
+import { systemAudit } from "../../../lib/audit/request-audit";
 import { setCache } from "../../../lib/cache/get-cache";
 import { MemoryCache } from "../../../lib/cache/memory-cache";
 import { insertConnection } from "../../../lib/connections/create-connection";
 import { readKlink } from "../../../lib/console/read-klink";
 import { startSimulator, type RunningSimulator } from "../../../lib/klink/simulator";
-import { webhookEndpoint } from "../../../lib/webhooks/webhook-runtime";
-import { waitFor } from "../../helpers/console-server";
+import { webhookEndpoint } from "../../../lib/doors/webhook-route";
+import { waitFor } from "../../../scripts/console-process";
 import { resetDatabase, testDb } from "../../helpers/db";
 import { signedInAs } from "../../helpers/auth";
-import { serveHandlers, type ServedHandlers } from "../webhooks/serve-handlers";
-import type { ConsolePage } from "../../../lib/console/console-page";
+import { serveHandlers, type ServedHandlers } from "../../helpers/serve-handlers";
+import type { ConsolePage } from "../../../lib/doors/console-page";
 
 const TOKEN = "kpt_contacts_live_token_0001";
 const SECRET = "whsec_contacts_live_0123456789";

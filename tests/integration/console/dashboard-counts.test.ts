@@ -3,9 +3,9 @@
 // the dashboard shows next to them.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../../lib/auth/actor";
+import type { Actor } from "../../../lib/identity/actor";
 import { insertConnection } from "../../../lib/connections/create-connection";
-import type { ConsolePage } from "../../../lib/console/console-page";
+import type { ConsolePage } from "../../../lib/doors/console-page";
 import { fieldOptions, ticketCounts } from "../../../lib/console/dashboard-counts";
 import { cacheUse, upstreamStatus } from "../../../lib/console/dashboard-upstream";
 import { startSimulator, type RunningSimulator } from "../../../lib/klink/simulator";

@@ -1,6 +1,6 @@
 // The dashboard's webhook deliveries per hour, counted in the real test database.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "../../../lib/auth/actor";
+import type { Actor } from "../../../lib/identity/actor";
 import { deliveriesPerHour } from "../../../lib/console/dashboard-deliveries";
 import { resetDatabase, testDb } from "../../helpers/db";
 

@@ -1,11 +1,11 @@
 // A ticket's activity from the console's own records: webhook deliveries received through the
 // real endpoint (which fills subjectId) and changes made through the real proxy (audited).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../../lib/auth/actor";
+import type { Actor } from "../../../lib/identity/actor";
 import { listTicketActivity } from "../../../lib/console/ticket-activity";
 import { resetDatabase } from "../../helpers/db";
-import { SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../proxy/proxy-fixture";
-import { hmacSettings, makeEndpoint, postSigned } from "../webhooks/webhook-kit";
+import { SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../../helpers/proxy-fixture";
+import { hmacSettings, makeEndpoint, postSigned } from "../../helpers/webhook-kit";
 
 let fixture: ProxyFixture;
 let viewer: Actor;

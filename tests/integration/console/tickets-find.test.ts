@@ -3,11 +3,11 @@
 // time, bounded), through the same data layer as every page.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../../lib/auth/actor";
-import type { ConsolePage } from "../../../lib/console/console-page";
+import type { Actor } from "../../../lib/identity/actor";
+import type { ConsolePage } from "../../../lib/doors/console-page";
 import { FIND_TICKET_MAX_PAGES, findTicket } from "../../../lib/console/find-ticket";
 import { resetDatabase } from "../../helpers/db";
-import { SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../proxy/proxy-fixture";
+import { SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../../helpers/proxy-fixture";
 
 let fixture: ProxyFixture;
 let viewer: Actor;

@@ -4,14 +4,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "../../../app/api/webhooks/klink/[connectionId]/route";
-import type { Actor } from "../../../lib/auth/actor";
-import type { ConsolePage } from "../../../lib/console/console-page";
+import type { Actor } from "../../../lib/identity/actor";
+import type { ConsolePage } from "../../../lib/doors/console-page";
 import { findTicket } from "../../../lib/console/find-ticket";
 import { insertConnection } from "../../../lib/connections/create-connection";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { waitFor } from "../../helpers/console-server";
-import { SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../proxy/proxy-fixture";
-import { SECRET, sign } from "../webhooks/webhook-kit";
+import { waitFor } from "../../../scripts/console-process";
+import { SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../../helpers/proxy-fixture";
+import { SECRET, sign } from "../../helpers/webhook-kit";
 
 let fixture: ProxyFixture;
 let page: ConsolePage;

@@ -2,7 +2,7 @@
 // path, and one bounded row per connection, endpoint and path, written in batches off the hot path.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DriftFinding } from "../../../lib/klink/find-drift";
-import type { Actor } from "../../../lib/auth/actor";
+import type { Actor } from "../../../lib/identity/actor";
 import { MAX_DRIFT_PATHS_PER_CONNECTION } from "../../../lib/drift/drift-store";
 import { listDrift } from "../../../lib/drift/list-drift";
 import { flushDrift, MAX_METRIC_PATHS, recordDrift, resetDriftRecorder } from "../../../lib/drift/record-drift";

@@ -7,7 +7,7 @@ import { POST as testEventRoute } from "../../../app/api/admin/connections/[id]/
 import { webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
 import { resetDatabase, testDb } from "../../helpers/db";
 import { browserHeaders, createTestApiKey, jsonRequest, signedInAs } from "../../helpers/auth";
-import { envelope, hmacSettings, makeEndpoint, postSigned } from "./webhook-kit";
+import { envelope, hmacSettings, makeEndpoint, postSigned } from "../../helpers/webhook-kit";
 
 const CONN = "conn-admin-routes";
 type Who = Awaited<ReturnType<typeof signedInAs>>;

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { countByEventType, getDelivery, listDeliveries } from "../../../lib/webhooks/delivery-history";
-import type { Actor } from "../../../lib/auth/actor";
+import type { Actor } from "../../../lib/identity/actor";
 import { purgeDeliveries } from "../../../lib/webhooks/purge-deliveries";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { envelope, hmacSettings, makeEndpoint, postSigned } from "./webhook-kit";
+import { envelope, hmacSettings, makeEndpoint, postSigned } from "../../helpers/webhook-kit";
 
 const admin: Actor = { type: "user", userId: "u-admin", email: "admin@example.test", name: "Admin", role: "admin" };
 const A = "conn-a";

@@ -2,11 +2,11 @@
 // endpoint accepts and stores them, and the processor acts on the contact.create delivery and
 // keeps the bare envelope's unknown event type without acting on it.
 import { beforeEach, describe, expect, it } from "vitest";
-import { contactChangeTags } from "../../../lib/klink/cache-tags";
+import { changeTags } from "../../../lib/klink/cache-tags";
 import { createDeliveryProcessor } from "../../../lib/webhooks/process-deliveries";
 import { fixtureText } from "../../helpers/documented-klink";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { hmacSettings, makeEndpoint, postSigned, testProvider } from "./webhook-kit";
+import { hmacSettings, makeEndpoint, postSigned, testProvider } from "../../helpers/webhook-kit";
 
 const CONN = "conn-documented";
 
@@ -35,7 +35,7 @@ describe("the documented webhook deliveries", () => {
       ["contact.create", "processed", bodies[0]],
       ["event.type", "processed", bodies[1]],
     ]);
-    expect(invalidated.flat()).toEqual(contactChangeTags("a0cad4e8-c23b-426d-95fe-75d02325d943"));
+    expect(invalidated.flat()).toEqual(changeTags({ resource: "contact", id: "a0cad4e8-c23b-426d-95fe-75d02325d943" }));
     expect(published).toEqual(["contact.created"]);
   });
 });

@@ -3,7 +3,7 @@ import { cacheTags } from "../../../lib/klink/cache-tags";
 import type { LiveEvent } from "../../../lib/events/live-event";
 import { createDeliveryProcessor, type DeliveryProcessorOptions } from "../../../lib/webhooks/process-deliveries";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { envelope, hmacSettings, makeEndpoint, postSigned, testProvider } from "./webhook-kit";
+import { envelope, hmacSettings, makeEndpoint, postSigned, testProvider } from "../../helpers/webhook-kit";
 
 const CONN = "conn-processing";
 const rows = () => testDb().webhookDelivery;

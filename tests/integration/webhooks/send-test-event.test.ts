@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../../lib/auth/actor";
-import { systemAudit } from "../../../lib/auth/request-audit";
+import type { Actor } from "../../../lib/identity/actor";
+import { systemAudit } from "../../../lib/audit/request-audit";
 import { insertConnection } from "../../../lib/connections/create-connection";
 import { loadWebhookSettings } from "../../../lib/connections/load-webhook-settings";
 import { sendTestEvent } from "../../../lib/webhooks/send-test-event";
-import { webhookEndpoint, webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
+import { webhookEndpoint } from "../../../lib/doors/webhook-route";
+import { webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { serveHandlers, type ServedHandlers } from "./serve-handlers";
+import { serveHandlers, type ServedHandlers } from "../../helpers/serve-handlers";
 
 const admin: Actor = { type: "user", userId: "u-admin", email: "admin@example.test", name: "Admin", role: "admin" };
 let served: ServedHandlers;

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHmac } from "node:crypto";
 import { startSimulator, type RunningSimulator } from "../../../lib/klink/simulator";
 import { insertConnection } from "../../../lib/connections/create-connection";
-import { systemAudit } from "../../../lib/auth/request-audit";
+import { systemAudit } from "../../../lib/audit/request-audit";
 import { getEventBus } from "../../../lib/events/get-event-bus";
 import type { LiveEvent } from "../../../lib/events/live-event";
-import { webhookEndpoint, webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
-import { waitFor } from "../../helpers/console-server";
+import { webhookEndpoint } from "../../../lib/doors/webhook-route";
+import { webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
+import { waitFor } from "../../../scripts/console-process";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { serveHandlers, type ServedHandlers } from "./serve-handlers";
+import { serveHandlers, type ServedHandlers } from "../../helpers/serve-handlers";
 
 const TOKEN = "kpt_simulator_flow_token_0001";
 const SECRET = "whsec_simulator_flow_0123456789";

@@ -13,7 +13,7 @@ import {
   postSigned,
   recordingProcessor,
   sign,
-} from "./webhook-kit";
+} from "../../helpers/webhook-kit";
 
 const CONN = "conn-webhooks";
 const settings = { [CONN]: hmacSettings(CONN) };

@@ -7,14 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setCache } from "../../../lib/cache/get-cache";
 import { getEventBus } from "../../../lib/events/get-event-bus";
 import type { LiveEvent } from "../../../lib/events/live-event";
-import { webhookEndpoint, webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
-import { waitFor } from "../../helpers/console-server";
+import { webhookEndpoint } from "../../../lib/doors/webhook-route";
+import { webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
+import { waitFor } from "../../../scripts/console-process";
 import { resetDatabase, testDb } from "../../helpers/db";
-import { backends } from "../cache/backends";
-import { deleteTestKeys } from "../cache/redis-for-tests";
-import { samples, seedIds } from "../proxy/endpoint-samples";
-import { SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../proxy/proxy-fixture";
-import { serveHandlers, type ServedHandlers } from "./serve-handlers";
+import { backends } from "../../helpers/cache-backends";
+import { deleteTestKeys } from "../../helpers/redis-for-tests";
+import { samples, seedIds } from "../../helpers/endpoint-samples";
+import { SIM_TOKEN, startProxyFixture, type ProxyFixture } from "../../helpers/proxy-fixture";
+import { serveHandlers, type ServedHandlers } from "../../helpers/serve-handlers";
 
 const SECRET = "whsec_invalidation_0123456789abcdef";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAffectedBy } from "../../../lib/events/affected-keys";
+import { cacheTags, changeTags } from "../../../lib/klink/cache-tags";
 
 const ticketUpdated = { type: "ticket.updated", id: "t-1", contactId: "c-1" };
 
@@ -23,6 +24,16 @@ describe("which client data a live event makes stale", () => {
     expect(isAffectedBy(event, "/api/klink/v1/contacts/c-9")).toBe(true);
     expect(isAffectedBy(event, "/api/klink/v1/contacts/c-8")).toBe(false);
     expect(isAffectedBy(event, "/api/klink/v1/contacts/groups")).toBe(false);
+  });
+
+  it("revalidates that contact's tickets and every social-id lookup on a contact event, as the server drops them", () => {
+    const event = { type: "contact.updated", id: "c-9" };
+    expect(isAffectedBy(event, ["/api/klink/v1/tickets/contact/c-9", { page: 1 }])).toBe(true);
+    expect(isAffectedBy(event, "/api/klink/v1/contacts/social/PSID-1234567890")).toBe(true);
+    expect(isAffectedBy(event, "/api/klink/v1/tickets/contact/c-8")).toBe(false);
+    expect(changeTags({ resource: "contact", id: "c-9" })).toEqual(
+      expect.arrayContaining([cacheTags.contactTickets("c-9"), cacheTags.contactSocialLookups()]),
+    );
   });
 
   it("revalidates the contact's CX view on a message event", () => {

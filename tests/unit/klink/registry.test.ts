@@ -5,7 +5,7 @@ import type { EndpointDef } from "../../../lib/klink/endpoint-def";
 import { matchEndpoint } from "../../../lib/klink/match-endpoint";
 import { buildPath, endpointNames, endpoints, pathParamNames, type EndpointName } from "../../../lib/klink/registry";
 
-/** README §13: method, path, documented (true) or assumed (false). */
+/** shared/klink-api/README.md §13: method, path, documented (true) or assumed (false). */
 const CONTRACT: Record<EndpointName, [string, string, boolean]> = {
   "contacts.list": ["GET", "/api/v1/contacts", true],
   "contacts.create": ["POST", "/api/v1/contacts", false],

@@ -4,7 +4,7 @@ import { KlinkHttpError, KlinkNetworkError, KlinkTimeoutError } from "../../../l
 import { circuitState, forgetCircuit, throughCircuit } from "../../../lib/resilience/circuit-breakers";
 import { CircuitOpenError } from "../../../lib/resilience/circuit-open-error";
 import { metrics } from "../../../lib/metrics/registry";
-import { waitFor } from "../../helpers/console-server";
+import { waitFor } from "../../../scripts/console-process";
 
 const settings = { failureThreshold: 3, halfOpenAfterMs: 10_000 };
 const fail = (error: Error) => async () => {

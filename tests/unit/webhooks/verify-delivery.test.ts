@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { signBody, verifyDelivery } from "../../../lib/webhooks/verify-delivery";
 import { unauthenticatedAllowed } from "../../../lib/webhooks/unauthenticated-policy";
 import { parseEnv } from "../../../lib/env";
-import type { WebhookSettings } from "../../../lib/webhooks/webhook-settings";
+import type { WebhookSettings } from "../../../lib/connections/webhook-settings";
 
 const body = Buffer.from('{"event":"ticket.update","timestamp":"2026-01-09T03:42:38.000000Z","data":{"id":"t1"}}');
 const hmac = (secret: string, raw: Buffer | string = body) => createHmac("sha256", secret).update(raw).digest("hex");

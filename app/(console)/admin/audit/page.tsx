@@ -1,50 +1,35 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { listAuditForAdmin } from "@/lib/audit/admin-audit";
 import { AUDIT_OUTCOMES, auditFilterOf, auditQuerySchema } from "@/lib/audit/audit-query";
 import { listConnections } from "@/lib/connections/list-connections";
-import { zodFieldErrors } from "@/lib/http/errors";
+import { listFilters, queryString, type SearchParams } from "@/lib/console/search-params";
 import { PageHeader } from "@/components/ui/page-header";
-import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { AuditRow } from "@/components/admin/audit-row";
+import { FilteredList, SelectFilter, TextFilter, TimeRangeFilter } from "@/components/admin/list-filters";
 import ui from "@/components/ui/ui.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 const TEXT_FILTERS = [
   { name: "actor", label: "Actor", placeholder: "e-mail or user id" },
   { name: "action", label: "Action", placeholder: "e.g. ticket.update_status" },
-  { name: "target", label: "Target id", placeholder: "" },
+  { name: "target", label: "Target id" },
 ] as const;
 
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { actor } = await consolePage("admin");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = auditQuerySchema.safeParse(raw);
-  const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
+  const list = listFilters(await searchParams, auditQuerySchema);
+  const { query } = list;
+  const connection = list.values.connection;
   const [page, connections] = await Promise.all([
-    parsed.success
-      ? listAuditForAdmin(actor, auditFilterOf(parsed.data), {
-          cursor: parsed.data.cursor,
-          limit: parsed.data.limit ?? 50,
-        })
-      : null,
+    query ? listAuditForAdmin(actor, auditFilterOf(query), { cursor: query.cursor, limit: query.limit }) : null,
     listConnections(actor, { limit: 200 }),
   ]);
   const nameOf = new Map(connections.data.map((c) => [c.id, c.name]));
-  const filterParams = new URLSearchParams(
-    Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "cursor"),
-  );
-  const nextParams = new URLSearchParams(filterParams);
-  if (page?.nextCursor) nextParams.set("cursor", page.nextCursor);
-  const filtered = [...filterParams.keys()].length > 0;
 
   return (
     <>
@@ -52,103 +37,55 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         title="Audit log"
         description="Every change made through the console, and every refused attempt. Newest first; times in UTC."
         actions={
-          <a className={buttonClass("secondary")} href={`/api/admin/audit/export?${filterParams}`} download>
+          <a className={buttonClass("secondary")} href={`/api/admin/audit/export${queryString(list.filters)}`} download>
             Export CSV
           </a>
         }
       />
-      <form className={ui.filters} method="get" aria-label="Filter the audit log">
-        {TEXT_FILTERS.map((f) => (
-          <Field key={f.name} label={f.label} error={errors[f.name]}>
-            <input name={f.name} defaultValue={raw[f.name] ?? ""} placeholder={f.placeholder || undefined} />
-          </Field>
-        ))}
-        <Field label="Connection" error={errors.connection}>
-          <select name="connection" defaultValue={raw.connection ?? ""}>
-            <option value="">Any</option>
-            {connections.data.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
+      <FilteredList
+        list={list}
+        path="/admin/audit"
+        formLabel="Filter the audit log"
+        fields={
+          <>
+            {TEXT_FILTERS.map((f) => (
+              <TextFilter key={f.name} list={list} {...f} />
             ))}
-            {raw.connection && !nameOf.has(raw.connection) ? (
-              <option value={raw.connection}>{raw.connection}</option>
-            ) : null}
-          </select>
-        </Field>
-        <Field label="Outcome" error={errors.outcome}>
-          <select name="outcome" defaultValue={raw.outcome ?? ""}>
-            <option value="">Any</option>
-            {AUDIT_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="From" error={errors.from}>
-          <input name="from" type="date" defaultValue={raw.from ?? ""} />
-        </Field>
-        <Field label="To" error={errors.to}>
-          <input name="to" type="date" defaultValue={raw.to ?? ""} />
-        </Field>
-        <div className={ui.actions}>
-          <button className={buttonClass("primary")} type="submit">
-            Filter
-          </button>
-          {filtered ? (
-            <Link className={buttonClass("ghost")} href="/admin/audit">
-              Clear filters
-            </Link>
-          ) : null}
-        </div>
-      </form>
-      {!page ? (
-        <Notice tone="error" title="Some filters are not valid.">
-          <p>Correct the fields marked above and filter again.</p>
-        </Notice>
-      ) : page.data.length === 0 ? (
-        <div className={ui.section}>
-          <EmptyState title={filtered ? "No records match these filters" : "No audit records yet"}>
-            {filtered ? "Widen the time range or clear a filter." : "Changes made through the console appear here."}
-          </EmptyState>
-        </div>
-      ) : (
-        <>
-          <div className={ui.tableWrap}>
-            <table className={ui.table}>
-              <caption>
-                {page.data.length} record{page.data.length === 1 ? "" : "s"}
-                {raw.cursor ? " (older)" : ""}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">When (UTC)</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.data.map((row) => (
-                  <AuditRow
-                    key={row.id}
-                    row={row}
-                    connectionName={row.connectionId ? nameOf.get(row.connectionId) : undefined}
-                  />
-                ))}
-              </tbody>
-            </table>
+            <SelectFilter
+              list={list}
+              name="connection"
+              label="Connection"
+              choices={[
+                ...connections.data.map((c) => ({ value: c.id, label: c.name })),
+                // A connection deleted since: its records stay, and so does the filter.
+                ...(connection && !nameOf.has(connection) ? [connection] : []),
+              ]}
+            />
+            <SelectFilter list={list} name="outcome" label="Outcome" choices={AUDIT_OUTCOMES} />
+            <TimeRangeFilter list={list} type="date" />
+          </>
+        }
+        page={page}
+        empty={
+          <div className={ui.section}>
+            <EmptyState title={list.filtered ? "No records match these filters" : "No audit records yet"}>
+              {list.filtered
+                ? "Widen the time range or clear a filter."
+                : "Changes made through the console appear here."}
+            </EmptyState>
           </div>
-          <nav aria-label="Audit pages" className={ui.pagination}>
-            {raw.cursor ? <Link href={`/admin/audit?${filterParams}`}>← Newest records</Link> : <span />}
-            {page.nextCursor ? <Link href={`/admin/audit?${nextParams}`}>Older records →</Link> : null}
-          </nav>
-        </>
-      )}
+        }
+        pagesLabel="Audit pages"
+        noun={["record", "records"]}
+        columns={["When (UTC)", "Actor", "Action", "Target", "Outcome", "Status", "Details"]}
+        row={(row) => (
+          <AuditRow
+            key={row.id}
+            row={row}
+            connectionName={row.connectionId ? nameOf.get(row.connectionId) : undefined}
+          />
+        )}
+      />
     </>
   );
 }

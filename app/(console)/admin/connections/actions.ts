@@ -2,7 +2,7 @@
 // Server actions of the connections page: the same lib functions, checks and audit as the JSON
 // API. Empty secret fields keep what is stored (secrets are write-only and never prefilled).
 import { revalidatePath } from "next/cache";
-import { guardedAction, type ActionResult } from "@/lib/auth/server-action";
+import { guardedAction, type ActionResult } from "@/lib/doors/server-action";
 import { createConnection } from "@/lib/connections/create-connection";
 import { updateConnection } from "@/lib/connections/update-connection";
 import { deleteConnection } from "@/lib/connections/delete-connection";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { listConnections } from "@/lib/connections/list-connections";
 import { DEFAULT_KLINK_BASE_URL } from "@/lib/connections/base-url";
 import type { PublicConnection } from "@/lib/connections/public-connection";
@@ -27,8 +27,11 @@ export const metadata: Metadata = { title: "K-LINK connections" };
 
 function webhookSummary(webhook: PublicConnection["webhook"]): string {
   switch (webhook.mode) {
-    case "hmac":
-      return `Signed with a secret${webhook.secretSet ? (webhook.secretLast4 ? ` ending …${webhook.secretLast4}` : " (set)") : ": no secret set yet"}${webhook.previousSecretSet ? "; the previous secret is still accepted" : ""}`;
+    case "hmac": {
+      const secret = webhook.secretLast4 ? ` ending …${webhook.secretLast4}` : " (set)";
+      const previous = webhook.previousSecretSet ? "; the previous secret is still accepted" : "";
+      return `Signed with a secret${webhook.secretSet ? secret : ": no secret set yet"}${previous}`;
+    }
     case "basic":
       return `Basic authentication as ${webhook.username ?? "?"}; password ${webhook.passwordSet ? "set" : "not set"}`;
     case "header":

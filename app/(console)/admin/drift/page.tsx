@@ -3,7 +3,7 @@
 // The console used every one of those answers as it came; this is for finding out what a tenant
 // really sends, and for correcting the registry.
 import type { Metadata } from "next";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { listConnections } from "@/lib/connections/list-connections";
 import { listDrift, type DriftRow } from "@/lib/drift/list-drift";
 import { buttonClass } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use server";
 // Server actions of the API keys page: the same lib functions, checks and audit as /api/keys.
 import { revalidatePath } from "next/cache";
-import { guardedAction, type ActionResult } from "@/lib/auth/server-action";
+import { guardedAction, type ActionResult } from "@/lib/doors/server-action";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { text } from "../form-data";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import type { PublicApiKey } from "@/lib/api-keys/public-api-key";
 import { PageHeader, Section } from "@/components/ui/page-header";

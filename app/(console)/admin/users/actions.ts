@@ -1,7 +1,7 @@
 "use server";
 // Server actions of the users page: the same lib functions, checks and audit as the JSON API.
 import { revalidatePath } from "next/cache";
-import { guardedAction, type ActionResult } from "@/lib/auth/server-action";
+import { guardedAction, type ActionResult } from "@/lib/doors/server-action";
 import { createUser } from "@/lib/users/create-user";
 import { updateUser } from "@/lib/users/update-user";
 import { createUserSchema, updateUserSchema } from "@/lib/users/user-input";

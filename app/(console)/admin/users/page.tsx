@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { consolePage } from "@/lib/console/console-page";
-import { ROLES } from "@/lib/auth/roles";
+import { consolePage } from "@/lib/doors/console-page";
+import { ROLES } from "@/lib/identity/roles";
 import { listUsers } from "@/lib/users/list-users";
 import { USER_STATUSES } from "@/lib/users/user-input";
 import { PageHeader, Section } from "@/components/ui/page-header";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { loadWebhookSettings } from "@/lib/connections/load-webhook-settings";
 import { env } from "@/lib/env";
-import { guardedAction, type ActionResult } from "@/lib/auth/server-action";
+import { guardedAction, type ActionResult } from "@/lib/doors/server-action";
 import { replayDelivery } from "@/lib/webhooks/replay-delivery";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { webhookProcessor } from "@/lib/webhooks/webhook-runtime";

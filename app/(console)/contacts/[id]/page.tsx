@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { contactCxLogs, CONTACT_CX_TIME_ZONE } from "@/lib/console/contact-cx-logs";
 import {
   contactGroupsOf,
@@ -222,7 +222,9 @@ export default async function ContactPage({ params, searchParams }: Props) {
                 )}
                 <p className={styles.sectionNote}>
                   {cx.scanned < cx.total
-                    ? `K-LINK lists CX logs by date only: the newest ${cx.scanned.toLocaleString("en")} of ${cx.total.toLocaleString("en")} interactions of the last ${cx.days} days were searched for this contact.`
+                    ? `K-LINK lists CX logs by date only: the newest ${cx.scanned.toLocaleString("en")} of ` +
+                      `${cx.total.toLocaleString("en")} interactions of the last ${cx.days} days were searched ` +
+                      "for this contact."
                     : `Interactions of the last ${cx.days} days (UTC).`}{" "}
                   <Link href="/cx-logs">All CX logs</Link>
                 </p>

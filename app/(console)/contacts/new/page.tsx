@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { formControls, initialValues } from "@/lib/console/contact-form";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readAllPages } from "@/lib/console/read-all-pages";

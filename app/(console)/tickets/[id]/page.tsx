@@ -17,7 +17,7 @@ import { TicketActivityList } from "@/components/tickets/ticket-activity-list";
 import { TicketEditor } from "@/components/tickets/ticket-editor";
 import { TicketFieldsView } from "@/components/tickets/ticket-fields-view";
 import { TicketStatusControl } from "@/components/tickets/ticket-status-control";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { findTicket } from "@/lib/console/find-ticket";
 import { readKlink } from "@/lib/console/read-klink";

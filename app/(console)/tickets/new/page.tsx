@@ -7,7 +7,7 @@ import { KlinkFailure } from "@/components/shell/klink-failure";
 import { StaleBanner } from "@/components/shell/stale-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewTicketForm } from "@/components/tickets/new-ticket-form";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readKlink } from "@/lib/console/read-klink";
 import { readTags, readTicketFields } from "@/lib/console/ticket-reference";

@@ -1,7 +1,7 @@
 // GET /api/admin/audit — the audit log, newest first, filtered; `{ data, nextCursor }`.
 import { listAuditForAdmin } from "@/lib/audit/admin-audit";
 import { auditFilterOf, auditQuerySchema } from "@/lib/audit/audit-query";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 
 export const dynamic = "force-dynamic";
 

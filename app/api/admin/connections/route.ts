@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { pageQuerySchema } from "@/lib/http/pagination";
 import { listConnections } from "@/lib/connections/list-connections";
 import { createConnection } from "@/lib/connections/create-connection";

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { pageQuerySchema } from "@/lib/http/pagination";
 import { listUsers } from "@/lib/users/list-users";
 import { createUser } from "@/lib/users/create-user";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { handleAuthRequest } from "@/lib/auth/next-auth-handler";
-import { requestInfoOf } from "@/lib/auth/request-audit";
+import { requestInfoOf } from "@/lib/audit/request-audit";
 
 export const dynamic = "force-dynamic";
 

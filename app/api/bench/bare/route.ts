@@ -3,8 +3,9 @@
 // fixed JSON body, so that proxy throughput can be compared with what this server does at best.
 // It exists only when BENCH_BARE_ROUTE_JSON names a JSON file; otherwise it answers 404.
 import { readFileSync } from "node:fs";
-import { errorResponse, notFound } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { errorResponse } from "@/lib/doors/error-response";
+import { notFound } from "@/lib/errors/api-error";
+import { route } from "@/lib/doors/route";
 import { requestIdFrom } from "@/lib/log/request-context";
 import { env } from "@/lib/env";
 

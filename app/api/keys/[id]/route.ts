@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 
 export const dynamic = "force-dynamic";

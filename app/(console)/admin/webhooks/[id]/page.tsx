@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { getDelivery } from "@/lib/webhooks/delivery-history";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/ui/action-form";

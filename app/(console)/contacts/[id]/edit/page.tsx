@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { consolePage } from "@/lib/console/console-page";
+import { consolePage } from "@/lib/doors/console-page";
 import { formControls, initialValues } from "@/lib/console/contact-form";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readAllPages } from "@/lib/console/read-all-pages";

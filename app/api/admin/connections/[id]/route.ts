@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { getConnection } from "@/lib/connections/list-connections";
 import { updateConnection } from "@/lib/connections/update-connection";
 import { deleteConnection } from "@/lib/connections/delete-connection";

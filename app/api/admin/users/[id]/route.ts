@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { getUser } from "@/lib/users/list-users";
 import { updateUser } from "@/lib/users/update-user";
 import { updateUserSchema } from "@/lib/users/user-input";

@@ -1,6 +1,6 @@
 // Deliveries per event type (unknown types included) over the last `hours` (default 24).
 import { z } from "zod";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { countByEventType } from "@/lib/webhooks/delivery-history";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // The webhook history: filters connection, event, verification, status, from/to; cursor pages.
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { listDeliveries } from "@/lib/webhooks/delivery-history";
 import { filterOf, historyQuerySchema } from "@/lib/webhooks/history-query";
 

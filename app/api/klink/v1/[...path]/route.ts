@@ -1,7 +1,7 @@
-// Every K-LINK endpoint of the registry, mirrored under /api/klink/v1/... (see lib/proxy).
+// Every K-LINK endpoint of the registry, mirrored under /api/klink/v1/... (see lib/klink-data).
 // A signed-in viewer may reach the route; each endpoint's own role is checked by callKlink.
-import { route } from "@/lib/http/route";
-import { handleProxyRequest, proxyMetricsRoute } from "@/lib/proxy/proxy-route";
+import { route } from "@/lib/doors/route";
+import { handleProxyRequest, proxyMetricsRoute } from "@/lib/klink-data/proxy-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { testConnection } from "@/lib/connections/test-connection";
 
 export const dynamic = "force-dynamic";

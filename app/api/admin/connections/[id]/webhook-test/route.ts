@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { loadWebhookSettings } from "@/lib/connections/load-webhook-settings";
 import { env } from "@/lib/env";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 
 export const dynamic = "force-dynamic";

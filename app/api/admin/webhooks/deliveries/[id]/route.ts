@@ -1,7 +1,7 @@
 // One webhook delivery: its redacted headers and its body, pretty-printed.
 import { z } from "zod";
-import { notFound } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { notFound } from "@/lib/errors/api-error";
+import { route } from "@/lib/doors/route";
 import { getDelivery } from "@/lib/webhooks/delivery-history";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 // Re-runs the processing of one verified delivery (audited).
 import { z } from "zod";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/doors/route";
 import { replayDelivery } from "@/lib/webhooks/replay-delivery";
 import { webhookProcessor } from "@/lib/webhooks/webhook-runtime";
 

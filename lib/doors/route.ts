@@ -1,0 +1,123 @@
+import "server-only";
+// The one wrapper every route handler goes through. It does the boring, security-relevant work
+// in one place: request id and log context, authentication (session cookie or personal API key)
+// with the user's current role, the same-origin check on cookie-authenticated writes, input
+// parsing with zod, an audit writer bound to the request, and error mapping.
+import type { z } from "zod";
+import { createAudit, requestInfoOf, type Audit } from "../audit/request-audit";
+import { MUTATING_METHODS, isSameOrigin } from "../auth/same-origin";
+import { env } from "../env";
+import { ApiError, unauthorized } from "../errors/api-error";
+import { zodFieldErrors } from "../errors/zod-field-errors";
+import { recordAnsweredRequest } from "../http/answered-request";
+import { readJson } from "../http/read-json";
+import type { Actor } from "../identity/actor";
+import { roleDenied } from "../identity/assert-role";
+import { roleAtLeast, type Role } from "../identity/roles";
+import { requestIdFrom, runWithRequestContext } from "../log/request-context";
+import { routeLabel } from "../metrics/route-label";
+import { authenticateRequest } from "./authenticate-request";
+import { errorResponse } from "./error-response";
+
+type Schema = z.ZodType;
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+/** "public" = no authentication; otherwise the minimum role (admin > agent > viewer). */
+export type Access = "public" | Role;
+
+export type RouteOptions<
+  A extends Access,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  P extends Schema | undefined,
+> = {
+  access: A;
+  query?: Q;
+  body?: B;
+  params?: P;
+  /** The route label of this request's metrics, when finer than the route's template (the proxy: per K-LINK endpoint). Must come from a bounded set. */
+  metricsRoute?: (req: Request) => string | undefined;
+};
+
+export type RouteContext<Q, B, P, A extends Access = Access> = {
+  req: Request;
+  requestId: string;
+  /** The authenticated caller; absent only on public routes. */
+  actor: A extends "public" ? Actor | undefined : Actor;
+  /** Records an audit entry with actor, ip, user agent, method, path and request id filled in. */
+  audit: Audit;
+  query: Infer<Q>;
+  body: Infer<B>;
+  params: Infer<P>;
+};
+
+type NextContext = { params?: Promise<Record<string, string | string[]>> };
+
+export function route<
+  A extends Access,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+>(options: RouteOptions<A, Q, B, P>, handler: (ctx: RouteContext<Q, B, P, A>) => Promise<Response>) {
+  return async (req: Request, nextContext?: NextContext): Promise<Response> => {
+    const requestId = requestIdFrom(req.headers);
+    const started = performance.now();
+    return runWithRequestContext({ requestId }, async () => {
+      let response: Response;
+      try {
+        const actor = options.access === "public" ? undefined : await authorize(req, options.access, requestId);
+        const audit = createAudit(actor, requestInfoOf(req, requestId));
+        const query = options.query
+          ? parseOrThrow(options.query, Object.fromEntries(new URL(req.url).searchParams), "query")
+          : undefined;
+        const params = options.params
+          ? parseOrThrow(options.params, (await nextContext?.params) ?? {}, "params")
+          : undefined;
+        const body = options.body ? parseOrThrow(options.body, await readJson(req), "body") : undefined;
+        response = await handler({ req, requestId, actor, audit, query, body, params } as RouteContext<Q, B, P, A>);
+      } catch (error) {
+        response = errorResponse(error, requestId);
+      }
+      if (!response.headers.has("x-request-id")) response.headers.set("x-request-id", requestId);
+      // Next.js passes no params to a route without dynamic segments.
+      const routeParams = await Promise.resolve(nextContext?.params).catch(() => undefined);
+      const routeName = options.metricsRoute?.(req) ?? routeLabel(new URL(req.url).pathname, routeParams);
+      recordAnsweredRequest({
+        method: req.method,
+        path: new URL(req.url).pathname,
+        route: routeName,
+        status: response.status,
+        ms: performance.now() - started,
+      });
+      return response;
+    });
+  };
+}
+
+async function authorize(req: Request, minimum: Role, requestId: string): Promise<Actor> {
+  const authentication = await authenticateRequest(req);
+  if (!authentication) throw unauthorized();
+  const { actor, via } = authentication;
+  const deny = async (reason: string, error: ApiError): Promise<never> => {
+    await createAudit(
+      actor,
+      requestInfoOf(req, requestId),
+    )({ action: "auth.access_denied", outcome: "denied", status: 403, details: { reason, required: minimum } });
+    throw error;
+  };
+  if (via === "session" && MUTATING_METHODS.has(req.method) && !isSameOrigin(req, env().NEXTAUTH_URL)) {
+    await deny("cross_origin", new ApiError("cross_origin", "This request did not come from the console's own pages."));
+  }
+  if (!roleAtLeast(actor.role, minimum)) await deny("role", roleDenied(minimum, actor.role));
+  return actor;
+}
+
+function parseOrThrow<S extends Schema>(schema: S, input: unknown, where: string): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new ApiError("validation_failed", `The ${where} is not valid.`, {
+      fields: zodFieldErrors(result.error, where),
+    });
+  }
+  return result.data;
+}

@@ -1,0 +1,18 @@
+// The two cache implementations every cache behaviour is tested against.
+import type { Cache } from "../../lib/cache/cache";
+import { MemoryCache } from "../../lib/cache/memory-cache";
+import { newRedisCache, redisSuiteNote, redisTarget } from "./redis-for-tests";
+
+export type Backend = { name: string; skip: boolean; create: () => Cache };
+
+export const backends: Backend[] = [
+  { name: "memory", skip: false, create: () => new MemoryCache({ maxSizeBytes: 16 * 1024 * 1024 }) },
+  { name: `redis${redisSuiteNote}`, skip: Boolean(redisTarget.skipReason), create: () => newRedisCache() },
+];
+
+/** Connection ids unique to one test, so tests never see each other's entries. */
+let counter = 0;
+export function uniqueConnectionId(): string {
+  counter += 1;
+  return `conn-${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
