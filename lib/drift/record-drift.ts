@@ -12,6 +12,7 @@ import { LRUCache } from "lru-cache";
 import type { DriftFinding } from "../klink/find-drift";
 import { logger } from "../log/logger";
 import { metrics } from "../metrics/registry";
+import { processGlobal } from "../process-global";
 import { storeDriftSighting, trimDrift, type DriftSighting } from "./drift-store";
 
 export type DriftReport = {
@@ -38,17 +39,16 @@ type DriftState = {
   metricPaths: Set<string>;
 };
 
-// On globalThis: Next.js may load this module once per route bundle, and every copy must share
-// one batch and one set of sightings.
-const holder = globalThis as typeof globalThis & { __klinkConsoleDrift?: DriftState };
+// Every copy of this module Next.js loads must share one batch and one set of sightings.
+const drift = processGlobal<DriftState>("drift");
 const state = (): DriftState =>
-  (holder.__klinkConsoleDrift ??= {
+  drift.init(() => ({
     pending: new Map(),
     timer: undefined,
     flushing: Promise.resolve(),
     logged: new LRUCache({ max: 10_000, ttl: LOG_AGAIN_AFTER_MS }),
     metricPaths: new Set(),
-  });
+  }));
 
 const keyOf = (connectionId: string, endpoint: string, path: string) => `${connectionId}\u0000${endpoint}\u0000${path}`;
 
@@ -113,7 +113,7 @@ async function write(batch: DriftSighting[]): Promise<void> {
       await storeDriftSighting(sighting);
     } catch (error) {
       logger.warn(
-        { endpoint: sighting.endpoint, path: sighting.finding.path, error: (error as Error).message },
+        { endpoint: sighting.endpoint, path: sighting.finding.path, err: error },
         "drift could not be stored",
       );
     }
@@ -122,7 +122,7 @@ async function write(batch: DriftSighting[]): Promise<void> {
     try {
       await trimDrift(connectionId);
     } catch (error) {
-      logger.warn({ connectionId, error: (error as Error).message }, "the drift list could not be trimmed");
+      logger.warn({ connectionId, err: error }, "the drift list could not be trimmed");
     }
   }
 }
@@ -139,5 +139,5 @@ function metricPath(s: DriftState, endpoint: string, path: string): string {
 export function resetDriftRecorder(): void {
   const s = state();
   if (s.timer) clearTimeout(s.timer);
-  holder.__klinkConsoleDrift = undefined;
+  drift.set(undefined);
 }

@@ -133,7 +133,11 @@ describe("recordDrift", () => {
     ).not.toThrow();
     await expect(flushDrift()).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith(
-      expect.objectContaining({ endpoint: "tags.list", path: "total", error: "database is locked" }),
+      expect.objectContaining({
+        endpoint: "tags.list",
+        path: "total",
+        err: expect.objectContaining({ message: "database is locked" }),
+      }),
       "drift could not be stored",
     );
   });
