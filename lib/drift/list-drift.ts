@@ -1,6 +1,7 @@
 import "server-only";
 // What the admin page "K-LINK drift" lists: every recorded path, most recently seen first,
 // optionally for one connection. The table is bounded per connection, so this is too.
+import { z } from "zod";
 import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
 import { db } from "../db/client";
@@ -19,6 +20,16 @@ export type DriftRow = {
   lastSeenAt: Date;
   lastRequestId: string | null;
 };
+
+/** The page's filter, from its URL: one connection, or all. */
+export const driftQuerySchema = z.object({
+  connection: z
+    .string()
+    .trim()
+    .max(128)
+    .optional()
+    .transform((v) => v || undefined),
+});
 
 /** Enough for a handful of connections at their bound (drift-store.ts). */
 const MAX_ROWS = 2000;
