@@ -106,7 +106,8 @@ export function FilteredList<T>({
       ) : page.data.length === 0 ? (
         empty
       ) : (
-        <div className={ui.tableWrap}>
+        // Wide: the frame scrolls sideways, so it takes the keyboard focus to be scrolled with arrow keys.
+        <div className={ui.tableWrap} role="region" aria-label={tableLabel ?? capitalized(noun[1])} tabIndex={0}>
           <table className={ui.table} aria-label={tableLabel}>
             <caption>
               {page.data.length} {page.data.length === 1 ? noun[0] : noun[1]}
@@ -143,6 +144,10 @@ export function FilteredList<T>({
       ) : null}
     </>
   );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function FilterActions({ filtered, clearHref }: { filtered: boolean; clearHref: string }) {
