@@ -1,5 +1,7 @@
-// npm run simulator -- --port 4010 --token kpt_... [--token ...] [--webhook-url URL --webhook-secret S]... [--seed N]
-// Runs the K-LINK simulator on its own. Without --token it makes one up and prints it.
+// npm run simulator -- --port 4010 --token kpt_... [--token ...] [--webhook-url URL --webhook-secret S]... [--seed N] [--variants]
+// Runs the K-LINK simulator on its own. Without --token it makes one up and prints it. --variants
+// makes it answer in the shapes a tenant might send instead of the documented ones
+// (lib/klink/simulator/variants.ts; also switched at run time with POST /__sim/variants).
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { startSimulator } from "../lib/klink/simulator";
@@ -12,6 +14,7 @@ const { values } = parseArgs({
     "webhook-url": { type: "string", multiple: true },
     "webhook-secret": { type: "string", multiple: true },
     seed: { type: "string", default: "1" },
+    variants: { type: "boolean", default: false },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -23,7 +26,7 @@ function fail(message: string): never {
 
 if (values.help) {
   console.log(
-    "npm run simulator -- [--port 4010] [--host 127.0.0.1] [--token kpt_...]... [--webhook-url URL --webhook-secret SECRET]... [--seed N]",
+    "npm run simulator -- [--port 4010] [--host 127.0.0.1] [--token kpt_...]... [--webhook-url URL --webhook-secret SECRET]... [--seed N] [--variants]",
   );
   process.exit(0);
 }
@@ -45,12 +48,14 @@ const sim = await startSimulator({
   tokens,
   seed,
   webhookTargets: urls.map((url, i) => ({ url, secret: secrets[i] })),
+  variants: values.variants ? "all" : [],
 }).catch((error: Error) => fail(error.message));
 
 console.log(`
   K-LINK simulator on ${sim.url} (seed ${seed})
   Token${tokens.length > 1 ? "s" : ""}: ${values.token?.length ? "as given" : tokens[0]}
   Webhook targets: ${urls.length ? urls.join(", ") : "none (POST /__sim/webhooks/targets to add one)"}
+  Answers: ${values.variants ? "in shape variants (POST /__sim/variants to change)" : "in the documented shapes"}
   Control API: ${sim.url}/__sim/info · /__sim/requests · /__sim/faults · /__sim/webhooks/deliveries
   Press Ctrl-C to stop.
 `);

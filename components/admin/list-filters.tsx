@@ -1,7 +1,7 @@
-// What the admin lists filtered by their URL share (the audit log, the webhook history): the
-// filter form with its buttons, a select of fixed choices and a time range, the notice for
-// filters that are not valid, and the links between cursor pages. The filters themselves come
-// from lib/console/search-params.ts.
+// What the admin lists filtered by their URL share (the audit log, the webhook history, K-LINK
+// drift): the filter form with its buttons, a select of fixed choices and a time range, the
+// notice for filters that are not valid, and the links between cursor pages. The filters
+// themselves come from lib/console/search-params.ts.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { queryString, type ListFilters } from "@/lib/console/search-params";
@@ -86,7 +86,8 @@ export function FilteredList<T>({
   /** null when some filter is not valid. */
   page: Page<T> | null;
   empty: ReactNode;
-  pagesLabel: string;
+  /** The page links' name; absent for a list that is shown whole (no cursor pages). */
+  pagesLabel?: string;
   /** e.g. ["record", "records"]: "2 records", "Older records →". */
   noun: [string, string];
   /** The table's accessible name when it is not its caption. */
@@ -105,7 +106,8 @@ export function FilteredList<T>({
       ) : page.data.length === 0 ? (
         empty
       ) : (
-        <div className={ui.tableWrap}>
+        // Wide: the frame scrolls sideways, so it takes the keyboard focus to be scrolled with arrow keys.
+        <div className={ui.tableWrap} role="region" aria-label={tableLabel ?? capitalized(noun[1])} tabIndex={0}>
           <table className={ui.table} aria-label={tableLabel}>
             <caption>
               {page.data.length} {page.data.length === 1 ? noun[0] : noun[1]}
@@ -130,7 +132,7 @@ export function FilteredList<T>({
           </table>
         </div>
       )}
-      {page ? (
+      {page && pagesLabel ? (
         <CursorPages
           label={pagesLabel}
           path={path}
@@ -142,6 +144,10 @@ export function FilteredList<T>({
       ) : null}
     </>
   );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function FilterActions({ filtered, clearHref }: { filtered: boolean; clearHref: string }) {

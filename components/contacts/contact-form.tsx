@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type ReactElement } from "react";
 import type { FormField } from "@/lib/console/contact-details";
 import { contactBody, formErrors, type ContactFormValues, type FormControl } from "@/lib/console/contact-form";
+import { writtenText } from "@/lib/console/normalize/written-record";
 import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -165,8 +166,8 @@ export function ContactForm({ mode, controls, fields, initial, contactId, cancel
     setSaving(true);
     const result =
       mode === "create"
-        ? await consoleApi<{ data: { id: string } }>("/api/klink/v1/contacts", { method: "POST", body })
-        : await consoleApi<{ data: { id: string } }>(`/api/klink/v1/contacts/${encodeURIComponent(contactId!)}`, {
+        ? await consoleApi("/api/klink/v1/contacts", { method: "POST", body })
+        : await consoleApi(`/api/klink/v1/contacts/${encodeURIComponent(contactId!)}`, {
             method: "PATCH",
             body,
           });
@@ -177,7 +178,9 @@ export function ContactForm({ mode, controls, fields, initial, contactId, cancel
       else setFailure(result.error);
       return;
     }
-    router.push(`/contacts/${encodeURIComponent(result.data.data?.id ?? contactId ?? "")}`);
+    const savedId = writtenText(result.data, "id") ?? contactId;
+    // Created, but K-LINK's answer did not say as whom: the list shows the newest contacts first.
+    router.push(savedId ? `/contacts/${encodeURIComponent(savedId)}` : "/contacts");
   }
 
   const system = controls.filter((c) => !c.custom);

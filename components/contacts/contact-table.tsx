@@ -3,7 +3,7 @@
 // events about contacts revalidate it). Keyboard: "/" search, j/k rows, Enter opens.
 import Link from "next/link";
 import useSWR from "swr";
-import type { EndpointResponse } from "@/lib/klink/registry";
+import { shownAnswer, type ShownAnswer } from "@/lib/console/normalize/answers";
 import { emailsOf, phonesOf } from "@/lib/console/contact-details";
 import { contactListHref, contactListProxyUrl, type ContactListQuery } from "@/lib/console/contact-list-query";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +15,7 @@ import ui from "@/components/ui/ui.module.css";
 import { ContactAvatar } from "./contact-avatar";
 import styles from "./contacts.module.css";
 
-type Listing = EndpointResponse<"contacts.list">;
+type Listing = ShownAnswer<"contacts.list">;
 
 /** An e-mail address that may wrap before its "@" on a narrow column. */
 function Breakable({ text }: { text: string }) {
@@ -48,10 +48,12 @@ function Several({ values, label }: { values: string[]; label: string }) {
 
 export function ContactTable({ query, fallbackData }: { query: ContactListQuery; fallbackData: Listing }) {
   // The server has just read this page: no second read on mount; focus and live events refresh it.
-  const { data = fallbackData, isValidating } = useSWR<Listing>(contactListProxyUrl(query), {
+  const { data: answer = fallbackData, isValidating } = useSWR<unknown>(contactListProxyUrl(query), {
     fallbackData,
     revalidateOnMount: false,
   });
+  // A refetch brings K-LINK's answer as it came: read it as the server did.
+  const data = shownAnswer("contacts.list", answer);
   const container = useListKeyboard<HTMLDivElement>();
 
   if (data.total === 0 || data.data.length === 0) {

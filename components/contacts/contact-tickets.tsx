@@ -1,13 +1,13 @@
 // The contact's tickets (tickets.byContact), newest first, linking to the ticket pages.
 import Link from "next/link";
-import type { EndpointResponse } from "@/lib/klink/registry";
+import type { ShownAnswer } from "@/lib/console/normalize/answers";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { Timestamp } from "@/components/ui/timestamp";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./contacts.module.css";
 
-type Listing = EndpointResponse<"tickets.byContact">;
+type Listing = ShownAnswer<"tickets.byContact">;
 
 export function ContactTickets({ listing, hrefFor }: { listing: Listing; hrefFor: (page: number) => string }) {
   if (listing.total === 0) return <p className={ui.muted}>No tickets for this contact.</p>;

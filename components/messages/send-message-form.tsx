@@ -7,12 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { formatTimestamp } from "@/components/ui/timestamp";
+import { writtenText } from "@/lib/console/normalize/written-record";
 import { consoleApi } from "@/lib/console/console-api";
 import { formErrors, type FormErrors } from "@/lib/console/form-errors";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./messages.module.css";
-
-type Sent = { data?: { id?: string; createdAt?: string | null } };
 
 export function SendMessageForm({
   contactId,
@@ -40,13 +39,13 @@ export function SendMessageForm({
         }
         setPending(true);
         setErrors(null);
-        const answer = await consoleApi<Sent>("/api/klink/v1/messages/send", {
+        const answer = await consoleApi("/api/klink/v1/messages/send", {
           method: "POST",
           body: { contactId, messageType: "text", message },
         });
         setPending(false);
         if (answer.ok) {
-          setSent({ at: answer.data.data?.createdAt ?? new Date().toISOString(), text: message });
+          setSent({ at: writtenText(answer.data, "createdAt") ?? new Date().toISOString(), text: message });
           setMessage("");
         } else {
           setErrors(formErrors(answer.error, ["message", "contactId", "messageType"]));

@@ -1,6 +1,6 @@
 // The ticket category tree (categories.list): top-level categories as cards, children nested.
 // Items that name a parent but arrive flat are nested under it as well.
-import type { Category } from "@/lib/klink/schemas/reference";
+import type { Category } from "@/lib/console/normalize/reference";
 import styles from "./reference.module.css";
 
 /** Roots with their children, from nested childCategoryList and/or flat parentId links. */
@@ -28,6 +28,9 @@ export function categoryForest(categories: Category[]): Category[] {
   return sort(roots);
 }
 
+/** K-LINK's own example has a category whose value is "". */
+const UNNAMED = "(no name)";
+
 function countAll(category: Category): number {
   return (category.childCategoryList ?? []).reduce((n, c) => n + 1 + countAll(c), 0);
 }
@@ -37,7 +40,7 @@ function Branch({ categories }: { categories: Category[] }) {
     <ul>
       {categories.map((c) => (
         <li key={c.id}>
-          <span className={styles.node}>{c.value}</span>
+          <span className={styles.node}>{c.value || UNNAMED}</span>
           {c.childCategoryList?.length ? <Branch categories={c.childCategoryList} /> : null}
         </li>
       ))}
@@ -52,7 +55,7 @@ export function CategoryTree({ categories }: { categories: Category[] }) {
       {forest.map((root) => (
         <li key={root.id} className={styles.treeCard}>
           <span className={`${styles.node} ${styles.nodeRoot}`}>
-            {root.value}
+            {root.value || UNNAMED}
             <span className={styles.count}>{countAll(root) ? `${countAll(root)} below` : "no subcategories"}</span>
           </span>
           {root.childCategoryList?.length ? <Branch categories={root.childCategoryList} /> : null}

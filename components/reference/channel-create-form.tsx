@@ -3,6 +3,7 @@
 // the ones its channels already use are suggested, any other may be typed.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { writtenText } from "@/lib/console/normalize/written-record";
 import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { callFieldErrors } from "@/lib/console/upstream-field-errors";
 import { Button } from "@/components/ui/button";
@@ -30,13 +31,13 @@ export function ChannelCreateForm({ knownTypes }: { knownTypes: string[] }) {
         setSaving(true);
         setError(null);
         setCreated("");
-        const result = await consoleApi<{ data?: { name?: string } }>("/api/klink/v1/channels", {
+        const result = await consoleApi("/api/klink/v1/channels", {
           method: "POST",
           body: { name: name.trim(), type: type.trim() },
         });
         setSaving(false);
         if (!result.ok) return setError(result.error);
-        setCreated(`Channel “${result.data.data?.name ?? name.trim()}” created.`);
+        setCreated(`Channel “${writtenText(result.data, "name") ?? name.trim()}” created.`);
         setName("");
         setType("");
         router.refresh();

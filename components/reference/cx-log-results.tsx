@@ -3,7 +3,7 @@
 // under [proxy URL, zone] — the zone travels as the x-client-timezone header, so it is part of
 // the key (live events about messages revalidate every CX log key).
 import useSWR from "swr";
-import type { EndpointResponse } from "@/lib/klink/registry";
+import { shownAnswer, type ShownAnswer } from "@/lib/console/normalize/answers";
 import { cxLogsHref, cxLogsProxyUrl, totalOf, type CxLogQuery } from "@/lib/console/cx-log-range";
 import { consoleApi } from "@/lib/console/console-api";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,12 +11,13 @@ import { Pagination } from "@/components/ui/pagination";
 import { useListKeyboard } from "@/components/ui/use-list-keyboard";
 import { CxLogTable } from "./cx-log-table";
 
-type Listing = EndpointResponse<"cxLogs.list">;
+type Listing = ShownAnswer<"cxLogs.list">;
 
+/** K-LINK's answer read as the server read it (normalize/answers.ts). */
 async function fetchInZone([url, timeZone]: [string, string]): Promise<Listing> {
-  const result = await consoleApi<Listing>(url, { headers: { "x-client-timezone": timeZone } });
+  const result = await consoleApi(url, { headers: { "x-client-timezone": timeZone } });
   if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-  return result.data;
+  return shownAnswer("cxLogs.list", result.data);
 }
 
 export function CxLogResults({

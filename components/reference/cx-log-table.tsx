@@ -2,12 +2,12 @@
 // page. Times are shown in the zone the logs were asked for. Renders on the server or inside a
 // client island alike (no hooks).
 import Link from "next/link";
-import type { EndpointResponse } from "@/lib/klink/registry";
+import type { CxLog } from "@/lib/console/normalize/cx-log";
 import { formatDuration, formatInZone } from "@/lib/console/zoned-time";
 import { Badge } from "@/components/ui/badge";
 import ui from "@/components/ui/ui.module.css";
 
-export type CxLog = EndpointResponse<"cxLogs.list">["cxLogs"]["data"][number];
+export type { CxLog };
 
 /** SLA words are the tenant's; only well-known ones get a colour (shared/klink-api/README.md §9: "meet" seen). */
 function SlaBadge({ value }: { value: string | null | undefined }) {

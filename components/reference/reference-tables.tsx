@@ -1,12 +1,8 @@
 // The flat reference lists: tags, channels and contact groups.
-import type { EndpointResponse } from "@/lib/klink/registry";
+import type { Channel, ContactGroup as Group, Tag } from "@/lib/console/normalize/reference";
 import { Badge } from "@/components/ui/badge";
 import { Timestamp } from "@/components/ui/timestamp";
 import ui from "@/components/ui/ui.module.css";
-
-type Tag = EndpointResponse<"tags.list">["data"][number];
-type Channel = EndpointResponse<"channels.list">["data"][number];
-type Group = EndpointResponse<"contacts.groups">["data"][number];
 
 const created = (item: Record<string, unknown>) => (typeof item.createdAt === "string" ? item.createdAt : null);
 

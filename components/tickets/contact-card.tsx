@@ -2,14 +2,11 @@
 // phone, channel and company, with a link to the contact's page. When the contact cannot be
 // read, what the ticket itself says about it is shown, with the reason.
 import Link from "next/link";
-import type { z } from "zod";
 import { KlinkFailure } from "@/components/shell/klink-failure";
-import type { contactSchema } from "@/lib/klink/schemas/contact";
+import type { Contact } from "@/lib/console/normalize/contact";
 import type { ReadFailure } from "@/lib/console/read-klink";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
-
-type Contact = z.output<typeof contactSchema>;
 
 const primary = <T extends { isPrimary?: boolean | null }>(items: T[] | null | undefined) =>
   items?.find((i) => i.isPrimary) ?? items?.[0];

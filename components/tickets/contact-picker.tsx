@@ -5,26 +5,18 @@
 import { useEffect, useId, useRef, useState } from "react";
 import useSWR from "swr";
 import { Button } from "@/components/ui/button";
+import { emailsOf } from "@/lib/console/contact-details";
+import { shownAnswer } from "@/lib/console/normalize/answers";
+import type { Contact } from "@/lib/console/normalize/contact";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
 
 export type PickedContact = { id: string; name: string; detail?: string };
 
-type ContactListing = {
-  total: number;
-  data: {
-    id: string;
-    name?: string | null;
-    contactNumber?: string | null;
-    contactEmails?: { email: string; isPrimary?: boolean | null }[] | null;
-  }[];
-};
-
 const RESULTS = 8;
 
-function detailOf(contact: ContactListing["data"][number]): string | undefined {
-  const email = contact.contactEmails?.find((e) => e.isPrimary)?.email ?? contact.contactEmails?.[0]?.email;
-  return [email, contact.contactNumber].filter(Boolean).join(" · ") || undefined;
+function detailOf(contact: Contact): string | undefined {
+  return [emailsOf(contact)[0], contact.contactNumber].filter(Boolean).join(" · ") || undefined;
 }
 
 function useDebounced(value: string, ms: number): string {
@@ -59,8 +51,11 @@ export function ContactPicker({
   const key = open
     ? `/api/klink/v1/contacts?${new URLSearchParams({ ...(keyword ? { keyword } : {}), pageSize: String(RESULTS) })}`
     : null;
-  const { data, error: searchError, isLoading } = useSWR<ContactListing>(key);
-  const results = (data?.data ?? []).map((c) => ({ id: c.id, name: c.name || "Unnamed contact", detail: detailOf(c) }));
+  const { data: answer, error: searchError, isLoading } = useSWR<unknown>(key);
+  const data = answer === undefined ? undefined : shownAnswer("contacts.list", answer);
+  const results = (data?.data ?? [])
+    .filter((c) => c.id)
+    .map((c) => ({ id: c.id, name: c.name || "Unnamed contact", detail: detailOf(c) }));
   const describedBy = [`${id}-hint`, error?.length ? errorId : null].filter(Boolean).join(" ");
 
   const choose = (contact: PickedContact) => {

@@ -8,6 +8,7 @@ import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { writtenText } from "@/lib/console/normalize/written-record";
 import { consoleApi } from "@/lib/console/console-api";
 import { customFieldDefs, isCustomFieldKey, kindOf, type FormField } from "@/lib/console/ticket-field-model";
 import { formErrors, type FormErrors } from "@/lib/console/form-errors";
@@ -116,9 +117,10 @@ export function NewTicketForm({
     if (Object.keys(customFields).length) body.customFields = customFields;
     if (chosenTags.length) body.tags = chosenTags;
     setPending(true);
-    const answer = await consoleApi<{ data?: { id?: string } }>("/api/klink/v1/tickets", { method: "POST", body });
-    if (answer.ok && answer.data.data?.id) {
-      router.push(`/tickets/${encodeURIComponent(answer.data.data.id)}`);
+    const answer = await consoleApi("/api/klink/v1/tickets", { method: "POST", body });
+    const createdId = answer.ok ? writtenText(answer.data, "id") : null;
+    if (createdId) {
+      router.push(`/tickets/${encodeURIComponent(createdId)}`);
       return;
     }
     setPending(false);

@@ -1,13 +1,15 @@
 "use client";
 // The Details section of a ticket: the read-only fields (server-rendered, passed in), and for
 // agents and admins an edit form in their place — title, description, the tenant's select
-// fields (priority, channel …), tags and custom fields by type. Only what changed is sent (PATCH
-// through the proxy); errors appear by their fields and what was typed stays.
+// fields (priority, channel …), tags and custom fields by type. Custom fields are read in any
+// form K-LINK sends them and sent as the map that create and update take. Only what changed is
+// sent (PATCH through the proxy); errors appear by their fields and what was typed stays.
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { consoleApi } from "@/lib/console/console-api";
+import { customFieldMap, customFieldsOf } from "@/lib/console/normalize/custom-fields";
 import {
   customFieldDefs,
   isCustomFieldKey,
@@ -121,7 +123,7 @@ function TicketEditForm({
   useEffect(() => formRef.current?.querySelector<HTMLElement>("input, textarea, select")?.focus(), []);
   const system = editableSystemFields(fields);
   const custom = customFieldDefs(fields);
-  const stored = (ticket.customFields ?? {}) as Record<string, unknown>;
+  const stored = customFieldMap(customFieldsOf(ticket));
   const [initial] = useState(() => {
     const values: Record<string, InputValue> = {};
     for (const f of system) values[f.system_name] = inputValueOf(kindOf(f), ticket[f.system_name]);

@@ -1,8 +1,11 @@
 // Every field of a ticket, read-only: the tenant's own fields in the tenant's order with its
-// labels, then the ticket's other fields, then its custom fields. A field the console does not
-// know (K-LINK may add some; a tenant may drop a custom field) is still shown, by its key.
+// labels, then the ticket's other fields, then its custom fields (in whichever form K-LINK sent
+// them, labelled with K-LINK's own attribute.displayName, else the form field's, else the key).
+// A field the console does not know (K-LINK may add some; a tenant may drop a custom field) is
+// still shown, by its key, and a value it cannot read is shown raw.
 import { Badge } from "@/components/ui/badge";
 import { Timestamp } from "@/components/ui/timestamp";
+import { customFieldEntries, customFieldsOf, isCustomFieldsKey } from "@/lib/console/normalize/custom-fields";
 import {
   customFieldDefs,
   displayValue,
@@ -48,7 +51,10 @@ function orderedKeys(ticket: Ticket, fields: readonly FormField[]): string[] {
   // A ticket that is not deleted has deletedAt null: nothing worth a row.
   const present = Object.keys(ticket).filter(
     (key) =>
-      !SHOWN_ELSEWHERE.has(key) && !(FOLDED[key] && ticket[FOLDED[key]]) && !(key === "deletedAt" && !ticket.deletedAt),
+      !SHOWN_ELSEWHERE.has(key) &&
+      !isCustomFieldsKey(key) &&
+      !(FOLDED[key] && ticket[FOLDED[key]]) &&
+      !(key === "deletedAt" && !ticket.deletedAt),
   );
   const fromForm = fields
     .map((f) => f.system_name)
@@ -99,12 +105,12 @@ export function customValueText(field: FormField | undefined, value: unknown, fi
 }
 
 export function TicketFieldsView({ ticket, fields }: { ticket: Ticket; fields: readonly FormField[] }) {
-  const custom = (ticket.customFields ?? {}) as Record<string, unknown>;
+  const entries = new Map(customFieldEntries(customFieldsOf(ticket)).map((entry) => [entry.key, entry]));
   const defined = customFieldDefs(fields);
   const archivedWithValue = fields.filter(
-    (f) => isCustomFieldKey(f.system_name) && f.is_archived && f.system_name in custom,
+    (f) => isCustomFieldKey(f.system_name) && f.is_archived && entries.has(f.system_name),
   );
-  const unknown = Object.keys(custom).filter((key) => !fields.some((f) => f.system_name === key));
+  const unknown = [...entries.values()].filter((entry) => !fields.some((f) => f.system_name === entry.key));
   return (
     <div className={styles.fieldGroups}>
       <dl className={styles.props} aria-label="Ticket fields">
@@ -126,18 +132,19 @@ export function TicketFieldsView({ ticket, fields }: { ticket: Ticket; fields: r
             {[...defined, ...archivedWithValue].map((field) => (
               <div key={field.system_name}>
                 <dt>
-                  {field.display_name || humanize(field.system_name)}
+                  {entries.get(field.system_name)?.label || field.display_name || humanize(field.system_name)}
                   {field.is_archived ? <span className={styles.fieldNote}> (archived)</span> : null}
                 </dt>
-                <dd>{customValueText(field, custom[field.system_name], fields)}</dd>
+                <dd>{customValueText(field, entries.get(field.system_name)?.value, fields)}</dd>
               </div>
             ))}
-            {unknown.map((key) => (
-              <div key={key}>
+            {unknown.map((entry) => (
+              <div key={entry.key}>
                 <dt>
-                  {humanize(key)} <span className={styles.fieldNote}>({key}, not among this tenant&apos;s fields)</span>
+                  {entry.label || humanize(entry.key)}{" "}
+                  <span className={styles.fieldNote}>({entry.key}, not among this tenant&apos;s fields)</span>
                 </dt>
-                <dd>{displayValue(custom[key])}</dd>
+                <dd>{displayValue(entry.value)}</dd>
               </div>
             ))}
           </dl>

@@ -12,7 +12,8 @@ import { Notice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useListKeyboard } from "@/components/ui/use-list-keyboard";
-import { optionLabel, type FormField, type Ticket } from "@/lib/console/ticket-field-model";
+import { shownAnswer, type ShownAnswer } from "@/lib/console/normalize/answers";
+import { optionLabel, type FormField } from "@/lib/console/ticket-field-model";
 import { hasFilters, proxyListUrl, ticketListHref, type TicketListState } from "@/lib/console/ticket-query";
 import { sortTicketsOfPage } from "@/lib/console/ticket-sort";
 import type { ConsoleApiError } from "@/lib/console/console-api";
@@ -21,7 +22,7 @@ import { SortHeader, SortNote } from "./sort-header";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
 
-export type TicketListing = { total: number; page: number; pageSize: number; lastPage: number; data: Ticket[] };
+export type TicketListing = ShownAnswer<"tickets.list">;
 
 export function TicketList({
   state,
@@ -37,11 +38,12 @@ export function TicketList({
   const key = proxyListUrl(state);
   // Not the shell's keepPreviousData: after a filter change the server's fresh rows must show,
   // not the previous filter's until the first refetch.
-  const { data, error, isValidating } = useSWR<TicketListing, ConsoleApiError>(key, {
+  const { data, error, isValidating } = useSWR<unknown, ConsoleApiError>(key, {
     fallbackData: initial,
     keepPreviousData: false,
   });
-  const listing = data ?? initial;
+  // A refetch brings K-LINK's answer as it came: read it as the server did.
+  const listing = useMemo(() => shownAnswer("tickets.list", data ?? initial), [data, initial]);
   const rows = useMemo(() => sortTicketsOfPage(listing.data, state.sort, fields), [listing.data, state.sort, fields]);
   const [selection, setSelection] = useState<{ key: string; ids: Set<string> }>({ key, ids: new Set() });
   // A new query starts with nothing selected; ids that left the page are dropped.

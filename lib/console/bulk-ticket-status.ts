@@ -3,6 +3,8 @@
 // role-checked and audited on its own — a few at a time so K-LINK is not flooded. A stop signal
 // lets running calls finish and starts no new ones. Safe to import in client components.
 import { consoleApi, type ConsoleApiError } from "./console-api";
+import { shownAnswer } from "./normalize/answers";
+import type { Ticket } from "./normalize/ticket";
 
 export const BULK_CONCURRENCY = 4;
 /** At most this many tickets in one "all matching" change (50 listing pages of 100). */
@@ -14,14 +16,7 @@ const RATE_LIMIT_WAIT_MAX_SECONDS = 30;
 export type BulkTarget = { id: string; label: string };
 export type BulkItemResult = BulkTarget & ({ ok: true } | { ok: false; message: string; requestId?: string });
 
-type Listing = {
-  total: number;
-  lastPage: number;
-  data: { id: string; ticketNumber?: number | null; title?: string | null }[];
-};
-
-const labelOf = (t: Listing["data"][number]) =>
-  (t.ticketNumber ? `#${t.ticketNumber}` : t.id) + (t.title ? ` ${t.title}` : "");
+const labelOf = (t: Ticket) => (t.ticketNumber ? `#${t.ticketNumber}` : t.id) + (t.title ? ` ${t.title}` : "");
 
 /**
  * Every ticket matching a listing query (the proxy URL's search params without page/pageSize),
@@ -38,14 +33,18 @@ export async function listMatchingTickets(
     params.set("pageSize", String(LIST_PAGE_SIZE));
     return `/api/klink/v1/tickets?${params}`;
   };
-  const first = await consoleApi<Listing>(pageUrl(1), { signal: options.signal });
+  const read = async (page: number) => {
+    const answer = await consoleApi(pageUrl(page), { signal: options.signal });
+    return answer.ok ? { ...answer, data: shownAnswer("tickets.list", answer.data) } : answer;
+  };
+  const first = await read(1);
   if (!first.ok) return first;
   const lastPage = Math.min(first.data.lastPage, BULK_MAX_TICKETS / LIST_PAGE_SIZE);
   const tickets = new Map(first.data.data.map((t) => [t.id, labelOf(t)]));
   options.onPage?.(1, lastPage);
   for (let page = 2; page <= lastPage; page++) {
     if (options.signal?.aborted) break;
-    const next = await consoleApi<Listing>(pageUrl(page), { signal: options.signal });
+    const next = await read(page);
     if (!next.ok) return next;
     for (const t of next.data.data) tickets.set(t.id, labelOf(t));
     options.onPage?.(page, lastPage);

@@ -3,8 +3,8 @@ import "server-only";
 // contact filter), so the console reads the newest interactions of the last CONTACT_CX_DAYS days
 // and keeps this contact's. The window is whole UTC days and the same for every contact, so all
 // contact pages share the same cached K-LINK pages (at most CONTACT_CX_MAX_PAGES × 100 logs).
-import type { EndpointResponse } from "../klink/registry";
 import { addDays, selectedDateOf, totalOf } from "./cx-log-range";
+import type { CxLog } from "./normalize/cx-log";
 import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 import { dateIn } from "./zoned-time";
 
@@ -14,7 +14,7 @@ const PAGE_SIZE = 100;
 /** The zone the window's days are read in (contact pages show times in UTC, like every timestamp there). */
 export const CONTACT_CX_TIME_ZONE = "UTC";
 
-export type CxLog = EndpointResponse<"cxLogs.list">["cxLogs"]["data"][number];
+export type { CxLog };
 
 export type ContactCxLogs =
   | {

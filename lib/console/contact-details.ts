@@ -2,11 +2,12 @@
 // tenant's form fields (unknown ones are still shown), groups, and whatever else K-LINK sent that
 // the console has no place for — tolerant parsing means nothing K-LINK sends is dropped.
 // Safe to import anywhere.
-import type { EndpointResponse } from "../klink/registry";
+import { customFieldEntries, isCustomFieldsKey } from "./normalize/custom-fields";
+import type { Contact } from "./normalize/contact";
+import type { FormField } from "./normalize/form-field";
+import type { ContactGroup } from "./normalize/reference";
 
-export type Contact = EndpointResponse<"contacts.get">["data"];
-export type FormField = EndpointResponse<"contacts.fields">["data"][number];
-export type ContactGroup = EndpointResponse<"contacts.groups">["data"][number];
+export type { Contact, ContactGroup, FormField };
 
 /** Primary first, each address once. */
 export function emailsOf(contact: Pick<Contact, "contactEmails">): string[] {
@@ -30,20 +31,6 @@ export function isCustomField(field: Pick<FormField, "system_name" | "is_default
   return field.system_name.startsWith("cf_") || field.is_default === false;
 }
 
-/** Either documented shape of customFields (an object map, or [{name, value}]) as a map. */
-export function customFieldValues(customFields: unknown): Record<string, unknown> {
-  if (Array.isArray(customFields)) {
-    const map: Record<string, unknown> = {};
-    customFields.forEach((item, index) => {
-      const record = item && typeof item === "object" ? (item as Record<string, unknown>) : null;
-      const name = typeof record?.name === "string" ? record.name : `#${index + 1}`;
-      map[name] = record && "value" in record ? record.value : item;
-    });
-    return map;
-  }
-  return customFields && typeof customFields === "object" ? (customFields as Record<string, unknown>) : {};
-}
-
 export function displayValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "Yes" : "No";
@@ -61,29 +48,39 @@ export type CustomFieldRow = {
   archived: boolean;
 };
 
-/** The tenant's custom fields in form order (archived ones only when set), then any unknown keys the contact carries. */
+/**
+ * The tenant's custom fields in form order (archived ones only when set), then any other field the
+ * contact carries. Labels: K-LINK's own (attribute.displayName), else the form field's, else the key.
+ */
 export function customFieldRows(customFields: unknown, fields: readonly FormField[]): CustomFieldRow[] {
-  const values = customFieldValues(customFields);
+  const entries = new Map(customFieldEntries(customFields).map((entry) => [entry.key, entry]));
   const rows: CustomFieldRow[] = [];
-  const seen = new Set<string>();
   for (const field of fields) {
     if (!isCustomField(field)) continue;
-    seen.add(field.system_name);
-    const value = values[field.system_name];
+    const entry = entries.get(field.system_name);
+    entries.delete(field.system_name);
+    const value = entry?.value;
     const set = value !== undefined && value !== null && value !== "";
     if (field.is_archived && !set) continue;
     const option = field.options?.find((o) => o.value === value);
     rows.push({
       key: field.system_name,
-      label: field.display_name || field.system_name,
+      label: entry?.label || field.display_name || field.system_name,
       type: field.type,
       value: option?.label ? option.label : displayValue(value),
       known: true,
       archived: Boolean(field.is_archived),
     });
   }
-  for (const [key, value] of Object.entries(values)) {
-    if (!seen.has(key)) rows.push({ key, label: key, value: displayValue(value), known: false, archived: false });
+  for (const entry of entries.values()) {
+    rows.push({
+      key: entry.key,
+      label: entry.label || entry.key,
+      ...(entry.type ? { type: entry.type } : {}),
+      value: displayValue(entry.value),
+      known: false,
+      archived: false,
+    });
   }
   return rows;
 }
@@ -138,7 +135,6 @@ const SHOWN = new Set([
   "contactEmails",
   "contactPhones",
   "platformContacts",
-  "customFields",
   "createdAt",
   "updatedAt",
   "deletedAt",
@@ -148,6 +144,9 @@ const SHOWN = new Set([
 /** Everything else K-LINK sent with the contact, with a value. */
 export function otherContactFields(contact: Record<string, unknown>): [string, string][] {
   return Object.entries(contact)
-    .filter(([key, value]) => !SHOWN.has(key) && value !== null && value !== undefined && value !== "")
+    .filter(
+      ([key, value]) =>
+        !SHOWN.has(key) && !isCustomFieldsKey(key) && value !== null && value !== undefined && value !== "",
+    )
     .map(([key, value]) => [key, displayValue(value)]);
 }

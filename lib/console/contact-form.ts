@@ -3,7 +3,8 @@
 // controls (the console's validation names body paths such as contactEmails.0.email; K-LINK's
 // names customFields.cf_birthday). Safe to import anywhere.
 import { isIsoDate, validateCustomFields } from "../klink/schemas/custom-fields";
-import { customFieldValues, emailsOf, isCustomField, phonesOf, type Contact, type FormField } from "./contact-details";
+import { emailsOf, isCustomField, phonesOf, type Contact, type FormField } from "./contact-details";
+import { customFieldMap, customFieldsOf } from "./normalize/custom-fields";
 import type { ConsoleApiError } from "./console-api";
 import { callFieldErrors } from "./upstream-field-errors";
 
@@ -80,7 +81,7 @@ function stringOf(value: unknown): string {
 }
 
 export function initialValues(controls: readonly FormControl[], contact?: Contact): ContactFormValues {
-  const custom = customFieldValues(contact?.customFields);
+  const custom = customFieldMap(contact ? customFieldsOf(contact) : undefined);
   const fields: Record<string, string> = {};
   for (const control of controls) {
     if (control.kind === "emails" || control.kind === "phones") continue;

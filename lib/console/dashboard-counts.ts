@@ -4,7 +4,7 @@ import "server-only";
 // options are the tenant's own, from the ticket form fields (channel: from channels.list when
 // the field has none), never a hard-coded list. Every read goes through readKlink (cached,
 // role-checked), so a reload within the cache's TTL costs K-LINK nothing.
-import type { EndpointResponse } from "../klink/registry";
+import type { FormField } from "./normalize/form-field";
 import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 
 export const COUNT_DIMENSIONS = ["status", "priority", "channel"] as const;
@@ -28,7 +28,7 @@ export type TicketCounts = {
   reads: KlinkRead<unknown>[];
 };
 
-type Field = EndpointResponse<"tickets.fields">["data"][number];
+type Field = FormField;
 type Option = { value: string; label: string };
 
 /** At most this many K-LINK reads at once: a cold dashboard must not burst K-LINK's rate limit. */

@@ -4,11 +4,12 @@ import "server-only";
 // pages at a time — through readKlink, so every page is cached, role-checked and shared with the
 // list views. The search is bounded: a tenant with more tickets than the bound covers cannot have
 // its oldest tickets opened by id, and the not-found answer says so instead of reading forever.
-import type { EndpointResponse } from "../klink/registry";
+import type { ShownAnswer } from "./normalize/answers";
+import type { Ticket } from "./normalize/ticket";
 import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 
-type Listing = EndpointResponse<"tickets.list">;
-export type FoundTicket = Listing["data"][number];
+type Listing = ShownAnswer<"tickets.list">;
+export type FoundTicket = Ticket;
 
 export const FIND_TICKET_PAGE_SIZE = 100;
 export const FIND_TICKET_MAX_PAGES = 50;

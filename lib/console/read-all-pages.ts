@@ -2,13 +2,13 @@ import "server-only";
 // Reference listings (form fields, groups, tags, channels) read whole for a page that needs every
 // item — labels of custom fields, names of groups, tag suggestions — instead of only K-LINK's
 // default first 10. Pages are read 100 at a time (K-LINK's maximum), at most `maxPages`.
-import type { EndpointResponse } from "../klink/registry";
+import type { ShownAnswer } from "./normalize/answers";
 import { readKlink, type KlinkRead, type ReadContext } from "./read-klink";
 
 type ListingEndpoint = "contacts.fields" | "contacts.groups" | "tags.list" | "channels.list";
 
 export type AllPages<N extends ListingEndpoint> = {
-  items: EndpointResponse<N>["data"];
+  items: ShownAnswer<N>["data"];
   total: number;
   /** false when K-LINK holds more than maxPages × 100 items: the rest were not read. */
   complete: boolean;
@@ -30,8 +30,8 @@ export async function readAllPages<N extends ListingEndpoint>(
   );
   const failed = rest.find((read) => !read.ok);
   if (failed && !failed.ok) return failed;
-  const reads = [first, ...rest] as Extract<KlinkRead<EndpointResponse<N>>, { ok: true }>[];
-  const items = reads.flatMap((read) => read.data.data as unknown[]) as EndpointResponse<N>["data"];
+  const reads = [first, ...rest] as Extract<KlinkRead<ShownAnswer<N>>, { ok: true }>[];
+  const items = reads.flatMap((read) => read.data.data as unknown[]) as ShownAnswer<N>["data"];
   // The stalest page speaks for the whole list (the stale banner shows the oldest data's age).
   const stalest = reads.reduce((a, b) =>
     b.freshness.cacheState === "STALE" &&

@@ -1,16 +1,18 @@
 import "server-only";
 // K-LINK reads for server components: the same data layer as the proxy (callKlink: role check,
 // validation, cache, resilience), with failures returned as values a page can show next to
-// whatever else it could load, instead of an exception that blanks the whole page.
+// whatever else it could load, instead of an exception that blanks the whole page. The answer
+// comes as pages show it (normalize/answers.ts): readable whatever shape K-LINK sent.
 import type { CacheState } from "../cache/read-through";
 import { describeError } from "../errors/describe-error";
 import { klinkRejection } from "../errors/klink-rejection";
 import type { Actor } from "../identity/actor";
 import { callKlink } from "../klink-data/call-klink";
 import { KlinkHttpError } from "../klink/errors";
-import type { EndpointName, EndpointResponse, KlinkCallInput } from "../klink/registry";
+import type { KlinkCallInput } from "../klink/registry";
 import { logger } from "../log/logger";
 import { runWithRequestContext } from "../log/request-context";
+import { shownAnswer, type ReadEndpointName, type ShownAnswer } from "./normalize/answers";
 
 export type Freshness = {
   cacheState: CacheState | null;
@@ -33,11 +35,11 @@ export type ReadContext = { actor: Actor; connectionId: string | undefined; requ
 export type KlinkRead<T> =
   { ok: true; data: T; freshness: Freshness; connectionId: string } | { ok: false; failure: ReadFailure };
 
-export async function readKlink<N extends EndpointName>(
+export async function readKlink<N extends ReadEndpointName>(
   page: ReadContext,
   endpoint: N,
   input: KlinkCallInput = {},
-): Promise<KlinkRead<EndpointResponse<N>>> {
+): Promise<KlinkRead<ShownAnswer<N>>> {
   return runWithRequestContext({ requestId: page.requestId }, async () => {
     if (!page.connectionId) {
       return {
@@ -54,7 +56,7 @@ export async function readKlink<N extends EndpointName>(
       const result = await callKlink({ actor: page.actor, connectionId: page.connectionId, endpoint, input });
       return {
         ok: true,
-        data: result.data,
+        data: shownAnswer(endpoint, result.data),
         connectionId: result.connectionId,
         freshness: {
           cacheState: result.cacheState,

@@ -8,6 +8,7 @@ import "server-only";
 import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
 import { db as defaultDb, type Db } from "../db/client";
+import { customFieldMap, customFieldsOf } from "./normalize/custom-fields";
 import { displayValue } from "./ticket-field-model";
 
 export type ActivityChange = { field: string; from?: string; to: string };
@@ -143,11 +144,8 @@ function snapshotOf(rawBody: string | null): Snapshot | null {
           : ticket[key];
     if (value !== undefined) snapshot[key] = displayValue(value);
   }
-  const custom =
-    ticket.customFields && typeof ticket.customFields === "object"
-      ? (ticket.customFields as Record<string, unknown>)
-      : {};
-  for (const [key, value] of Object.entries(custom)) snapshot[key] = displayValue(value);
+  for (const [key, value] of Object.entries(customFieldMap(customFieldsOf(ticket))))
+    snapshot[key] = displayValue(value);
   return snapshot;
 }
 

@@ -2,12 +2,10 @@
 // (tickets.fields): labels, types, select options and their order. Never a hard-coded list of
 // values (shared/klink-api/README.md §13): a field or option the tenant does not define is still shown as it came.
 // Safe to import in client components.
-import type { z } from "zod";
-import type { formFieldSchema } from "../klink/schemas/reference";
-import type { ticketSchema } from "../klink/schemas/ticket";
+import type { FormField } from "./normalize/form-field";
+import type { Ticket } from "./normalize/ticket";
 
-export type FormField = z.output<typeof formFieldSchema>;
-export type Ticket = z.output<typeof ticketSchema>;
+export type { FormField, Ticket };
 export type FieldOption = { value: string; label: string };
 
 /** How a field is edited. Tenants name types freely; anything unknown is edited as text. */

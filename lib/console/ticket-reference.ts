@@ -3,7 +3,8 @@ import "server-only";
 // (status, priority and channel options, custom field labels and types) and the tags (ticket
 // tags are set by UUID). Both are paginated listings; a handful of pages of 100 is far beyond
 // what a tenant defines, and the bound keeps a misbehaving answer from looping.
-import type { EndpointResponse } from "../klink/registry";
+import type { FormField } from "./normalize/form-field";
+import type { Tag } from "./normalize/reference";
 import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
 
 const PAGE_SIZE = 100;
@@ -28,12 +29,10 @@ async function readAllPages<T>(read: (pageNumber: number) => Promise<KlinkRead<L
   return { ok: true, items, reads };
 }
 
-export function readTicketFields(
-  page: ReadContext,
-): Promise<AllPages<EndpointResponse<"tickets.fields">["data"][number]>> {
+export function readTicketFields(page: ReadContext): Promise<AllPages<FormField>> {
   return readAllPages((n) => readKlink(page, "tickets.fields", { query: { page: n, pageSize: PAGE_SIZE } }));
 }
 
-export function readTags(page: ReadContext): Promise<AllPages<EndpointResponse<"tags.list">["data"][number]>> {
+export function readTags(page: ReadContext): Promise<AllPages<Tag>> {
   return readAllPages((n) => readKlink(page, "tags.list", { query: { page: n, pageSize: PAGE_SIZE } }));
 }

@@ -3,6 +3,7 @@
 // tickets without reading every page; it says so next to the control. Status and priority follow
 // the order of the tenant's own options (low → urgent, open → closed), not the alphabet.
 // Safe to import in client components.
+import { asNumber } from "./normalize/values";
 import { optionRank, type FormField, type Ticket } from "./ticket-field-model";
 import type { TicketListState } from "./ticket-query";
 
@@ -21,7 +22,7 @@ export function sortTicketsOfPage<T extends Ticket>(
   const statusRank = optionRank(fields, "status");
   const priorityRank = optionRank(fields, "priority");
   const compare: (a: T, b: T) => number = {
-    number: (a: T, b: T) => (a.ticketNumber ?? 0) - (b.ticketNumber ?? 0),
+    number: (a: T, b: T) => (asNumber(a.ticketNumber) ?? 0) - (asNumber(b.ticketNumber) ?? 0),
     title: (a: T, b: T) =>
       text(a.title).localeCompare(text(b.title), undefined, { sensitivity: "base", numeric: true }),
     status: (a: T, b: T) => statusRank(a.status) - statusRank(b.status),

@@ -5,7 +5,9 @@ import "server-only";
 // here, never returned), reads through the cache for GETs with the registry's policy, calls
 // K-LINK through retries and the connection's circuit breaker, invalidates the registry's tags
 // after a successful write, audits every write attempt, and maps failures (map-klink-error.ts):
-// K-LINK's own 4xx are thrown as KlinkHttpError, everything else as ApiError.
+// K-LINK's own 4xx are thrown as KlinkHttpError, everything else as ApiError. A 2xx answer is
+// K-LINK's answer whatever its shape: it reaches the caller as it came, a write it acknowledges
+// is a success, and where it differs from the registry's description is recorded as drift.
 import { ApiError } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
@@ -17,7 +19,9 @@ import { readThrough, type CacheState } from "../cache/read-through";
 import { resolveConnection, type ResolvedConnection } from "../connections/resolve-connection";
 import { env } from "../env";
 import { createKlinkClient } from "../klink/client";
-import { KlinkHttpError, KlinkResponseShapeError } from "../klink/errors";
+import { KlinkHttpError } from "../klink/errors";
+import { recordDrift } from "../drift/record-drift";
+import { currentRequestContext } from "../log/request-context";
 import {
   endpoints,
   type EndpointDef,
@@ -46,7 +50,10 @@ export type CallKlinkOptions<N extends EndpointName> = {
 
 export type CallKlinkResult<T> = {
   status: number;
+  /** K-LINK's answer as it came: every field kept, typed as documented but not checked (see KlinkResult). */
   data: T;
+  /** false when a write's 2xx answer was not JSON: `data` is then its text. Reads are always JSON. */
+  json: boolean;
   /** HIT, MISS, STALE or BYPASS for cached reads; null for writes. */
   cacheState: CacheState | null;
   ageSeconds: number;
@@ -77,7 +84,7 @@ async function read(def: EndpointDef, options: CallKlinkOptions<EndpointName>): 
   try {
     if (!def.cache) {
       const loaded = await load();
-      return { ...loaded, cacheState: null, ageSeconds: 0, connectionId: connection.id };
+      return { ...loaded, json: true, cacheState: null, ageSeconds: 0, connectionId: connection.id };
     }
     const { ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds } = def.cache;
     const config = env();
@@ -95,6 +102,7 @@ async function read(def: EndpointDef, options: CallKlinkOptions<EndpointName>): 
     metrics().cacheReads.inc({ endpoint: def.name, state: cached.state.toLowerCase() });
     return {
       ...cached.value,
+      json: true,
       cacheState: cached.state,
       ageSeconds: cached.ageSeconds,
       ...(cached.staleReason ? { staleReason: cached.staleReason } : {}),
@@ -140,13 +148,16 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
     const answer = await callThroughResilience(def, connection, input);
     await invalidateAfterWrite(def, connection.id, input, answer.data);
     await audit("success", answer.status, { upstreamStatus: answer.status, after: answer.data });
-    return { status: answer.status, data: answer.data, cacheState: null, ageSeconds: 0, connectionId: connection.id };
+    return {
+      status: answer.status,
+      data: answer.data,
+      json: answer.json,
+      cacheState: null,
+      ageSeconds: 0,
+      connectionId: connection.id,
+    };
   } catch (error) {
     const mapped = mapKlinkError(error);
-    if (error instanceof KlinkResponseShapeError) {
-      // K-LINK said 2xx: the change most likely happened, so what it affects is dropped anyway.
-      await invalidateAfterWrite(def, connectionId, input, error.body);
-    }
     const status = mapped instanceof ApiError ? mapped.status : mapped instanceof KlinkHttpError ? mapped.status : 500;
     const outcome =
       status === 403 && !(error instanceof KlinkHttpError)
@@ -154,8 +165,7 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
         : status === 400 && mapped instanceof ApiError
           ? "invalid"
           : "failure";
-    const upstreamStatus =
-      error instanceof KlinkHttpError || error instanceof KlinkResponseShapeError ? error.status : null;
+    const upstreamStatus = error instanceof KlinkHttpError ? error.status : null;
     await audit(outcome, status, {
       upstreamStatus,
       error: mapped instanceof Error ? mapped : undefined,
@@ -165,18 +175,25 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
   }
 }
 
-function callThroughResilience(def: EndpointDef, connection: ResolvedConnection, input: KlinkCallInput) {
+async function callThroughResilience(def: EndpointDef, connection: ResolvedConnection, input: KlinkCallInput) {
   const client = createKlinkClient({
     baseUrl: connection.baseUrl,
     token: connection.token,
     timeoutMs: env().KLINK_TIMEOUT_MS,
   });
-  return resilientCall({
+  const answer = await resilientCall({
     connectionId: connection.id,
     endpoint: def.name,
     idempotent: def.method === "GET",
     attempt: () => client.call(def.name as EndpointName, input),
   });
+  recordDrift({
+    connectionId: connection.id,
+    endpoint: def.name,
+    findings: answer.drift,
+    requestId: currentRequestContext()?.requestId,
+  });
+  return answer;
 }
 
 async function invalidateAfterWrite(

@@ -29,7 +29,7 @@ export function mapKlinkError(error: unknown): unknown {
   if (error instanceof KlinkTimeoutError) return new ApiError("upstream_timeout", "K-LINK did not answer in time.");
   if (error instanceof KlinkNetworkError) return new ApiError("upstream_unreachable", "K-LINK could not be reached.");
   if (error instanceof KlinkResponseShapeError)
-    return new ApiError("upstream_bad_response", "K-LINK answered with data of an unexpected shape.");
+    return new ApiError("upstream_bad_response", "K-LINK's answer was not JSON (for example a login page).");
   if (error instanceof CircuitOpenError) {
     return new ApiError("circuit_open", "K-LINK calls for this connection are paused after repeated failures.", {
       headers: { "retry-after": String(error.retryAfterSeconds) },

@@ -21,6 +21,7 @@ const CONSOLE_PREFIX = "/api/klink";
 /** Names the connection; never forwarded to K-LINK. */
 const CONNECTION_PARAM = "connection";
 const CONNECTION_HEADER = "x-klink-connection";
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
 /** What the route wrapper hands a handler (lib/doors/route.ts): the request, its signed-in caller and its id. */
 type ProxyContext = { req: Request; actor: Actor; requestId: string };
@@ -85,11 +86,23 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
       headers.age = String(result.ageSeconds);
       if (result.staleReason) headers["x-cache-stale-reason"] = result.staleReason;
     }
-    return Response.json(result.data, { status: result.status, headers });
+    return answerAsSent(result, headers);
   } catch (error) {
     if (error instanceof KlinkHttpError) return passThroughResponse(error);
     throw error;
   }
+}
+
+/** K-LINK's status and body: JSON as JSON (every field kept), a write's text answer as text, no body where HTTP allows none. */
+function answerAsSent(result: { status: number; data: unknown; json: boolean }, headers: Record<string, string>) {
+  if (NO_BODY_STATUSES.has(result.status)) return new Response(null, { status: result.status, headers });
+  if (!result.json) {
+    return new Response(String(result.data), {
+      status: result.status,
+      headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  return Response.json(result.data, { status: result.status, headers });
 }
 
 /** The metrics route of a proxy request: the K-LINK endpoint's path template, or the catch-all for a path of none. */

@@ -1,6 +1,8 @@
 // The typed K-LINK client. Every call is checked against the endpoint registry before anything is
 // sent, goes out on the shared keep-alive pool of its origin with the bearer token, and ends in
-// either a result whose body has the documented shape or one of the typed errors of ./errors.
+// either a result holding K-LINK's answer as it came or one of the typed errors of ./errors.
+// A 2xx answer is never an error because of its shape: where it differs from the registry's
+// response schema the result lists the differences (`drift`), for the caller to record.
 // No retries here: the resilience layer above decides what to retry.
 import "server-only";
 import { ZodError, type z } from "zod";
@@ -8,6 +10,7 @@ import { logger } from "../log/logger";
 import { currentRequestContext } from "../log/request-context";
 import type { EndpointDef, KlinkCallInput } from "./endpoint-def";
 import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "./errors";
+import { findDrift, type DriftFinding } from "./find-drift";
 import { poolFor } from "./http-pool";
 import {
   buildPath,
@@ -23,8 +26,16 @@ export type { KlinkCallInput };
 
 export type KlinkResult<T = unknown> = {
   status: number;
-  /** The parsed JSON body exactly as K-LINK sent it (validated, every unknown field kept). */
+  /**
+   * The parsed JSON body exactly as K-LINK sent it, every field kept. Typed as the docs describe
+   * it, which K-LINK's answer may not follow: read it through the console's normalisers
+   * (lib/console/normalize/), never trusting a field's type.
+   */
   data: T;
+  /** false when a write's 2xx answer was not JSON: `data` is then its text ("" when empty). */
+  json: boolean;
+  /** Where the answer differs from the registry's response schema (nothing for a text answer). */
+  drift: DriftFinding[];
   /** Response headers, lower-case names. */
   headers: Record<string, string>;
   upstreamRequestId?: string;
@@ -116,25 +127,20 @@ export function createKlinkClient(options: KlinkClientOptions): KlinkClient {
     const raw = await send(name, { origin, path, method: def.method, headers, body }, timeoutMs, opts.signal);
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
 
-    const data = parseBody(raw.text);
+    const answer = parseBody(raw.text);
+    const data = answer.json ? answer.value : answer.text;
     const upstreamRequestId = upstreamRequestIdOf(raw.headers, data);
     logger.debug({ endpoint: name, status: raw.status, latencyMs, upstreamRequestId }, "klink call");
     if (raw.status < 200 || raw.status > 299) {
       throw new KlinkHttpError(name, raw.status, data, upstreamRequestId, parseRetryAfter(raw.headers["retry-after"]));
     }
-    const checked = def.response.safeParse(data);
-    if (!checked.success) {
-      const issues = checked.error.issues.slice(0, 50).map((i) => ({ path: i.path.join("."), message: i.message }));
-      logger.warn(
-        { endpoint: name, status: raw.status, upstreamRequestId, issues },
-        "K-LINK answered with a body of an unexpected shape",
-      );
-      throw new KlinkResponseShapeError(name, raw.status, issues, data);
-    }
-    // The body as sent, not the schema's copy: response schemas only validate.
+    // A read has nothing to show without JSON; a write that K-LINK acknowledged happened anyway.
+    if (!answer.json && def.method === "GET") throw new KlinkResponseShapeError(name, raw.status, answer.text);
     return {
       status: raw.status,
       data: data as EndpointResponse<N>,
+      json: answer.json,
+      drift: answer.json ? findDrift(def.response, answer.value) : [],
       headers: raw.headers,
       upstreamRequestId,
       latencyMs,
@@ -194,12 +200,12 @@ function queryString(query: Record<string, unknown>): string {
   return text ? `?${text}` : "";
 }
 
-function parseBody(text: string): unknown {
-  if (!text) return null;
+function parseBody(text: string): { json: true; value: unknown } | { json: false; text: string } {
+  if (!text) return { json: false, text };
   try {
-    return JSON.parse(text);
+    return { json: true, value: JSON.parse(text) };
   } catch {
-    return text;
+    return { json: false, text };
   }
 }
 

@@ -38,15 +38,18 @@ export class KlinkNetworkError extends Error {
   }
 }
 
-/** A 2xx answer whose body does not have the shape the console needs. Keeps the body: never dropped. */
+/**
+ * A 2xx answer to a read that is not JSON at all (an HTML login page, a body cut off mid-way).
+ * A JSON answer is never this error, whatever its shape: differences are drift (find-drift.ts).
+ * Keeps the body as text: never dropped.
+ */
 export class KlinkResponseShapeError extends Error {
   readonly name = "KlinkResponseShapeError";
   constructor(
     readonly endpoint: string,
     readonly status: number,
-    readonly issues: { path: string; message: string }[],
-    readonly body: unknown,
+    readonly body: string,
   ) {
-    super(`K-LINK ${endpoint} answered ${status} with a body of an unexpected shape`);
+    super(`K-LINK ${endpoint} answered ${status} with a body that is not JSON`);
   }
 }

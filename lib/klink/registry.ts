@@ -20,7 +20,7 @@ export type EndpointName = keyof Endpoints;
 
 export const endpointNames = Object.keys(endpoints) as EndpointName[];
 
-/** The parsed (2xx) answer of an endpoint. */
+/** A 2xx answer as the docs describe it. K-LINK's real answer may differ (see find-drift.ts): pages read it through lib/console/normalize/. */
 export type EndpointResponse<N extends EndpointName> = z.output<Endpoints[N]["response"]>;
 
 /** The path parameter names of a template, e.g. ["id"] for "/api/v1/tickets/{id}/status". */

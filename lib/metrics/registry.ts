@@ -54,6 +54,12 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
+    upstreamDrift: new Counter({
+      name: "klink_console_upstream_drift_total",
+      help: "Places where a K-LINK answer differed from the endpoint registry's description, by endpoint and JSON path (array indexes removed).",
+      labelNames: ["endpoint", "path"] as const,
+      registers,
+    }),
     circuitState: new Gauge({
       name: "klink_console_circuit_state",
       help: "Circuit breaker state per connection: 0 closed, 1 half-open, 2 open.",

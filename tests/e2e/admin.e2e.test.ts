@@ -29,7 +29,7 @@ describe("the shell for each role", () => {
       expect(await navLabels(page)).toEqual(["Dashboard", "Tickets", "Contacts", "CX logs", "Reference data"]);
       const user = page.getByTestId("signed-in-user");
       await expect(user.getByRole("button").textContent()).resolves.toContain(role);
-      for (const path of ["/admin/users", "/admin/connections", "/admin/audit", "/admin/webhooks"]) {
+      for (const path of ["/admin/users", "/admin/connections", "/admin/audit", "/admin/webhooks", "/admin/drift"]) {
         await page.goto(`${stack.server.url}${path}`);
         await page.waitForURL((url) => url.pathname === "/403");
         await page.getByRole("heading", { name: "Not allowed", level: 1 }).waitFor();
@@ -64,6 +64,7 @@ describe("the shell for each role", () => {
       "API keys",
       "Audit log",
       "Webhooks",
+      "K-LINK drift",
     ]);
     expect(await sections.getByRole("link", { name: "Users" }).getAttribute("aria-current")).toBe("page");
 

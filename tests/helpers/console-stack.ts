@@ -21,6 +21,8 @@ export type ConsoleStack = {
   /** The console's database, for assertions (audit rows, webhook history). */
   database: Db;
   connectionId: string;
+  /** The ids of the extra connections asked for, by name. */
+  connectionIds: Record<string, string>;
   token: string;
   users: Record<Role, { email: string; password: string }>;
   /** A new browser context signed in through the login page as `role`; lands on `path`. */
@@ -33,7 +35,12 @@ export type ConsoleStack = {
 };
 
 export async function startConsoleStack(
-  options: { env?: Record<string, string>; seed?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    seed?: number;
+    /** More connections beside the default one to the simulator (e.g. to another K-LINK stand-in), with the same token. */
+    connections?: { name: string; baseUrl: string }[];
+  } = {},
 ): Promise<ConsoleStack> {
   const encryptionKey = Buffer.alloc(32, 11).toString("base64");
   const token = `kpt_e2e${Math.random().toString(36).slice(2, 14)}`;
@@ -49,6 +56,11 @@ export async function startConsoleStack(
   });
   const { seedDemo } = await import("../../scripts/demo-seed");
   const seeded = await seedDemo({ klinkBaseUrl: sim.url, klinkToken: token, webhookSecret });
+  const { insertConnection } = await import("../../lib/connections/create-connection");
+  const { systemAudit } = await import("../../lib/audit/request-audit");
+  const connectionIds: Record<string, string> = {};
+  for (const extra of options.connections ?? [])
+    connectionIds[extra.name] = (await insertConnection({ ...extra, token }, systemAudit())).id;
   const { db } = await import("../../lib/db/client");
   await db().$disconnect();
   for (const [k, v] of Object.entries(saved)) {
@@ -75,6 +87,7 @@ export async function startConsoleStack(
     browser,
     database,
     connectionId,
+    connectionIds,
     token,
     users,
     async signIn(role, target = "/") {

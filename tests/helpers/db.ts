@@ -13,4 +13,5 @@ export async function resetDatabase(): Promise<void> {
   await d.auditLog.deleteMany();
   await d.webhookDelivery.deleteMany();
   await d.klinkConnection.deleteMany();
+  await d.klinkDrift.deleteMany();
 }

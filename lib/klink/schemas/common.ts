@@ -1,6 +1,7 @@
-// Building blocks shared by the K-LINK request and response schemas. Response schemas are
-// validation-only (`looseObject`, no transforms or defaults), so every field K-LINK sends survives
-// untouched; request schemas encode the documented rules (shared/klink-api/README.md §6, §8).
+// Building blocks shared by the K-LINK request and response schemas. Response schemas describe
+// what the docs show (no transforms or defaults): answers are never parsed with them, only compared
+// (find-drift.ts), and every field K-LINK sends reaches the caller untouched. Request schemas
+// encode the documented rules (shared/klink-api/README.md §6, §8) and do refuse bad input.
 import { z } from "zod";
 
 /** K-LINK ids are UUIDs in every example, but the format is only observed, never documented. */
@@ -65,12 +66,19 @@ export function listingSchema<T extends z.ZodType>(item: T) {
 
 export const tagRefSchema = z.looseObject({ id: z.string(), name: z.string() });
 
-/** Users of the tenant (agents) as embedded in tickets and CX logs; only the id is ever shown. */
+/** A user of the tenant (an agent) as embedded in a ticket: `{id, name, email}` (the listing example stops after id). */
 export const agentRefSchema = z.looseObject({
-  id: z.string().optional(),
-  name: optionalText,
-  email: optionalText,
+  id: z.string(),
+  name: z.string().optional(),
+  email: z.string().optional(),
 });
+
+/** Records of K-LINK carry these three in every example; assumed for the lists whose page was not captured. */
+export const recordTimestamps = {
+  createdAt: timestampSchema.optional(),
+  updatedAt: timestampSchema.optional(),
+  deletedAt: timestampSchema.nullish(),
+};
 
 /** A successful write acknowledged with the detail envelope `{status, message, data}`. */
 export function detailEnvelope<T extends z.ZodType>(data: T) {

@@ -1,24 +1,29 @@
 // Contacts (endpoints.md "Shared object: Contact", §1–§9).
 import { z } from "zod";
 import { contactCustomFieldsSchema } from "./custom-fields";
-import { detailEnvelope, idSchema, listingSchema, optionalText, tagRefSchema } from "./common";
+import { detailEnvelope, idSchema, listingSchema, optionalText, recordTimestamps, tagRefSchema } from "./common";
 
 const contactEmailSchema = z.looseObject({
   id: z.string().optional(),
   email: z.string(),
   isPrimary: z.boolean().nullish(),
+  // "createdA…": the webhook example is cut off inside this key.
+  createdAt: optionalText,
 });
 /** `contactPhones` is our reading by analogy with `contactEmails`; the real name was not captured. */
 const contactPhoneSchema = z.looseObject({
   id: z.string().optional(),
   phone: z.string(),
   isPrimary: z.boolean().nullish(),
+  createdAt: optionalText,
 });
 export const platformContactSchema = z.looseObject({
   id: z.string(),
+  ...recordTimestamps,
   socialPlatformId: optionalText,
   channelId: optionalText,
   type: optionalText,
+  botpress_user_metadata: z.unknown(),
 });
 
 export const contactSchema = z.looseObject({
@@ -36,14 +41,12 @@ export const contactSchema = z.looseObject({
   contactEmails: z.array(contactEmailSchema).nullish(),
   contactPhones: z.array(contactPhoneSchema).nullish(),
   platformContacts: z.array(platformContactSchema).nullish(),
-  customFields: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
+  /** "Array of objects" (old contact model); the items' shape is unconfirmed (shared/klink-api/README.md §8). */
+  customFields: z.array(z.unknown()).nullish(),
   createdAt: optionalText,
   updatedAt: optionalText,
   deletedAt: optionalText,
 });
-
-/** A contact embedded in another object (ticket, CX log): everything optional, examples blank it. */
-export const contactRefSchema = z.looseObject({ id: z.string().optional(), name: optionalText });
 
 export const contactListingSchema = listingSchema(contactSchema);
 export const contactDetailSchema = detailEnvelope(contactSchema);
@@ -55,6 +58,7 @@ export const contactGroupSchema = z.looseObject({
   name: z.string(),
   description: optionalText,
   contactCount: z.number().nullish(),
+  ...recordTimestamps,
 });
 export const contactGroupListingSchema = listingSchema(contactGroupSchema);
 

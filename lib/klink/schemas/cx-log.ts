@@ -1,7 +1,7 @@
 // CX logs (endpoints.md §20): a date-time range interpreted in the caller's time zone.
 import { z } from "zod";
-import { agentRefSchema, optionalText, paginationQuery, querySchema } from "./common";
-import { contactRefSchema } from "./contact";
+import { optionalText, paginationQuery, querySchema, recordTimestamps } from "./common";
+import { contactSchema } from "./contact";
 
 const SELECTED_DATE =
   /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})-(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
@@ -52,6 +52,24 @@ export const cxLogsHeadersSchema = z.object({
 
 const duration = z.number().nullish();
 
+/**
+ * An agent as the newer CX log example prints it (cut off after createdAt; the timestamps
+ * assumed). The older example elides these objects (`{ … }`), so nothing in them is required.
+ */
+const cxLogAgentSchema = z.looseObject({
+  id: z.string().optional(),
+  name: optionalText,
+  email: optionalText,
+  address: optionalText,
+  phone: optionalText,
+  notificationCount: z.number().nullish(),
+  // Sic: the documented example spells it so (shared/klink-api/README.md §10.10).
+  deletedaAt: optionalText,
+  ...recordTimestamps,
+});
+/** `room` and `mailRoom`: objects whose fields were not captured. */
+const uncapturedObject = z.record(z.string(), z.unknown()).nullish();
+
 export const cxLogSchema = z.looseObject({
   id: z.string(),
   caseId: z.number().nullish(),
@@ -78,14 +96,17 @@ export const cxLogSchema = z.looseObject({
   slaStatus: optionalText,
   cxIntelligenceStatus: optionalText,
   uid: optionalText,
+  wrapUpFormId: optionalText,
+  firstAssigneeId: optionalText,
+  closedAssigneeId: optionalText,
   customerPhone: optionalText,
   contactLabel: z.array(z.string()).nullish(),
-  contact: contactRefSchema.nullish(),
-  firstAssignee: agentRefSchema.nullish(),
-  agent: agentRefSchema.nullish(),
-  closedAssignee: agentRefSchema.nullish(),
-  room: z.looseObject({}).nullish(),
-  mailRoom: z.looseObject({}).nullish(),
+  contact: contactSchema.partial().nullish(),
+  firstAssignee: cxLogAgentSchema.nullish(),
+  agent: cxLogAgentSchema.nullish(),
+  closedAssignee: cxLogAgentSchema.nullish(),
+  room: uncapturedObject,
+  mailRoom: uncapturedObject,
   createdAt: optionalText,
   updatedAt: optionalText,
   deletedAt: optionalText,

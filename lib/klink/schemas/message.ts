@@ -11,15 +11,21 @@ export const messageSendBodySchema = z.looseObject({
   createdAt: z.iso.datetime({ offset: true, error: "must be an ISO-8601 date-time" }).optional(),
 });
 
+/** The documented answer stops after partition_key; the rest are the request's own names (assumed). */
 export const sentMessageSchema = z.looseObject({
   id: z.string(),
   createdAt: optionalText,
   updatedAt: optionalText,
   deletedAt: optionalText,
   clientRequestId: optionalText,
+  partition_key: optionalText,
   contactId: optionalText,
+  channelId: optionalText,
+  channel: optionalText,
   messageType: optionalText,
   message: optionalText,
+  direction: optionalText,
+  sentAt: optionalText,
 });
 
 /** `status` is a number here, a string in other envelopes (shared/klink-api/README.md §5). */

@@ -1,8 +1,8 @@
 // Reference lists: tags, channels, categories, form fields (endpoints.md §4, §10–§12, §19).
 import { z } from "zod";
-import { detailEnvelope, listingSchema, optionalText, timestampSchema } from "./common";
+import { detailEnvelope, listingSchema, optionalText, recordTimestamps, timestampSchema } from "./common";
 
-export const tagSchema = z.looseObject({ id: z.string(), name: z.string() });
+export const tagSchema = z.looseObject({ id: z.string(), name: z.string(), ...recordTimestamps });
 export const tagListingSchema = listingSchema(tagSchema);
 
 export const channelSchema = z.looseObject({
@@ -10,6 +10,7 @@ export const channelSchema = z.looseObject({
   name: z.string(),
   type: optionalText,
   status: optionalText,
+  ...recordTimestamps,
 });
 export const channelListingSchema = listingSchema(channelSchema);
 export const channelCreateResponseSchema = detailEnvelope(channelSchema);
@@ -36,6 +37,8 @@ export const categorySchema: z.ZodType<Category> = z.looseObject({
   level: z.number().optional(),
   sortOrder: z.number().optional(),
   createdAt: timestampSchema.optional(),
+  updatedAt: timestampSchema.optional(),
+  deletedAt: timestampSchema.nullish(),
   get childCategoryList() {
     return z.array(categorySchema).optional();
   },

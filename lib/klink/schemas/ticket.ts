@@ -1,30 +1,41 @@
 // Tickets (endpoints.md "Shared object: Ticket", §13–§18).
 import { z } from "zod";
 import { customFieldsMapSchema } from "./custom-fields";
-import { agentRefSchema, idSchema, listingSchema, optionalText, tagRefSchema } from "./common";
-import { contactRefSchema } from "./contact";
+import { agentRefSchema, idSchema, listingSchema, tagRefSchema } from "./common";
 
+/** One value of a ticket's customFields, as the Create page's 201 answer prints it. */
+export const customFieldValueSchema = z.looseObject({
+  id: z.string(),
+  textValue: z.string(),
+  attribute: z.looseObject({ id: z.string(), systemName: z.string(), displayName: z.string(), type: z.string() }),
+});
+
+/**
+ * The ticket object exactly as the Create page prints it (ticket-create-page.txt, the verbatim
+ * page). Required: what every documented ticket shows (the listing example is cut off after
+ * `assignee.id`, so contact, tags and customFields may be absent). Null where an unassigned or
+ * living ticket has nothing to say. A description for drift detection (find-drift.ts), never a gate.
+ */
 export const ticketSchema = z.looseObject({
   id: z.string(),
-  ticketNumber: z.number().nullish(),
-  title: optionalText,
-  description: optionalText,
-  type: optionalText,
-  channel: optionalText,
-  priority: optionalText,
-  status: optionalText,
-  contactId: optionalText,
-  creatorId: optionalText,
-  assigneeId: optionalText,
-  reasonToAssign: optionalText,
-  contact: contactRefSchema.nullish(),
-  creator: agentRefSchema.nullish(),
-  assignee: agentRefSchema.nullish(),
-  tags: z.array(tagRefSchema).nullish(),
-  customFields: z.record(z.string(), z.unknown()).nullish(),
-  createdAt: optionalText,
-  updatedAt: optionalText,
-  deletedAt: optionalText,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  type: z.string(),
+  channel: z.string(),
+  priority: z.string(),
+  status: z.string(),
+  contactId: z.string(),
+  creatorId: z.string(),
+  assigneeId: z.string().nullable(),
+  reasonToAssign: z.string().nullable(),
+  ticketNumber: z.number(),
+  assignee: agentRefSchema.nullable(),
+  contact: z.looseObject({ id: z.string(), name: z.string() }).nullish(),
+  tags: z.array(tagRefSchema).optional(),
+  customFields: z.array(customFieldValueSchema).optional(),
 });
 
 export const ticketListingSchema = listingSchema(ticketSchema);

@@ -9,18 +9,26 @@
 //   GET    /__sim/webhooks/targets      targets (no secrets); POST {url, secret} adds one; DELETE drops runtime ones
 //   POST   /__sim/webhooks/emit         {event, data} → a signed delivery to every target
 //   GET    /__sim/webhooks/deliveries   every delivery with its attempts
+//   GET    /__sim/variants              shape variants on now, and every variant there is
+//   POST   /__sim/variants              {variants: "all" | "none" | [names]} → answers in those shapes (variants.ts)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { endpointNames, endpoints } from "../registry";
 import type { SimulatorCore } from "./core";
 import { faultSpecSchema } from "./faults";
 import { errorBody, parseJsonBody, readBody, sendJson, SimHttpError, validBody } from "./http-io";
+import { parseVariants, SHAPE_VARIANTS } from "./variants";
 
 const targetSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
   secret: z.string().min(1, "is required"),
 });
 const emitSchema = z.object({ event: z.string().min(1, "is required"), data: z.unknown().default({}) });
+const variantsSchema = z.object({
+  variants: z.union([z.enum(["all", "none"]), z.array(z.enum(SHAPE_VARIANTS))], {
+    error: `must be "all", "none" or a list of: ${SHAPE_VARIANTS.join(", ")}`,
+  }),
+});
 
 export async function handleControl(
   sim: SimulatorCore,
@@ -83,6 +91,11 @@ export async function handleControl(
       }
       case "GET /__sim/webhooks/deliveries":
         return sendJson(res, 200, { data: sim.webhooks.deliveries() });
+      case "POST /__sim/variants":
+        sim.variants = parseVariants(validBody(variantsSchema, body).variants);
+      // falls through: answers with the variants now on
+      case "GET /__sim/variants":
+        return sendJson(res, 200, { enabled: [...sim.variants], available: SHAPE_VARIANTS });
     }
     const faultId = /^DELETE \/__sim\/faults\/([\w-]+)$/.exec(route)?.[1];
     if (faultId) {

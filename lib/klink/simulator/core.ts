@@ -6,6 +6,7 @@ import { createRng, type Rng } from "./prng";
 import { RequestLog } from "./request-log";
 import { generateState } from "./seed-data";
 import type { SimState } from "./state";
+import { parseVariants, type ShapeVariant } from "./variants";
 import { WebhookDispatcher } from "./webhooks";
 
 export type SimulatorOptions = {
@@ -19,6 +20,8 @@ export type SimulatorOptions = {
   /** Seed timestamps count back from here (default: the start of the current UTC day). */
   referenceTime?: Date | string | number;
   webhookTargets?: { url: string; secret: string }[];
+  /** Shape variants on from the start (variants.ts); `reset()` comes back to these. Default none. */
+  variants?: "all" | readonly ShapeVariant[];
 };
 
 export class SimulatorCore {
@@ -29,6 +32,9 @@ export class SimulatorCore {
   readonly webhooks: WebhookDispatcher;
   readonly seed: number;
   readonly referenceTime: number;
+  /** The shape variants answers are rewritten with now (empty: the documented shapes). */
+  variants: Set<ShapeVariant>;
+  private readonly startVariants: Set<ShapeVariant>;
   private readonly tokens: Buffer[];
 
   constructor(options: SimulatorOptions) {
@@ -44,6 +50,8 @@ export class SimulatorCore {
     this.webhooks = new WebhookDispatcher(options.webhookTargets);
     this.state = generateState(this.seed, this.referenceTime);
     this.rng = createRng(this.seed ^ 0x5eed);
+    this.startVariants = parseVariants(options.variants ?? "none");
+    this.variants = new Set(this.startVariants);
   }
 
   reset(): void {
@@ -52,6 +60,7 @@ export class SimulatorCore {
     this.faults.clear();
     this.requests.clear();
     this.webhooks.clearDeliveries();
+    this.variants = new Set(this.startVariants);
   }
 
   /** Constant-time comparison against every accepted token. */

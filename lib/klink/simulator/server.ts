@@ -9,6 +9,7 @@ import { SimulatorCore, type SimulatorOptions } from "./core";
 import { handlers } from "./handlers";
 import type { SimContext } from "./handlers/types";
 import { errorBody, parseJsonBody, readBody, sendJson, SimHttpError } from "./http-io";
+import { varyAnswer } from "./variants";
 
 export type RunningSimulator = { url: string; port: number; stop(): Promise<void> };
 
@@ -98,7 +99,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         { params: match.params, query: url.searchParams, headers: req.headers, body },
         ctx,
       );
-      answer(result.status, result.body);
+      answer(result.status, varyAnswer(result.body, sim.variants));
     } catch (error) {
       if (error instanceof SimHttpError) answer(error.status, errorBody(error.message), error.headers);
       else answer(500, errorBody("Internal server error"));

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setCache } from "../../../lib/cache/get-cache";
 import { MemoryCache } from "../../../lib/cache/memory-cache";
-import { customFieldRows, type Contact, type FormField } from "../../../lib/console/contact-details";
+import { customFieldRows, type FormField } from "../../../lib/console/contact-details";
 import {
   contactBody,
   formControls,
@@ -12,6 +12,9 @@ import {
   type ContactFormValues,
 } from "../../../lib/console/contact-form";
 import { consoleApi } from "../../../lib/console/console-api";
+import { shownAnswer } from "../../../lib/console/normalize/answers";
+import { normalizeContact } from "../../../lib/console/normalize/contact";
+import { customFieldMap, customFieldsOf } from "../../../lib/console/normalize/custom-fields";
 import { callFieldErrors } from "../../../lib/console/upstream-field-errors";
 import { resetDatabase } from "../../helpers/db";
 import type { ServedHandlers } from "../../helpers/serve-handlers";
@@ -27,8 +30,9 @@ beforeAll(async () => {
   await setCache(new MemoryCache({ maxSizeBytes: 16 * 1024 * 1024 }));
   f = await startProxyFixture();
   served = await serveProxy();
-  fields = (
-    (await f.call("GET", "/api/klink/v1/contacts/fields?pageSize=100", { as: "viewer" })).json as { data: FormField[] }
+  fields = shownAnswer(
+    "contacts.fields",
+    (await f.call("GET", "/api/klink/v1/contacts/fields?pageSize=100", { as: "viewer" })).json,
   ).data;
 });
 afterAll(async () => {
@@ -38,8 +42,14 @@ afterAll(async () => {
 });
 
 /** The browser-side call, as the form makes it (cookie session, same origin). */
-const api = (path: string, method: string, body?: unknown) =>
-  consoleApi<{ data: Contact }>(`${served.url}${path}`, { method, body, headers: f.users.agent.headers });
+const api = async (path: string, method: string, body?: unknown) => {
+  const answer = await consoleApi<{ data: unknown }>(`${served.url}${path}`, {
+    method,
+    body,
+    headers: f.users.agent.headers,
+  });
+  return answer.ok ? { ...answer, data: { data: normalizeContact(answer.data.data)! } } : answer;
+};
 
 function filled(
   values: ContactFormValues,
@@ -84,17 +94,14 @@ describe("the contact form against K-LINK's form fields", () => {
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const contact = created.data.data;
-    expect(contact).toMatchObject({
-      name: "Aung Kyaw Moe",
-      contactNumber: "+959123456789",
-      customFields: { cf_membership: "gold", cf_birthday: "1988-07-21" },
-    });
+    expect(contact).toMatchObject({ name: "Aung Kyaw Moe", contactNumber: "+959123456789" });
+    expect(customFieldMap(customFieldsOf(contact))).toEqual({ cf_membership: "gold", cf_birthday: "1988-07-21" });
     expect(contact.contactEmails?.map((e) => [e.email, e.isPrimary])).toEqual([
       ["aung.kyaw@example.com.mm", true],
       ["akm@example.com", false],
     ]);
     // The detail page labels the values from the same fields.
-    expect(customFieldRows(contact.customFields, fields)).toContainEqual(
+    expect(customFieldRows(customFieldsOf(contact), fields)).toContainEqual(
       expect.objectContaining({ key: "cf_membership", label: "Membership", value: "Gold", known: true }),
     );
   });
@@ -150,9 +157,7 @@ describe("the contact form against K-LINK's form fields", () => {
   });
 
   it("edits only what changed: a cleared field goes as null, untouched lists are not sent, and K-LINK keeps the rest", async () => {
-    const list = (await f.call("GET", "/api/klink/v1/contacts?pageSize=5", { as: "viewer" })).json as {
-      data: Contact[];
-    };
+    const list = shownAnswer("contacts.list", (await f.call("GET", "/api/klink/v1/contacts?pageSize=5")).json);
     const original = list.data.find((c) => c.address && (c.contactEmails?.length ?? 0) > 0)!;
     const controls = formControls(fields);
     const initial = initialValues(controls, original);
@@ -171,10 +176,10 @@ describe("the contact form against K-LINK's form fields", () => {
     const saved = await api(`/api/klink/v1/contacts/${original.id}`, "PATCH", body);
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
-    expect(saved.data.data).toMatchObject({
-      address: null,
-      name: original.name,
-      customFields: { ...(original.customFields as object), cf_membership: "platinum" },
+    expect(saved.data.data).toMatchObject({ address: null, name: original.name });
+    expect(customFieldMap(customFieldsOf(saved.data.data))).toEqual({
+      ...customFieldMap(customFieldsOf(original)),
+      cf_membership: "platinum",
     });
     expect(saved.data.data.contactEmails?.map((e) => e.email)).toEqual(original.contactEmails!.map((e) => e.email));
   });

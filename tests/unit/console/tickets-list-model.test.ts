@@ -22,6 +22,7 @@ const ticket = (n: number, status: string, priority: string): Ticket => ({
   status,
   priority,
   updatedAt: new Date(Date.UTC(2026, 0, n)).toISOString(),
+  tags: [],
 });
 
 describe("ticket list URL state", () => {

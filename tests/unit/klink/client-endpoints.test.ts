@@ -53,7 +53,12 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
     expect(res.status).toBe(201);
     expect(res.data).toMatchObject({
       status: "success",
-      data: { name: "မောင်မောင် Test", customFields: { cf_birthday: "1990-02-28" } },
+      data: {
+        name: "မောင်မောင် Test",
+        customFields: [
+          { textValue: "1990-02-28", attribute: { systemName: "cf_birthday", displayName: "Birthday", type: "date" } },
+        ],
+      },
     });
     const first = await h.client.contacts.list({ query: { pageSize: 1 } });
     expect(first.data.data[0].id).toBe(res.data.data.id);
@@ -178,10 +183,17 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
         title: "Customer cannot access account",
         contactId: contact.id,
         ticketNumber: 40_000,
+        assignee: { id: res.data.data.assigneeId },
+        reasonToAssign: "Round robin",
         tags: [{ id: tags.data.data[0].id }],
-        customFields: { cf_date: "2025-10-23" },
+        // Sent as a map, answered as the documented array of value objects.
+        customFields: [
+          { textValue: "Id-1001", attribute: { systemName: "cf_trackingid", displayName: "Tracking ID" } },
+          { textValue: "2025-10-23", attribute: { systemName: "cf_date", type: "date" } },
+        ],
       },
     });
+    expect(res.drift).toEqual([]);
   });
 
   it("tickets.byContact lists only that contact's tickets", async () => {
@@ -211,8 +223,14 @@ describe("the typed client against the simulator, endpoint by endpoint", () => {
     });
     expect(res.data).toMatchObject({
       success: true,
-      data: { id: ticket.id, title: ticket.title, priority: "urgent", customFields: { cf_due_date: "2026-02-01" } },
+      data: { id: ticket.id, title: ticket.title, priority: "urgent" },
     });
+    expect(res.data.data.customFields).toContainEqual(
+      expect.objectContaining({
+        textValue: "2026-02-01",
+        attribute: expect.objectContaining({ systemName: "cf_due_date" }),
+      }),
+    );
   });
 
   it("tickets.updateStatus sets the status, visible in the listing filter", async () => {

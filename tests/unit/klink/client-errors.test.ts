@@ -93,7 +93,7 @@ describe("client errors", () => {
     expect((await requests()).at(-1)).toMatchObject({ endpoint: "tickets.list", outcome: "hang", status: null });
   });
 
-  it("keeps the raw body of a 2xx answer that is not JSON in KlinkResponseShapeError", async () => {
+  it("keeps the raw body of a 2xx answer to a read that is not JSON in KlinkResponseShapeError", async () => {
     await h.control("POST", "faults", { pathPattern: "/api/v1/tickets", mode: "malformed" });
     const error = (await caught(h.client.tickets.list())) as KlinkResponseShapeError;
     expect(error).toBeInstanceOf(KlinkResponseShapeError);
@@ -101,37 +101,56 @@ describe("client errors", () => {
     expect(error.body).toBe('{"total": 3, "page": 1, "data": [{"id": "');
   });
 
-  it("keeps the body of a JSON answer of the wrong shape and names the paths that failed", async () => {
-    // A stand-in server: the simulator always answers the documented shape.
-    const { createServer } = await import("node:http");
-    const server = createServer((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ data: [{ id: 7, value: "Billing", extra: "kept" }] }));
+  describe("a 2xx answer of another shape than documented", () => {
+    let server: import("node:http").Server;
+    let client: ReturnType<typeof createKlinkClient>;
+    let answer: { status: number; type: string; body: string };
+    beforeAll(async () => {
+      const { createServer } = await import("node:http");
+      // A stand-in: the simulator answers the documented shapes unless told otherwise.
+      server = createServer((req, res) => {
+        req.resume();
+        res.writeHead(answer.status, { "content-type": answer.type });
+        res.end(answer.body);
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      client = createKlinkClient({
+        baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+        token: TOKEN,
+      });
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const port = (server.address() as { port: number }).port;
-      const client = createKlinkClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN });
-      const warn = vi.spyOn(logger, "warn");
-      const error = (await caught(client.categories.list())) as KlinkResponseShapeError;
-      // Logged with the endpoint and the failing paths; neither the token nor the body.
-      expect(warn).toHaveBeenCalledWith(
-        expect.objectContaining({
-          endpoint: "categories.list",
-          issues: [{ path: "data.0.id", message: expect.any(String) }],
-        }),
-        expect.any(String),
-      );
-      expect(JSON.stringify(warn.mock.calls)).not.toContain(TOKEN);
-      expect(JSON.stringify(warn.mock.calls)).not.toContain("Billing");
-      warn.mockRestore();
-      expect(error).toBeInstanceOf(KlinkResponseShapeError);
-      expect(error.issues).toEqual([{ path: "data.0.id", message: expect.any(String) }]);
-      expect(error.body).toEqual({ data: [{ id: 7, value: "Billing", extra: "kept" }] });
-    } finally {
+    afterAll(async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-    }
+    });
+
+    it("is returned as it came, every field kept, with where it differs listed as drift and nothing logged", async () => {
+      const body = {
+        data: [
+          { id: 7, value: "Billing", extra: "kept" },
+          { id: "b", childCategoryList: [{}] },
+        ],
+      };
+      answer = { status: 200, type: "application/json", body: JSON.stringify(body) };
+      const warn = vi.spyOn(logger, "warn");
+      const result = await client.categories.list();
+      expect(warn).not.toHaveBeenCalled();
+      warn.mockRestore();
+      expect(result).toMatchObject({ status: 200, json: true, data: body });
+      expect(result.drift).toEqual([
+        { path: "data[].id", kind: "type", expected: "string", received: "number" },
+        { path: "data[].extra", kind: "unknown", expected: "absent", received: "string" },
+        { path: "data[].value", kind: "missing", expected: "string", received: "missing" },
+        { path: "data[].childCategoryList[].id", kind: "missing", expected: "string", received: "missing" },
+        { path: "data[].childCategoryList[].value", kind: "missing", expected: "string", received: "missing" },
+      ]);
+    });
+
+    it("answers a write with its status and text when K-LINK's 2xx answer to it is not JSON", async () => {
+      answer = { status: 201, type: "text/html", body: "<p>Created</p>" };
+      const result = await client.channels.create({ body: { name: "Desk", type: "custom" } });
+      expect(result).toMatchObject({ status: 201, json: false, data: "<p>Created</p>", drift: [] });
+    });
   });
 
   it("reports a 429 with Retry-After as KlinkHttpError with retryAfterSeconds", async () => {

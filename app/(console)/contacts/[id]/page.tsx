@@ -11,6 +11,7 @@ import {
   phonesOf,
 } from "@/lib/console/contact-details";
 import { degradedFreshness } from "@/lib/console/degraded";
+import { customFieldsOf } from "@/lib/console/normalize/custom-fields";
 import { readAllPages } from "@/lib/console/read-all-pages";
 import { readKlink, type KlinkRead } from "@/lib/console/read-klink";
 import { firstParam, intParam, type SearchParams } from "@/lib/console/search-params";
@@ -190,7 +191,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
           <Section title="Custom fields" id="custom-fields">
             {!fields.ok ? <KlinkFailure failure={fields.failure} what="The field labels" /> : null}
             <CustomFieldList
-              rows={customFieldRows(contact.customFields, fields.ok ? fields.data.items : [])}
+              rows={customFieldRows(customFieldsOf(contact), fields.ok ? fields.data.items : [])}
               labelsKnown={fields.ok}
             />
           </Section>

@@ -6,6 +6,7 @@ import { customFieldsToMap, validateCustomFields } from "../../schemas/custom-fi
 import { contactCreateBodySchema, contactTagsBodySchema, contactUpdateBodySchema } from "../../schemas/contact";
 import { paginate, SimHttpError, validBody } from "../http-io";
 import type { ContactRecord, SimState } from "../state";
+import { contactView } from "../views";
 import type { Handler, SimContext } from "./types";
 
 export function liveContact(state: SimState, id: string): ContactRecord {
@@ -79,7 +80,7 @@ export const contactHandlers: Record<string, Handler> = {
   "contacts.list": (req, { state }) => {
     const keyword = fold(req.query.get("keyword")?.trim() ?? "");
     const live = state.contacts.filter((c) => !c.deletedAt && (!keyword || matchesKeyword(c, keyword)));
-    return { status: 200, body: paginate(live, req.query, (c) => c) };
+    return { status: 200, body: paginate(live, req.query, (c) => contactView(state, c)) };
   },
 
   "contacts.create": (req, ctx) => {
@@ -107,8 +108,9 @@ export const contactHandlers: Record<string, Handler> = {
     };
     applyFields(ctx, contact, body);
     ctx.state.contacts.unshift(contact);
-    ctx.emit("contact.create", contact);
-    return { status: 201, body: { status: "success", message: "Contact created successfully", data: contact } };
+    const view = contactView(ctx.state, contact);
+    ctx.emit("contact.create", view);
+    return { status: 201, body: { status: "success", message: "Contact created successfully", data: view } };
   },
 
   "contacts.bySocialId": (req, { state }) => {
@@ -117,29 +119,31 @@ export const contactHandlers: Record<string, Handler> = {
       (c) => !c.deletedAt && c.platformContacts.some((p) => p.socialPlatformId === id),
     );
     if (!contact) throw new SimHttpError(404, "Contact not found");
-    return { status: 200, body: { status: "success", message: "contact", data: contact } };
+    return { status: 200, body: { status: "success", message: "contact", data: contactView(state, contact) } };
   },
 
   "contacts.fields": (req, { state }) => ({ status: 200, body: paginate(state.contactFields, req.query, (f) => f) }),
 
   "contacts.get": (req, { state }) => ({
     status: 200,
-    body: { status: "success", message: "contact", data: liveContact(state, req.params.id) },
+    body: { status: "success", message: "contact", data: contactView(state, liveContact(state, req.params.id)) },
   }),
 
   "contacts.update": (req, ctx) => {
     const contact = liveContact(ctx.state, req.params.id);
     const body = validBody(contactUpdateBodySchema, req.body) as Record<string, unknown>;
     applyFields(ctx, contact, body);
-    ctx.emit("contact.update", contact);
-    return { status: 200, body: { status: "success", message: "Contact updated successfully", data: contact } };
+    const view = contactView(ctx.state, contact);
+    ctx.emit("contact.update", view);
+    return { status: 200, body: { status: "success", message: "Contact updated successfully", data: view } };
   },
 
   "contacts.delete": (req, ctx) => {
     const contact = liveContact(ctx.state, req.params.id);
     contact.deletedAt = ctx.now().toISOString();
-    ctx.emit("contact.delete", contact);
-    return { status: 200, body: { status: "success", message: "Contact deleted successfully", data: contact } };
+    const view = contactView(ctx.state, contact);
+    ctx.emit("contact.delete", view);
+    return { status: 200, body: { status: "success", message: "Contact deleted successfully", data: view } };
   },
 
   "contacts.groups": (req, { state }) => ({ status: 200, body: paginate(state.groups, req.query, (g) => g) }),
@@ -165,7 +169,7 @@ export const contactHandlers: Record<string, Handler> = {
     else if (actionType === "REMOVE") contact.tags = contact.tags.filter((t) => !named.some((n) => n.id === t.id));
     else contact.tags = [...contact.tags, ...named.filter((n) => !contact.tags.some((t) => t.id === n.id))];
     contact.updatedAt = at;
-    ctx.emit("contact.update", contact);
+    ctx.emit("contact.update", contactView(ctx.state, contact));
     return { status: 200, body: { status: "success", message: "Contact tags updated successfully", data: null } };
   },
 };

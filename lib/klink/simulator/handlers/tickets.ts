@@ -93,8 +93,9 @@ export const ticketHandlers: Record<string, Handler> = {
       status: "open",
       contactId: "",
       creatorId: ctx.state.agents[0].id,
-      assigneeId: null,
-      reasonToAssign: null,
+      // New tickets are assigned at once, as the documented 201 answer shows (assignee, reasonToAssign).
+      assigneeId: ctx.state.agents[ctx.state.nextTicketNumber % ctx.state.agents.length].id,
+      reasonToAssign: "Round robin",
       tagIds: [],
       customFields: {},
       createdAt: at,
