@@ -115,7 +115,7 @@ describe("the policy in Chromium", () => {
   it("holds on the login page, next-auth's sign-out page, the dashboard's charts and the error pages", async () => {
     const anonymous = await stack.browser.newPage();
     await anonymous.goto(`${stack.server.url}/login?error=OidcDomainNotAllowed`);
-    await anonymous.getByRole("alert").waitFor();
+    await anonymous.getByRole("alert").filter({ hasText: "not open to addresses at your e-mail domain" }).waitFor();
     await anonymous.goto(`${stack.server.url}/api/auth/signout`);
     await anonymous.getByRole("button", { name: "Sign out" }).waitFor();
     await anonymous.close();
