@@ -15,6 +15,9 @@ import { ConnectionSwitcher } from "@/components/shell/connection-switcher";
 import { SideNav, type NavItem } from "@/components/shell/nav-links";
 import { UserMenu } from "@/components/shell/user-menu";
 import { SavedViewsNav } from "@/components/views/saved-views-nav";
+import { CommandPalette } from "@/components/palette/command-palette";
+import { ADMIN_SECTIONS } from "@/components/admin/admin-sections";
+import { canExport } from "@/lib/exports/export-access";
 import { navViews } from "@/lib/views/nav-views";
 import { selectConnectionAction } from "./connection-actions";
 import styles from "@/components/shell/shell.module.css";
@@ -31,6 +34,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/reference", label: "Reference data", icon: "reference" },
     ...(can.admin ? [{ href: "/admin", label: "Admin", icon: "admin" }] : []),
   ];
+  const palettePages = [
+    ...items.map(({ href, label }) => ({ href: href.split("?")[0], label })),
+    { href: "/views", label: "Saved views" },
+    ...ADMIN_SECTIONS.filter((section) => can.admin || section.href === "/admin/keys"),
+  ];
   return (
     <>
       <a href="#main" className={styles.skip}>
@@ -44,6 +52,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </SideNav>
         <div className={styles.content}>
           <header className={styles.topbar}>
+            <CommandPalette pages={palettePages} views={views} canWrite={can.write} canExport={canExport(actor)} />
             <ConnectionSwitcher
               choices={connection.choices}
               activeId={connection.active?.id ?? null}
