@@ -32,6 +32,7 @@ export function csvExportRoute(kind: ExportKind, schema: z.ZodObject) {
       kind,
       filter,
       requestId,
+      signal: req.signal,
       onFinish: (outcome) =>
         audit({
           action: `${kind}.export`,
