@@ -6,14 +6,14 @@
 //   lib/doors/                                      how requests come in: route(), server actions,
 //                                                   page guard, request authentication, front door
 //   domain: lib/audit auth users api-keys connections webhooks klink-data drift console jobs
-//   infrastructure: lib/log metrics crypto db cache events resilience klink http, lib/health.ts
+//   infrastructure: lib/log metrics crypto db cache events resilience klink http redis, lib/health.ts
 //   leaves: lib/errors identity, lib/env.ts env-files.ts dev-secrets.ts process-global.ts
 //
 // lib/klink/simulator is K-LINK's stand-in for development, tests and the demo: only scripts/,
 // bench/ and tests/ start it. Within a layer, folders may use each other as long as no loop forms.
 
 const LEAVES = "^lib/(errors|identity)/|^lib/(env|env-files|dev-secrets|process-global)[.]ts$";
-const INFRASTRUCTURE = "^lib/(log|metrics|crypto|db|cache|events|resilience|klink|http)/|^lib/health[.]ts$";
+const INFRASTRUCTURE = "^lib/(log|metrics|crypto|db|cache|events|resilience|klink|http|redis)/|^lib/health[.]ts$";
 const DOMAIN = "^lib/(audit|auth|users|api-keys|connections|webhooks|klink-data|drift|console|jobs)/";
 const DOORS = "^lib/doors/";
 const TOP = "^(app|components)/|^(instrumentation|instrumentation-node|proxy)[.]ts$";

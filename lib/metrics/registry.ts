@@ -60,6 +60,12 @@ function createMetrics() {
       labelNames: ["endpoint", "path"] as const,
       registers,
     }),
+    rateLimited: new Counter({
+      name: "klink_console_rate_limited_total",
+      help: "Requests refused (or counted and not stored) by a rate limit, by limiter name (e.g. login_address, proxy_actor).",
+      labelNames: ["limiter"] as const,
+      registers,
+    }),
     circuitState: new Gauge({
       name: "klink_console_circuit_state",
       help: "Circuit breaker state per connection: 0 closed, 1 half-open, 2 open.",
