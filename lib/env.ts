@@ -105,6 +105,9 @@ const schema = z
     AUDIT_RETENTION_DAYS: positiveInt(365),
     WEBHOOK_RETENTION_DAYS: positiveInt(30),
     WEBHOOK_ALLOW_UNAUTHENTICATED: bool,
+    // CSV exports of the ticket and contact lists (lib/exports): a row cap and who may export.
+    EXPORT_MAX_ROWS: positiveInt(50_000),
+    EXPORT_MIN_ROLE: z.enum(["admin", "agent", "viewer"]).default("agent"),
     // npm run bench:proxy only: a JSON file served by /api/bench/bare (404 when unset).
     BENCH_BARE_ROUTE_JSON: optionalString,
   })
