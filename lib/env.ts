@@ -85,6 +85,10 @@ const schema = z
     KLINK_TIMEOUT_MS: positiveInt(10_000),
     KLINK_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).default(2_000),
     CACHE_MEMORY_MAX_MB: positiveInt(64),
+    // Limits and abuse (README "Limits and abuse").
+    REQUEST_BODY_MAX_BYTES: positiveInt(1024 * 1024),
+    AUTH_BODY_MAX_BYTES: positiveInt(16 * 1024),
+    KLINK_MAX_RESPONSE_BYTES: positiveInt(10 * 1024 * 1024),
     KLINK_SIMULATOR_PORT: z.coerce
       .number()
       .int()
