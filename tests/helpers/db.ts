@@ -6,6 +6,8 @@ export const testDb = db;
 /** Deletes every row of every table (children first). */
 export async function resetDatabase(): Promise<void> {
   const d = db();
+  await d.savedViewDefault.deleteMany();
+  await d.savedView.deleteMany();
   await d.apiKey.deleteMany();
   await d.userIdentity.deleteMany();
   await d.user.deleteMany();
