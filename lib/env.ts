@@ -101,6 +101,8 @@ const schema = z
     AUDIT_RETENTION_DAYS: positiveInt(365),
     WEBHOOK_RETENTION_DAYS: positiveInt(30),
     WEBHOOK_ALLOW_UNAUTHENTICATED: bool,
+    // Issue 15 (who else is here, canned replies, follow and notify).
+    NOTIFICATION_RETENTION_DAYS: positiveInt(30),
     // npm run bench:proxy only: a JSON file served by /api/bench/bare (404 when unset).
     BENCH_BARE_ROUTE_JSON: optionalString,
   })

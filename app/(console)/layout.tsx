@@ -14,6 +14,7 @@ import { ConsoleProviders } from "@/components/shell/console-providers";
 import { ConnectionSwitcher } from "@/components/shell/connection-switcher";
 import { SideNav, type NavItem } from "@/components/shell/nav-links";
 import { UserMenu } from "@/components/shell/user-menu";
+import { NotificationBell } from "@/components/collab/notification-bell";
 import { selectConnectionAction } from "./connection-actions";
 import styles from "@/components/shell/shell.module.css";
 
@@ -26,6 +27,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/contacts", label: "Contacts", icon: "contacts" },
     { href: "/cx-logs", label: "CX logs", icon: "cx-logs" },
     { href: "/reference", label: "Reference data", icon: "reference" },
+    ...(can.write ? [{ href: "/canned-replies", label: "Canned replies", icon: "canned-replies" }] : []),
     ...(can.admin ? [{ href: "/admin", label: "Admin", icon: "admin" }] : []),
   ];
   return (
@@ -43,7 +45,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               health={connection.active ? upstreamStatus(connection.active.id).state : "unknown"}
               select={selectConnectionAction}
             />
-            <UserMenu name={actor.name} email={actor.email} role={actor.role} />
+            <div className={styles.topbarEnd}>
+              <NotificationBell userId={actor.userId} />
+              <UserMenu name={actor.name} email={actor.email} role={actor.role} />
+            </div>
           </header>
           {/* Live events that arrive while this page loads are replayed to it (lib/events/use-live-events.ts). */}
           <ConsoleProviders renderedAt={new Date().getTime()}>
