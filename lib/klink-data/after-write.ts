@@ -86,7 +86,7 @@ function effectOf(endpoint: string, input: KlinkCallInput, answer: unknown): Eff
         summary: "created the ticket",
         follow: {
           label: `Ticket${number ? ` #${number}` : ""}: ${excerpt(text(created.title) ?? text(body.title) ?? "")}`,
-          contactId: text(created.contactId) ?? text(body.contactId),
+          contactId: text(created.contactId) ?? text(body.contact_id) ?? text(body.contactId),
         },
       };
     }

@@ -10,7 +10,7 @@ export type PresenceEntry = { tab: string; userId: string; name: string; state: 
 
 export interface PresenceStore {
   /** Adds or refreshes a tab's entry; answers the entry it replaced, if any (expired ones count as none). */
-  put(key: string, entry: PresenceEntry): Promise<PresenceEntry | null>;
+  put(key: string, entry: PresenceEntry, now: number): Promise<PresenceEntry | null>;
   /** Removes a tab's entry; answers whether there was one. */
   remove(key: string, tab: string): Promise<boolean>;
   /** The live entries of a record. */
@@ -28,8 +28,8 @@ export function createMemoryPresenceStore(): PresenceStore {
     return [...tabs.values()];
   };
   return {
-    async put(key, entry) {
-      const previous = live(key, Date.now()).find((e) => e.tab === entry.tab) ?? null;
+    async put(key, entry, now) {
+      const previous = live(key, now).find((e) => e.tab === entry.tab) ?? null;
       const tabs = records.get(key) ?? new Map<string, PresenceEntry>();
       tabs.set(entry.tab, entry);
       records.set(key, tabs);

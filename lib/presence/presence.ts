@@ -29,13 +29,17 @@ export async function heartbeat(
   assertRole(actor, "viewer");
   const now = (deps.now ?? Date.now)();
   const key = storeKey(input.connectionId, input.record);
-  const previous = await deps.store.put(key, {
-    tab: input.tab,
-    userId: actor.userId,
-    name: actor.name || actor.email,
-    state: input.state,
-    expiresAt: now + PRESENCE_TTL_MS,
-  });
+  const previous = await deps.store.put(
+    key,
+    {
+      tab: input.tab,
+      userId: actor.userId,
+      name: actor.name || actor.email,
+      state: input.state,
+      expiresAt: now + PRESENCE_TTL_MS,
+    },
+    now,
+  );
   if (!previous || previous.state !== input.state) await announce(input.connectionId, input.record, deps, now);
   return othersOn(actor, key, deps.store, now);
 }

@@ -22,7 +22,7 @@ export function createRedisPresenceStore(options: { url: string; prefix?: string
   }
 
   return {
-    async put(key, entry) {
+    async put(key, entry, now) {
       const [[, previous]] = (await redis
         .multi()
         .hget(hash(key), entry.tab)
@@ -30,7 +30,7 @@ export function createRedisPresenceStore(options: { url: string; prefix?: string
         .pexpire(hash(key), HASH_TTL_MS)
         .exec()) as [[Error | null, string | null], ...unknown[]];
       const before = previous ? parseEntry(previous) : null;
-      return before && before.expiresAt > Date.now() ? before : null;
+      return before && before.expiresAt > now ? before : null;
     },
     async remove(key, tab) {
       return (await redis.hdel(hash(key), tab)) > 0;
