@@ -108,6 +108,8 @@ const schema = z
     // CSV exports of the ticket and contact lists (lib/exports): a row cap and who may export.
     EXPORT_MAX_ROWS: positiveInt(50_000),
     EXPORT_MIN_ROLE: z.enum(["admin", "agent", "viewer"]).default("agent"),
+    // Issue 15 (who else is here, canned replies, follow and notify).
+    NOTIFICATION_RETENTION_DAYS: positiveInt(30),
     // npm run bench:proxy only: a JSON file served by /api/bench/bare (404 when unset).
     BENCH_BARE_ROUTE_JSON: optionalString,
   })
