@@ -5,7 +5,7 @@
 //   app/ components/ instrumentation*.ts proxy.ts   pages, route handlers, UI, Next's entry points
 //   lib/doors/                                      how requests come in: route(), server actions,
 //                                                   page guard, request authentication, front door
-//   domain: lib/audit auth users api-keys connections webhooks klink-data drift console jobs
+//   domain: lib/audit auth users api-keys connections webhooks forwarding klink-data drift console jobs
 //   infrastructure: lib/log metrics crypto db cache events resilience klink http, lib/health.ts
 //   leaves: lib/errors identity, lib/env.ts env-files.ts dev-secrets.ts process-global.ts
 //
@@ -14,7 +14,7 @@
 
 const LEAVES = "^lib/(errors|identity)/|^lib/(env|env-files|dev-secrets|process-global)[.]ts$";
 const INFRASTRUCTURE = "^lib/(log|metrics|crypto|db|cache|events|resilience|klink|http)/|^lib/health[.]ts$";
-const DOMAIN = "^lib/(audit|auth|users|api-keys|connections|webhooks|klink-data|drift|console|jobs)/";
+const DOMAIN = "^lib/(audit|auth|users|api-keys|connections|webhooks|forwarding|klink-data|drift|console|jobs)/";
 const DOORS = "^lib/doors/";
 const TOP = "^(app|components)/|^(instrumentation|instrumentation-node|proxy)[.]ts$";
 const SIMULATOR = "^lib/klink/simulator/";

@@ -101,6 +101,10 @@ const schema = z
     AUDIT_RETENTION_DAYS: positiveInt(365),
     WEBHOOK_RETENTION_DAYS: positiveInt(30),
     WEBHOOK_ALLOW_UNAUTHENTICATED: bool,
+    // Forwarding hub (lib/forwarding): destinations on loopback (http or https) only with this or
+    // in demo mode; a destination failing this long (ms) is disabled.
+    FORWARD_ALLOW_HTTP_LOOPBACK: bool,
+    FORWARD_DISABLE_AFTER_MS: positiveInt(24 * 60 * 60 * 1000),
     // npm run bench:proxy only: a JSON file served by /api/bench/bare (404 when unset).
     BENCH_BARE_ROUTE_JSON: optionalString,
   })

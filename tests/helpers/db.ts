@@ -14,4 +14,5 @@ export async function resetDatabase(): Promise<void> {
   await d.webhookDelivery.deleteMany();
   await d.klinkConnection.deleteMany();
   await d.klinkDrift.deleteMany();
+  await d.forwardDestination.deleteMany();
 }
