@@ -32,7 +32,9 @@ function assertManager(actor: Actor): void {
 async function assertReachableUrl(url: string): Promise<void> {
   const checked = await checkOutboundUrlResolved(url, forwardPolicy());
   if (!checked.ok)
-    throw new ApiError("validation_failed", "The destination URL is refused.", { fields: { url: [checked.message] } });
+    throw new ApiError("validation_failed", "The destination URL is refused.", {
+      fields: { "body.url": [checked.message] },
+    });
 }
 
 async function assertNameFree(name: string, exceptId?: string): Promise<void> {

@@ -34,6 +34,16 @@ export type PublicDestination = ReturnType<typeof toPublicDestination>;
 
 /** What the audit log keeps of a destination: everything shown, never a secret. */
 export function destinationSnapshot(view: PublicDestination) {
-  const { createdAt: _createdAt, updatedAt: _updatedAt, signingSecretHint: _hint, ...rest } = view;
-  return rest;
+  return {
+    name: view.name,
+    url: view.url,
+    enabled: view.enabled,
+    eventTypes: view.eventTypes,
+    connectionIds: view.connectionIds,
+    header: view.header,
+    previousSecretValidUntil: view.previousSecretValidUntil,
+    rateLimitPerSecond: view.rateLimitPerSecond,
+    timeoutMs: view.timeoutMs,
+    disabledReason: view.disabledReason,
+  };
 }

@@ -83,11 +83,11 @@ export function checkOutboundUrl(raw: string, policy: SsrfPolicy): UrlCheck {
   if (loopbackHost && !policy.allowLoopback) {
     return { ok: false, message: "may point at a loopback address only when FORWARD_ALLOW_HTTP_LOOPBACK=true" };
   }
-  if (url.protocol === "http:" && !loopbackHost) return { ok: false, message: "must use https://" };
   if (isIP(host)) {
     const reason = refusedAddressReason(host, policy);
     if (reason) return { ok: false, message: `must not point at ${reason}` };
   }
+  if (url.protocol === "http:" && !loopbackHost) return { ok: false, message: "must use https://" };
   return { ok: true, url: url.toString() };
 }
 
