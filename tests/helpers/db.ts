@@ -20,4 +20,5 @@ export async function resetDatabase(): Promise<void> {
   await d.follow.deleteMany();
   await d.notification.deleteMany();
   await d.recordChange.deleteMany();
+  await d.forwardDestination.deleteMany();
 }
