@@ -19,6 +19,7 @@ import { CommandPalette } from "@/components/palette/command-palette";
 import { ADMIN_SECTIONS } from "@/components/admin/admin-sections";
 import { canExport } from "@/lib/exports/export-access";
 import { navViews } from "@/lib/views/nav-views";
+import { NotificationBell } from "@/components/collab/notification-bell";
 import { selectConnectionAction } from "./connection-actions";
 import styles from "@/components/shell/shell.module.css";
 
@@ -32,6 +33,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: listHref.contacts, label: "Contacts", icon: "contacts" },
     { href: "/cx-logs", label: "CX logs", icon: "cx-logs" },
     { href: "/reference", label: "Reference data", icon: "reference" },
+    ...(can.write ? [{ href: "/canned-replies", label: "Canned replies", icon: "canned-replies" }] : []),
     ...(can.admin ? [{ href: "/admin", label: "Admin", icon: "admin" }] : []),
   ];
   const palettePages = [
@@ -59,7 +61,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               health={connection.active ? upstreamStatus(connection.active.id).state : "unknown"}
               select={selectConnectionAction}
             />
-            <UserMenu name={actor.name} email={actor.email} role={actor.role} />
+            <div className={styles.topbarEnd}>
+              <NotificationBell userId={actor.userId} />
+              <UserMenu name={actor.name} email={actor.email} role={actor.role} />
+            </div>
           </header>
           {/* Live events that arrive while this page loads are replayed to it (lib/events/use-live-events.ts). */}
           <ConsoleProviders renderedAt={new Date().getTime()}>

@@ -16,4 +16,9 @@ export async function resetDatabase(): Promise<void> {
   await d.webhookDelivery.deleteMany();
   await d.klinkConnection.deleteMany();
   await d.klinkDrift.deleteMany();
+  await d.cannedReply.deleteMany();
+  await d.follow.deleteMany();
+  await d.notification.deleteMany();
+  await d.recordChange.deleteMany();
+  await d.forwardDestination.deleteMany();
 }
