@@ -36,6 +36,7 @@ const DOMAIN_FOLDERS = [
   "console",
   "drift",
   "exports",
+  "forwarding",
   "jobs",
   "klink-data",
   "notifications",

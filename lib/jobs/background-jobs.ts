@@ -13,6 +13,7 @@ import { processGlobal } from "../process-global";
 import { purgeDeliveries } from "../webhooks/purge-deliveries";
 import { webhookProcessor } from "../webhooks/webhook-runtime";
 import { scheduleJob } from "./schedule";
+import { forwardDispatcher } from "../forwarding/forwarding-runtime";
 
 const SECOND = 1_000;
 const HOUR = 60 * 60 * SECOND;
@@ -27,6 +28,12 @@ export function startBackgroundJobs(): void {
     firstRunAfterMs: 0,
     everyMs: 5 * SECOND,
     run: () => webhookProcessor().drain(),
+  });
+  scheduleJob({
+    name: "forwarding sweep",
+    firstRunAfterMs: 0,
+    everyMs: 2 * SECOND,
+    run: () => forwardDispatcher().drain(),
   });
   scheduleJob({
     name: "webhook retention purge",

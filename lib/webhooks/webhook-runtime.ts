@@ -14,6 +14,7 @@ import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliv
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
 import type { WebhookEndpointDeps } from "./webhook-endpoint";
 import { processGlobal } from "../process-global";
+import { forwardAcceptedEvents } from "../forwarding/forwarding-runtime";
 
 const processWriter = processGlobal<DeliveryWriter>("webhook-writer");
 const processProcessor = processGlobal<DeliveryProcessor>("webhook-processor");
@@ -33,6 +34,7 @@ export function webhookProcessor(): DeliveryProcessor {
         await onWebhookEvent(event, (notice) => getEventBus().publish(notice));
         await getEventBus().publish(event);
       },
+      fanOut: forwardAcceptedEvents,
     }),
   );
 }
