@@ -27,11 +27,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startConsole(extraEnv: Record<string, string> = {}): Promise<ConsoleServer> {
+/** `migrate: false`: the database is migrated already (a second instance on a running one's database). */
+export async function startConsole(
+  extraEnv: Record<string, string> = {},
+  options: { migrate?: boolean } = {},
+): Promise<ConsoleServer> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), "klink-console-e2e-"));
   const databaseUrl = extraEnv.DATABASE_URL ?? `file:${path.join(dir, "console.db")}`;
-  migrateDatabase(databaseUrl, { quiet: true });
+  if (options.migrate !== false) migrateDatabase(databaseUrl, { quiet: true });
   const env = {
     ...process.env,
     NODE_ENV: "production",
