@@ -14,7 +14,7 @@
 
 const LEAVES = "^lib/(errors|identity)/|^lib/(env|env-files|dev-secrets|process-global)[.]ts$";
 const INFRASTRUCTURE = "^lib/(log|metrics|crypto|db|cache|events|resilience|klink|http)/|^lib/health[.]ts$";
-const DOMAIN = "^lib/(audit|auth|users|api-keys|connections|webhooks|klink-data|drift|console|jobs)/";
+const DOMAIN = "^lib/(audit|auth|users|api-keys|connections|webhooks|klink-data|drift|console|jobs|reports)/";
 const DOORS = "^lib/doors/";
 const TOP = "^(app|components)/|^(instrumentation|instrumentation-node|proxy)[.]ts$";
 const SIMULATOR = "^lib/klink/simulator/";

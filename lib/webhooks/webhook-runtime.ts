@@ -13,6 +13,7 @@ import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliv
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
 import type { WebhookEndpointDeps } from "./webhook-endpoint";
 import { processGlobal } from "../process-global";
+import { forgetReportDaysOfMessages } from "../reports/on-message-events";
 
 const processWriter = processGlobal<DeliveryWriter>("webhook-writer");
 const processProcessor = processGlobal<DeliveryProcessor>("webhook-processor");
@@ -29,6 +30,7 @@ export function webhookProcessor(): DeliveryProcessor {
       // The cached K-LINK data an event makes stale is dropped before open pages are told.
       invalidate: async (connectionId, tags) => void (await invalidateTags(connectionId, tags)),
       publish: (event) => getEventBus().publish(event),
+      onEvents: forgetReportDaysOfMessages,
     }),
   );
 }
