@@ -25,6 +25,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/tickets", label: "Tickets", icon: "tickets" },
     { href: "/contacts", label: "Contacts", icon: "contacts" },
     { href: "/cx-logs", label: "CX logs", icon: "cx-logs" },
+    { href: "/reports", label: "Reports", icon: "reports" },
     { href: "/reference", label: "Reference data", icon: "reference" },
     ...(can.admin ? [{ href: "/admin", label: "Admin", icon: "admin" }] : []),
   ];

@@ -51,7 +51,7 @@ describe("aggregating days", () => {
     log({
       id: "b",
       firstResponseTime: 30,
-      handledTime: "300",
+      handledTime: "300" as unknown as number,
       slaStatus: "breach",
       agentId: "ag2",
       channel: "line",
