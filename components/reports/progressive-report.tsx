@@ -24,14 +24,18 @@ type Step = {
   limit: Limit;
 };
 
-const EMPTY: ComputedDays = { aggregates: [], failures: [], reads: [], sources: { stored: 0, klink: 0 } };
+const EMPTY: ComputedDays = { aggregates: [], failures: [], reads: [], sources: { stored: 0, cached: 0, klink: 0 } };
 
 function merge(a: ComputedDays, b: ComputedDays): ComputedDays {
   return {
     aggregates: [...a.aggregates, ...b.aggregates].sort((x, y) => x.day.localeCompare(y.day)),
     failures: [...a.failures, ...b.failures],
     reads: [...a.reads, ...b.reads],
-    sources: { stored: a.sources.stored + b.sources.stored, klink: a.sources.klink + b.sources.klink },
+    sources: {
+      stored: a.sources.stored + b.sources.stored,
+      cached: a.sources.cached + b.sources.cached,
+      klink: a.sources.klink + b.sources.klink,
+    },
   };
 }
 

@@ -17,7 +17,7 @@ export type Report = {
   /** The first failure of a day that could not be read, if any. */
   failure: ReadFailure | null;
   degraded: Degraded;
-  sources: { stored: number; klink: number };
+  sources: { stored: number; cached: number; klink: number };
 };
 
 export type ReportRange = { from: string; to: string; timeZone: string };
@@ -31,15 +31,12 @@ export async function buildReport(
   const now = options.now ?? new Date();
   const limit = options.limit ?? reportLimit();
   const dayNames = daysOf(range.from, range.to);
-  const current =
-    options.current ?? (await computeDays(context, { timeZone: range.timeZone, days: dayNames, now, limit }));
   const before = previousPeriod(range.from, range.to);
-  const previous = await computeDays(context, {
-    timeZone: range.timeZone,
-    days: daysOf(before.from, before.to),
-    now,
-    limit,
-  });
+  // Both periods at once: the shared limit still bounds K-LINK calls in flight.
+  const [current, previous] = await Promise.all([
+    options.current ?? computeDays(context, { timeZone: range.timeZone, days: dayNames, now, limit }),
+    computeDays(context, { timeZone: range.timeZone, days: daysOf(before.from, before.to), now, limit }),
+  ]);
   const summary = summarize({
     ...range,
     dayNames,
@@ -54,6 +51,7 @@ export async function buildReport(
     degraded: degradedFreshness([...current.reads, ...previous.reads]),
     sources: {
       stored: current.sources.stored + previous.sources.stored,
+      cached: current.sources.cached + previous.sources.cached,
       klink: current.sources.klink + previous.sources.klink,
     },
   };

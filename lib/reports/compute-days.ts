@@ -12,7 +12,8 @@ import { assertRole } from "../identity/assert-role";
 import { logger } from "../log/logger";
 import { aggregateDay, type DayAggregate } from "./day-aggregate";
 import { loadStoredDays, storeDay } from "./day-store";
-import { readDay, type Limit } from "./read-day";
+import { readFinishedDay, type DayOutcome } from "./cached-day";
+import { readDay, type DayRead, type Limit } from "./read-day";
 
 export const REPORT_CALLS_IN_FLIGHT = 4;
 
@@ -20,8 +21,8 @@ export type ComputedDays = {
   aggregates: DayAggregate[];
   failures: { day: string; failure: ReadFailure }[];
   reads: KlinkRead<unknown>[];
-  /** How many days came from the store, and how many were read from K-LINK. */
-  sources: { stored: number; klink: number };
+  /** How many days came from the store, the cache (whole-day aggregates) and K-LINK. */
+  sources: { stored: number; cached: number; klink: number };
 };
 
 /** A limit on K-LINK calls in flight, shared by every day of one report. */
@@ -40,42 +41,63 @@ export async function computeDays(
 ): Promise<ComputedDays> {
   assertReader(context.actor);
   const database = options.database ?? db();
-  const finished = options.days.filter((d) => isFinishedDay(d, options.timeZone, options.now));
-  const stored = context.connectionId
-    ? await loadStoredDays(database, context.connectionId, options.timeZone, finished)
+  const { timeZone, limit } = options;
+  const connectionId = context.connectionId;
+  const finished = options.days.filter((d) => isFinishedDay(d, timeZone, options.now));
+  // Today (and any later day) is read at once, while the finished days are looked up.
+  const unfinished = options.days
+    .filter((d) => !isFinishedDay(d, timeZone, options.now))
+    .map(async (day) => fromUnfinished(await readDay(context, timeZone, day, limit), timeZone));
+  const stored = connectionId
+    ? await loadStoredDays(database, connectionId, timeZone, finished)
     : new Map<string, DayAggregate>();
-  const toRead = options.days.filter((d) => !stored.has(d));
-  const results = await Promise.all(toRead.map((day) => readDay(context, options.timeZone, day, options.limit)));
+  const toRead = finished
+    .filter((d) => !stored.has(d))
+    .map((day) =>
+      connectionId
+        ? readFinishedDay({ ...context, connectionId }, timeZone, day, limit)
+        : readDay(context, timeZone, day, limit).then((read) => fromUnfinished(read, timeZone)),
+    );
+  const outcomes = await Promise.all([...toRead, ...unfinished]);
 
   const computed: ComputedDays = {
     aggregates: [...stored.values()],
     failures: [],
     reads: [],
-    sources: { stored: stored.size, klink: 0 },
+    sources: { stored: stored.size, cached: 0, klink: 0 },
   };
-  for (const result of results) {
-    computed.reads.push(...result.reads);
-    if (!result.ok) {
-      computed.failures.push({ day: result.day, failure: result.failure });
+  for (const outcome of outcomes) {
+    computed.reads.push(...outcome.reads);
+    if (!outcome.ok) {
+      computed.failures.push({ day: outcome.day, failure: outcome.failure });
       continue;
     }
-    const aggregate = aggregateDay(result.day, options.timeZone, result.logs);
-    computed.aggregates.push(aggregate);
-    computed.sources.klink++;
-    const fresh = result.reads.every((r) => r.ok && r.freshness.cacheState !== "STALE");
-    const firstRead = result.reads[0];
-    const connectionId = firstRead?.ok ? firstRead.connectionId : null;
-    if (connectionId && result.complete && fresh && isFinishedDay(result.day, options.timeZone, options.now)) {
+    computed.aggregates.push(outcome.aggregate);
+    computed.sources[outcome.fromKlink ? "klink" : "cached"]++;
+    if (connectionId && outcome.storable && isFinishedDay(outcome.day, timeZone, options.now)) {
       try {
-        await storeDay(database, connectionId, options.timeZone, aggregate);
+        await storeDay(database, connectionId, timeZone, outcome.aggregate);
       } catch (error) {
         // The report is still right; the day is read again next time.
-        logger.warn({ err: error, day: result.day }, "storing a report day failed");
+        logger.warn({ err: error, day: outcome.day }, "storing a report day failed");
       }
     }
   }
   computed.aggregates.sort((a, b) => a.day.localeCompare(b.day));
   return computed;
+}
+
+/** A day that is not over yet: read from K-LINK, never cached as a whole nor stored. */
+function fromUnfinished(read: DayRead, timeZone: string): DayOutcome {
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    day: read.day,
+    aggregate: aggregateDay(read.day, timeZone, read.logs),
+    reads: read.reads,
+    fromKlink: true,
+    storable: false,
+  };
 }
 
 function assertReader(actor: Actor): void {

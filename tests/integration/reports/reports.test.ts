@@ -12,11 +12,12 @@ import { db } from "../../../lib/db/client";
 import type { RequestLogEntry } from "../../../lib/klink/simulator";
 import { generateState } from "../../../lib/klink/simulator/seed-data";
 import type { CxLogRecord } from "../../../lib/klink/simulator/state";
-import { buildReport } from "../../../lib/reports/build-report";
+import { buildReport, type Report } from "../../../lib/reports/build-report";
 import { forgetReportDaysOfMessages } from "../../../lib/reports/on-message-events";
 import { recomputeDays } from "../../../lib/reports/recompute-days";
 import { daysOf, presetRange } from "../../../lib/reports/report-range";
 import { resetDatabase } from "../../helpers/db";
+import { deleteTestKeys, newRedisCache } from "../../helpers/redis-for-tests";
 import { consolePageFor } from "../../helpers/contacts-fixture";
 import { REFERENCE_TIME, startProxyFixture, type ProxyFixture } from "../../helpers/proxy-fixture";
 
@@ -31,15 +32,18 @@ beforeAll(async () => {
   await resetDatabase();
   f = await startProxyFixture();
 });
-beforeEach(async () => {
-  await setCache(new MemoryCache({ maxSizeBytes: 64 * 1024 * 1024 }));
-  await db().reportDay.deleteMany({});
-  await f.control("DELETE", "requests");
-  await f.control("DELETE", "faults");
-});
+// The cache of a new process: Redis when the PostgreSQL+Redis lane names one, else memory.
+const useRedis = Boolean(process.env.TEST_REDIS_URL);
+async function freshCache() {
+  if (!useRedis) return setCache(new MemoryCache({ maxSizeBytes: 64 * 1024 * 1024 }));
+  await setCache(undefined);
+  await deleteTestKeys();
+  await setCache(newRedisCache());
+}
 afterAll(async () => {
   await f?.stop();
   await setCache(undefined);
+  await deleteTestKeys();
 });
 
 const cxRequests = async () =>
@@ -72,8 +76,24 @@ function rawLogsOf(from: string, to: string): CxLogRecord[] {
 }
 
 describe("a 30-day report", () => {
-  it("has the numbers the simulator's raw logs give", async () => {
-    const report = await buildReport(consolePageFor(f, "viewer"), range, { now });
+  // The cold report is computed once (60 days of K-LINK pages); the tests after it build on what
+  // it cached and stored, in order.
+  let cold: Report;
+  let coldRequests: RequestLogEntry[];
+  beforeAll(async () => {
+    await freshCache();
+    await db().reportDay.deleteMany({});
+    await f.control("DELETE", "requests");
+    cold = await buildReport(consolePageFor(f, "viewer"), range, { now });
+    coldRequests = await cxRequests();
+  }, 120_000);
+  beforeEach(async () => {
+    await f.control("DELETE", "requests");
+    await f.control("DELETE", "faults");
+  });
+
+  it("has the numbers the simulator's raw logs give", () => {
+    const report = cold;
     const logs = rawLogsOf(range.from, range.to);
     const { summary } = report;
     expect(logs.length).toBeGreaterThan(2_000);
@@ -118,9 +138,8 @@ describe("a 30-day report", () => {
     expect(interactions.change).toBe(logs.length - interactions.previous!);
   });
 
-  it("reads each K-LINK page once, 100 at a time, day by day in the zone", async () => {
-    await buildReport(consolePageFor(f, "viewer"), range, { now });
-    const requests = await cxRequests();
+  it("reads each K-LINK page once, 100 at a time, day by day in the zone", () => {
+    const requests = coldRequests;
     const pages = requests.map((r) => `${r.query.selectedDate}#${r.query.page}`);
     expect(new Set(pages).size).toBe(pages.length);
     expect(requests.every((r) => r.query.pageSize === "100" && r.headers["x-client-timezone"] === ZONE)).toBe(true);
@@ -131,21 +150,29 @@ describe("a 30-day report", () => {
     expect(requests[0].query.selectedDate).toMatch(/^\d{4}\/\d{2}\/\d{2} 00:00:00-\d{4}\/\d{2}\/\d{2} 23:59:59$/);
   });
 
-  it("makes no K-LINK call for finished days when opened again: from the cache, then from stored days", async () => {
+  it("makes no K-LINK call for finished days when opened again: from stored days, from the cache alone, from stored days alone", async () => {
     const page = consolePageFor(f, "viewer");
-    const first = await buildReport(page, range, { now });
-    expect(first.sources.klink).toBe(60);
+    const first = cold;
+    expect(first.sources).toEqual({ stored: 0, cached: 0, klink: 60 });
     // 59 finished days are stored (today, 2026-01-31 in Yangon, is not over).
     expect(await db().reportDay.count({ where: { connectionId: f.connectionId, timeZone: ZONE } })).toBe(59);
 
-    await f.control("DELETE", "requests");
     const second = await buildReport(page, range, { now });
-    expect(second.sources).toEqual({ stored: 59, klink: 1 });
+    expect(second.sources).toEqual({ stored: 59, cached: 0, klink: 1 });
     expect((await cxRequests()).filter((r) => dayOfRequest(r) !== "2026-01-31")).toEqual([]);
     expect(second.summary).toEqual(first.summary);
 
+    // Without stored days, the cache holds each finished day's aggregate.
+    const storedRows = await db().reportDay.findMany();
+    await db().reportDay.deleteMany({});
+    const fromCache = await buildReport(page, range, { now });
+    expect(fromCache.sources).toEqual({ stored: 0, cached: 59, klink: 1 });
+    expect((await cxRequests()).filter((r) => dayOfRequest(r) !== "2026-01-31")).toEqual([]);
+    expect(fromCache.summary).toEqual(first.summary);
+    for (const row of storedRows) await db().reportDay.create({ data: row as never });
+
     // A new process with an empty cache: the stored days still answer.
-    await setCache(new MemoryCache({ maxSizeBytes: 64 * 1024 * 1024 }));
+    await freshCache();
     await f.control("DELETE", "requests");
     const third = await buildReport(page, range, { now });
     expect((await cxRequests()).map(dayOfRequest)).toEqual(["2026-01-31"]);
@@ -154,8 +181,6 @@ describe("a 30-day report", () => {
 
   it("reads a day again after a message webhook for that day, and a range again after an admin's recompute", async () => {
     const page = consolePageFor(f, "viewer");
-    await buildReport(page, range, { now });
-    await f.control("DELETE", "requests");
     // 2026-01-10 20:00 UTC is 2026-01-11 02:30 in Yangon.
     await forgetReportDaysOfMessages([
       {
@@ -198,8 +223,7 @@ describe("a 30-day report", () => {
 
   it("shows what it has when K-LINK fails: stored days, and the days it could not read listed", async () => {
     const page = consolePageFor(f, "viewer");
-    await buildReport(page, { ...range, from: "2026-01-25" }, { now });
-    await setCache(new MemoryCache({ maxSizeBytes: 64 * 1024 * 1024 }));
+    await freshCache();
     await f.control("POST", "faults", { pathPattern: "/api/v1/cx-logs", status: 503 });
     const report = await buildReport(page, { ...range, from: "2026-01-25" }, { now });
     expect(report.summary.days).toMatchObject({ asked: 7, read: 6, missing: ["2026-01-31"] });
@@ -209,6 +233,8 @@ describe("a 30-day report", () => {
 });
 
 describe("the report API", () => {
+  beforeAll(freshCache);
+
   const get = (
     handler: typeof summaryRoute.GET,
     path: string,
