@@ -22,9 +22,9 @@ async function storeDays(zone: string, days: string[]) {
 }
 
 const storedDays = async () =>
-  (await testDb().reportDay.findMany({ orderBy: [{ timeZone: "asc" }, { day: "asc" }] })).map(
-    (r) => `${r.timeZone} ${r.day}`,
-  );
+  (
+    await testDb().reportDay.findMany({ where: { connectionId: CONN }, orderBy: [{ timeZone: "asc" }, { day: "asc" }] })
+  ).map((r) => `${r.timeZone} ${r.day}`);
 
 beforeEach(resetDatabase);
 
