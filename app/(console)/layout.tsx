@@ -32,6 +32,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: listHref.tickets, label: "Tickets", icon: "tickets" },
     { href: listHref.contacts, label: "Contacts", icon: "contacts" },
     { href: "/cx-logs", label: "CX logs", icon: "cx-logs" },
+    { href: "/reports", label: "Reports", icon: "reports" },
     { href: "/reference", label: "Reference data", icon: "reference" },
     ...(can.write ? [{ href: "/canned-replies", label: "Canned replies", icon: "canned-replies" }] : []),
     ...(can.admin ? [{ href: "/admin", label: "Admin", icon: "admin" }] : []),

@@ -91,13 +91,14 @@ async function read(def: EndpointDef, options: CallKlinkOptions<EndpointName>): 
       const loaded = await load();
       return { ...loaded, json: true, cacheState: null, ageSeconds: 0, connectionId: connection.id };
     }
-    const { ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds } = def.cache;
+    const policy = def.cache.forInput?.(input, Date.now());
+    const { ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds } = policy ?? def.cache;
     const config = env();
     const cached = await readThrough<Loaded>({
       cache: getCache(),
       key,
       connectionId: connection.id,
-      tags: def.cache.tags(input),
+      tags: policy?.tags ?? def.cache.tags(input),
       policy: { ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds },
       load,
       bypass: Boolean(options.bypassCache) && roleAtLeast(options.actor.role, "admin"),

@@ -15,6 +15,7 @@ import { unauthenticatedAllowed } from "./unauthenticated-policy";
 import type { WebhookEndpointDeps } from "./webhook-endpoint";
 import { processGlobal } from "../process-global";
 import { forwardAcceptedEvents } from "../forwarding/forwarding-runtime";
+import { forgetReportDaysOfMessages } from "../reports/on-message-events";
 
 const processWriter = processGlobal<DeliveryWriter>("webhook-writer");
 const processProcessor = processGlobal<DeliveryProcessor>("webhook-processor");
@@ -35,6 +36,7 @@ export function webhookProcessor(): DeliveryProcessor {
         await getEventBus().publish(event);
       },
       fanOut: forwardAcceptedEvents,
+      onEvents: forgetReportDaysOfMessages,
     }),
   );
 }
