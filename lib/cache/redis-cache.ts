@@ -10,8 +10,16 @@ import "server-only";
 // Stores and invalidations are Lua scripts, so a store cannot interleave with an invalidation.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { lifetimeMs, type Cache, type CacheEntry, type ReleaseLock, type SetOptions, type TagSnapshot } from "./cache";
-import { logger } from "../log/logger";
+import {
+  lifetimeMs,
+  TAG_SET_MAX_KEYS,
+  type Cache,
+  type CacheEntry,
+  type ReleaseLock,
+  type SetOptions,
+  type TagSnapshot,
+} from "./cache";
+import { openRedis } from "../redis/shared-redis";
 
 const STORE_SCRIPT = `
 local n = tonumber(ARGV[3])
@@ -22,8 +30,18 @@ if ARGV[4] == '1' then
   end
 end
 local ttl = tonumber(ARGV[2])
+local maxKeys = tonumber(ARGV[4 + n + 1])
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
 for i = 1, n do
+  if redis.call('SISMEMBER', KEYS[1 + i], KEYS[1]) == 0 then
+    local over = redis.call('SCARD', KEYS[1 + i]) - maxKeys + 1
+    if over > 0 then
+      local victims = redis.call('SPOP', KEYS[1 + i], over)
+      for j = 1, #victims, 500 do
+        redis.call('DEL', unpack(victims, j, math.min(j + 499, #victims)))
+      end
+    end
+  end
   redis.call('SADD', KEYS[1 + i], KEYS[1])
   if redis.call('PTTL', KEYS[1 + i]) < ttl then redis.call('PEXPIRE', KEYS[1 + i], ttl) end
 end
@@ -58,11 +76,16 @@ type Scripts = {
 };
 
 export type RedisCacheOptions = {
-  url: string;
+  /** Opens a connection of its own (closed with the cache)... */
+  url?: string;
+  /** ...or uses this one (the process's shared connection; left open on close). */
+  client?: Redis;
   /** Namespaces every key, e.g. one prefix per deployment or per test run. */
   keyPrefix?: string;
   /** A Redis command slower than this fails (and the caller falls back to K-LINK). */
   commandTimeoutMs?: number;
+  /** The most entries one tag indexes (default TAG_SET_MAX_KEYS). */
+  maxKeysPerTag?: number;
 };
 
 export class RedisCache implements Cache {
@@ -70,20 +93,25 @@ export class RedisCache implements Cache {
   readonly prefix: string;
   private invalidations = 0;
   private readonly redis: Redis & Scripts;
+  private readonly ownsClient: boolean;
+  private readonly maxKeysPerTag: number;
 
   constructor(options: RedisCacheOptions) {
     this.prefix = options.keyPrefix ?? "klink-console:";
-    const redis = new Redis(options.url, {
-      // Fail fast when Redis is away: a request then goes to K-LINK instead of queueing.
-      maxRetriesPerRequest: 1,
-      commandTimeout: options.commandTimeoutMs ?? 1000,
-      enableAutoPipelining: true,
-    });
-    redis.on("error", (error: Error) => logger.warn({ cache: "redis", err: error }, "redis cache error"));
+    if (!options.client && !options.url) throw new Error("RedisCache needs a url or a client");
+    this.ownsClient = !options.client;
+    this.maxKeysPerTag = options.maxKeysPerTag ?? TAG_SET_MAX_KEYS;
+    const redis =
+      options.client ?? openRedis(options.url!, { commandTimeoutMs: options.commandTimeoutMs, name: "cache" });
     redis.defineCommand("kcStore", { lua: STORE_SCRIPT });
     redis.defineCommand("kcInvalidate", { lua: INVALIDATE_SCRIPT });
     redis.defineCommand("kcRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });
     this.redis = redis as Redis & Scripts;
+  }
+
+  /** The connection, shared with other infrastructure (the Redis rate-limiter store) so a process opens one. */
+  get client(): Redis {
+    return this.redis;
   }
 
   get invalidationCount(): number {
@@ -105,7 +133,9 @@ export class RedisCache implements Cache {
       ...tags.map((t) => this.versionKey(options.connectionId, t)),
     ];
     const check = options.unlessInvalidatedSince;
-    const args = [JSON.stringify(entry), ttl, tags.length, check ? "1" : "0", ...(check ?? [])];
+    // ARGV[4 + n + 1] is the tag-set bound; the check's versions (when absent, placeholders) come first.
+    const versions = check ?? tags.map(() => "");
+    const args = [JSON.stringify(entry), ttl, tags.length, check ? "1" : "0", ...versions, this.maxKeysPerTag];
     const stored = await this.redis.kcStore(keys.length, ...keys, ...args);
     return stored === 1;
   }
@@ -141,6 +171,7 @@ export class RedisCache implements Cache {
   }
 
   async close(): Promise<void> {
+    if (!this.ownsClient) return;
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
