@@ -28,8 +28,8 @@ describe("forwarding K-LINK's events", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const add = page.getByRole("region", { name: "Add a destination" });
-    await add.getByLabel("Name", { exact: true }).fill("Local CRM");
-    await add.getByLabel("URL", { exact: true }).fill(receiver.url);
+    await add.getByRole("textbox", { name: "Name", exact: true }).fill("Local CRM");
+    await add.getByRole("textbox", { name: "URL", exact: true }).fill(receiver.url);
     await add.getByRole("button", { name: "Add destination" }).click();
     const secret = await page.getByTestId("signing-secret").textContent();
     expect(secret).toMatch(/^whsec_/);
