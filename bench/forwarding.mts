@@ -152,8 +152,10 @@ async function main(): Promise<boolean> {
   const database = createDb(server.databaseUrl);
   try {
     const connectionId = await setUp(database, receiver.url);
+    console.log(`bench:forwarding: console up, posting ${rate}/s for ${halfSeconds} s`);
     const loadStart = Date.now();
     let accepted = await postSteadily(server, connectionId, halfSeconds);
+    console.log(`bench:forwarding: ${accepted} accepted; killing the console`);
     // A crash mid-way: whatever the console held in memory (queued processing, sends in flight) is lost.
     await server.kill();
     server = await startConsole({
@@ -164,6 +166,7 @@ async function main(): Promise<boolean> {
     });
     accepted += await postSteadily(server, connectionId, halfSeconds);
     const loadEnd = Date.now();
+    console.log(`bench:forwarding: ${accepted} accepted in all; waiting for every acknowledgement`);
 
     const expected = accepted * DESTINATIONS.length;
     const acknowledged = () => [...receiver.acks.values()].reduce((n, m) => n + m.size, 0);
