@@ -13,6 +13,8 @@ export type ConsoleServer = {
   databaseUrl: string;
   logs: string[];
   stop: () => Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash would: nothing is flushed or finished. */
+  kill: () => Promise<void>;
 };
 
 export async function freePort(): Promise<number> {
@@ -66,15 +68,16 @@ export async function startConsole(
     databaseUrl,
     logs,
     stop: () => stopChild(child),
+    kill: () => stopChild(child, "SIGKILL"),
   };
 }
 
 /** Ends a child process and resolves once it has exited. */
-export function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once("exit", () => resolve());
-    child.kill("SIGTERM");
+    child.kill(signal);
   });
 }
 
