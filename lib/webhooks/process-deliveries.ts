@@ -15,6 +15,7 @@ import type { LiveEvent } from "../events/live-event";
 import { logger } from "../log/logger";
 import { markProcessed } from "./delivery-sql";
 import { eventEffects } from "./event-effects";
+import { learnFromEvent } from "../klink-data/ticket-number-index";
 
 export type InvalidateTags = (connectionId: string, tags: string[]) => Promise<void>;
 export type PublishLiveEvent = (event: LiveEvent) => Promise<void>;
@@ -115,7 +116,9 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     const planned = batch.map((row) => {
       try {
         if (row.rawBody === null || !row.eventType) throw new Error("The delivery has no stored body to process.");
-        return { row, effects: eventEffects(row.eventType, (JSON.parse(row.rawBody) as { data?: unknown }).data) };
+        const { data } = JSON.parse(row.rawBody) as { data?: unknown };
+        learnFromEvent(row.connectionId, row.eventType, data);
+        return { row, effects: eventEffects(row.eventType, data) };
       } catch (error) {
         failures.set(row.id, errorText(error));
         return null;
