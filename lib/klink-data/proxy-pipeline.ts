@@ -29,8 +29,12 @@ export type ProxyRequest = {
   method: string;
   url: URL;
   headers: Pick<Headers, "get">;
-  /** The JSON body: undefined when empty; throws ApiError invalid_json when it is not JSON. */
-  readJson(): Promise<unknown>;
+  /**
+   * The JSON body, read within the byte limit (the endpoint's maxBodyBytes, else the default):
+   * undefined when empty; throws ApiError invalid_json when it is not JSON, payload_too_large over
+   * the limit.
+   */
+  readJson(limitBytes?: number): Promise<unknown>;
 };
 
 export type ProxyBody = { json: unknown } | { text: string } | null;
@@ -63,9 +67,14 @@ export async function proxyAnswer(req: ProxyRequest, actor: Actor, requestId: st
   let body: unknown;
   if (def.body) {
     try {
-      body = await req.readJson();
+      body = await req.readJson(def.maxBodyBytes);
     } catch (error) {
       if (def.audit) {
+        // Not JSON, over the limit, or the sender went away mid-body.
+        const refused =
+          error instanceof ApiError
+            ? error
+            : new ApiError("incomplete_body", "The request body was not received in full.");
         await auditWrite({
           actor,
           def,
@@ -73,9 +82,9 @@ export async function proxyAnswer(req: ProxyRequest, actor: Actor, requestId: st
           input: { params: match.params },
           request,
           outcome: "invalid",
-          status: 400,
+          status: refused.status,
           latencyMs: 0,
-          error: { code: "invalid_json", message: "The request body is not valid JSON." },
+          error: { code: refused.code, message: refused.message },
         });
       }
       throw error;

@@ -13,7 +13,12 @@ type ProxyContext = { req: Request; actor: Actor; requestId: string };
 
 export async function handleProxyRequest({ req, actor, requestId }: ProxyContext): Promise<Response> {
   const answer = await proxyAnswer(
-    { method: req.method, url: new URL(req.url), headers: req.headers, readJson: () => readJson(req) },
+    {
+      method: req.method,
+      url: new URL(req.url),
+      headers: req.headers,
+      readJson: (limitBytes) => readJson(req, { limitBytes }),
+    },
     actor,
     requestId,
   );
