@@ -270,6 +270,7 @@ try {
       ],
     ],
   );
+  page.coldCalls.forEach((calls, i) => console.log(`  cold ticket page ${i + 1}: K-LINK calls ${calls}`));
   for (const problem of problems) console.log(`  problem: ${problem}`);
 } catch (error) {
   problems.push((error as Error).message);
@@ -315,7 +316,14 @@ async function ticketPageTimings(
   keyHeaders: Record<string, string>,
   cookie: string,
   simControl: SimControl,
-): Promise<{ cold: number[]; warm: number[]; unseen: number; unseenDepth: number; unseenListingReads: number }> {
+): Promise<{
+  cold: number[];
+  coldCalls: string[];
+  warm: number[];
+  unseen: number;
+  unseenDepth: number;
+  unseenListingReads: number;
+}> {
   const listed = await get(simPool, "/api/v1/tickets?page=1&pageSize=1", simHeaders);
   const contactId = (JSON.parse(listed.text) as Listed).data[0].contactId;
   const body = JSON.stringify({ title: "Bench ticket", status: "open", priority: "medium", contact_id: contactId });
@@ -338,7 +346,8 @@ async function ticketPageTimings(
     JSON.parse((await get(simPool, `/api/v1/tickets?page=${listingPage}&pageSize=100`, simHeaders)).text) as Listed
   ).data;
   const deepest = holding.slice(-5).reverse(); // the 3 000th first
-  const unseenDepth = TICKET_DEPTH - 500;
+  // Not among the tickets the cold-miss rounds above read (the 1 510 newest before the 1 001 were added).
+  const unseenDepth = TICKET_DEPTH - 100;
   const unseenTicket = (
     JSON.parse(
       (await get(simPool, `/api/v1/tickets?page=${unseenDepth / 100}&pageSize=100`, simHeaders)).text,
@@ -352,6 +361,8 @@ async function ticketPageTimings(
   // Next.js loads a page's code on its first request: load it before anything is timed (signed
   // out, the page only redirects to the login page, reading nothing of K-LINK).
   await get(consolePool, `/tickets/${deepest[0].id}`);
+  const allReads = async (since = 0) =>
+    (await simControl<{ data: { seq: number; endpoint: string | null }[] }>("GET", `requests?since=${since}`)).data;
   const listingReads = async (since = 0) =>
     (await simControl<{ data: { seq: number }[] }>("GET", `requests?endpoint=tickets.list&since=${since}`)).data;
   const fault = await simControl<{ id: string }>("POST", "faults", {
@@ -370,15 +381,26 @@ async function ticketPageTimings(
       return took;
     };
     const cold: number[] = [];
-    for (const ticket of deepest) cold.push(await open(ticket));
+    const coldCalls: string[] = [];
+    for (const ticket of deepest) {
+      const since = (await allReads()).at(-1)?.seq ?? 0;
+      cold.push(await open(ticket));
+      coldCalls.push(tallyText((await allReads(since)).map((r) => r.endpoint ?? "?")));
+    }
     const warm: number[] = [];
     for (let i = 0; i < 20; i++) warm.push(await open(deepest[0]));
     const before = (await listingReads()).at(-1)?.seq ?? 0;
     const unseen = await open(unseenTicket);
-    return { cold, warm, unseen, unseenDepth, unseenListingReads: (await listingReads(before)).length };
+    return { cold, coldCalls, warm, unseen, unseenDepth, unseenListingReads: (await listingReads(before)).length };
   } finally {
     await simControl("DELETE", `faults/${fault.id}`);
   }
+}
+
+function tallyText(values: string[]): string {
+  return Object.entries(tally(values))
+    .map(([name, n]) => `${name}×${n}`)
+    .join(" ");
 }
 
 function escapeHtml(text: string): string {
