@@ -169,7 +169,8 @@ describe.each(PROXY_DOORS)("through %s", (door) => {
         expect(answer.status).toBe(200);
         expect(answer.json).toEqual(fixture("cx-logs-list-old.response.json"));
         await flushDrift();
-        expect(await testDb().klinkDrift.count({ where: { connectionId } })).toBe(0);
+        // Earlier tests' borrowed answers may have left drift of other endpoints (written when their flush timer fired).
+        expect(await testDb().klinkDrift.count({ where: { connectionId, endpoint: "cxLogs.list" } })).toBe(0);
       } finally {
         standIn.answerWith("cxLogs.list", DOCUMENTED_ANSWERS["cxLogs.list"].file);
       }
