@@ -6,20 +6,18 @@ import "server-only";
 // request, error mapping, and the security headers of API answers.
 import type { z } from "zod";
 import { createAudit, requestInfoOf, type Audit } from "../audit/request-audit";
-import { MUTATING_METHODS, isSameOrigin } from "../auth/same-origin";
 import { env } from "../env";
-import { ApiError, unauthorized } from "../errors/api-error";
+import { ApiError } from "../errors/api-error";
 import { zodFieldErrors } from "../errors/zod-field-errors";
 import { recordAnsweredRequest } from "../http/answered-request";
 import { apiAnswerHeaders } from "../http/security-headers";
 import { readJson } from "../http/read-json";
 import type { Actor } from "../identity/actor";
-import { roleDenied } from "../identity/assert-role";
-import { roleAtLeast, type Role } from "../identity/roles";
-import { sessionRequired, type SessionOnlyOperation } from "../identity/session-only";
+import type { Role } from "../identity/roles";
+import type { SessionOnlyOperation } from "../identity/session-only";
 import { requestIdFrom, runWithRequestContext } from "../log/request-context";
 import { routeLabel } from "../metrics/route-label";
-import { authenticateRequest } from "./authenticate-request";
+import { authorize } from "./authorize";
 import { errorResponse } from "./error-response";
 
 type Schema = z.ZodType;
@@ -103,34 +101,6 @@ export function route<
       return response;
     });
   };
-}
-
-async function authorize(
-  req: Request,
-  { access: minimum, sessionOnly }: { access: Role; sessionOnly?: SessionOnlyOperation },
-  requestId: string,
-): Promise<Actor> {
-  const authentication = await authenticateRequest(req);
-  if (!authentication) throw unauthorized();
-  const { actor, via } = authentication;
-  const deny = async (reason: string, error: ApiError): Promise<never> => {
-    await createAudit(
-      actor,
-      requestInfoOf(req, requestId),
-    )({
-      action: "auth.access_denied",
-      outcome: "denied",
-      status: 403,
-      details: { reason, required: minimum, ...(sessionOnly ? { operation: sessionOnly } : {}) },
-    });
-    throw error;
-  };
-  if (via === "session" && MUTATING_METHODS.has(req.method) && !isSameOrigin(req, env().NEXTAUTH_URL)) {
-    await deny("cross_origin", new ApiError("cross_origin", "This request did not come from the console's own pages."));
-  }
-  if (!roleAtLeast(actor.role, minimum)) await deny("role", roleDenied(minimum, actor.role));
-  if (sessionOnly && via !== "session") await deny("session_required", sessionRequired(sessionOnly));
-  return actor;
 }
 
 function parseOrThrow<S extends Schema>(schema: S, input: unknown, where: string): z.infer<S> {

@@ -38,6 +38,7 @@ import { auditWrite, type ProxyRequestInfo } from "./audit-write";
 import { cachedResourceBefore } from "./cached-resource-before";
 import { mapKlinkError } from "./map-klink-error";
 import { parseEndpointInput } from "./parse-endpoint-input";
+import { learnFromAnswer } from "./ticket-number-index";
 
 export type CallKlinkOptions<N extends EndpointName> = {
   actor: Actor;
@@ -81,6 +82,7 @@ async function read(def: EndpointDef, options: CallKlinkOptions<EndpointName>): 
   const connection = await resolveConnection(options.actor, options.connectionId);
   const load = async (): Promise<Loaded> => {
     const answer = await callThroughResilience(def, connection, input);
+    learnFromAnswer(connection.id, def.name, answer.data);
     return { status: answer.status, data: answer.data };
   };
   try {
@@ -153,6 +155,7 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
     before = await cachedResourceBefore(def, connection.id, input);
     const answer = await callThroughResilience(def, connection, input);
     await invalidateAfterWrite(def, connection.id, input, answer.data);
+    learnFromAnswer(connection.id, def.name, answer.data);
     await audit("success", answer.status, { upstreamStatus: answer.status, after: answer.data });
     await afterConsoleWrite({
       actor: options.actor,

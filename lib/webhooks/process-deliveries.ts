@@ -16,6 +16,7 @@ import { logger } from "../log/logger";
 import { claimData, claimableWhere, unleasedWhere } from "../db/lease-claims";
 import { markProcessed } from "./delivery-sql";
 import { eventEffects } from "./event-effects";
+import { learnFromEvent } from "../klink-data/ticket-number-index";
 
 export type InvalidateTags = (connectionId: string, tags: string[]) => Promise<void>;
 export type PublishLiveEvent = (event: LiveEvent) => Promise<void>;
@@ -120,6 +121,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
       try {
         if (row.rawBody === null || !row.eventType) throw new Error("The delivery has no stored body to process.");
         const data = (JSON.parse(row.rawBody) as { data?: unknown }).data;
+        learnFromEvent(row.connectionId, row.eventType, data);
         return { row, data, effects: eventEffects(row.eventType, data) };
       } catch (error) {
         failures.set(row.id, errorText(error));
