@@ -1,13 +1,10 @@
 import "server-only";
-// A request's JSON body: undefined when empty, a 400 (invalid_json) when it is not JSON.
-import { ApiError } from "../errors/api-error";
+// A request's JSON body: undefined when empty, a 400 when it is not JSON or not acceptable JSON
+// (too deep, text that is not well-formed: json-input.ts).
+import { parseJsonInput } from "./json-input";
 
 export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
   if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_json", "The request body is not valid JSON.");
-  }
+  return parseJsonInput(text);
 }

@@ -61,7 +61,10 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
           outcome: "invalid",
           status: 400,
           latencyMs: 0,
-          error: { code: "invalid_json", message: "The request body is not valid JSON." },
+          error:
+            error instanceof ApiError
+              ? { code: error.code, message: error.message, fields: error.options.fields }
+              : { code: "invalid_json", message: "The request body is not valid JSON." },
         });
       }
       throw error;
