@@ -85,6 +85,7 @@ const schema = z
     KLINK_TIMEOUT_MS: positiveInt(10_000),
     KLINK_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).default(2_000),
     CACHE_MEMORY_MAX_MB: positiveInt(64),
+    DATABASE_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
     KLINK_SIMULATOR_PORT: z.coerce
       .number()
       .int()
