@@ -27,12 +27,16 @@ try {
 // what `npm start` runs): the same receiver as the route handler, without Next's request pipeline.
 // The server puts the headers every answer carries on all it serves.
 try {
-  const [{ openFrontDoor }, { nodeWebhookEndpoint }, { everyAnswerHeaders }] = await Promise.all([
-    import("./lib/doors/front-door"),
-    import("./lib/doors/webhook-front-door"),
-    import("./lib/http/security-headers"),
-  ]);
-  openFrontDoor([nodeWebhookEndpoint], everyAnswerHeaders(env().NEXTAUTH_URL));
+  const [{ openFrontDoor }, { nodeWebhookEndpoint }, { everyAnswerHeaders }, { malformedPathDoor }] = await Promise.all(
+    [
+      import("./lib/doors/front-door"),
+      import("./lib/doors/webhook-front-door"),
+      import("./lib/http/security-headers"),
+      import("./lib/doors/malformed-path-door"),
+    ],
+  );
+  // A path with malformed percent-encoding: 400, where Next.js would answer 500.
+  openFrontDoor([nodeWebhookEndpoint, malformedPathDoor], everyAnswerHeaders(env().NEXTAUTH_URL));
 } catch (error) {
   console.error(`klink-console: webhook deliveries go through Next.js: ${(error as Error).message}`);
 }
