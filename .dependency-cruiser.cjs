@@ -5,16 +5,43 @@
 //   app/ components/ instrumentation*.ts proxy.ts   pages, route handlers, UI, Next's entry points
 //   lib/doors/                                      how requests come in: route(), server actions,
 //                                                   page guard, request authentication, front door
-//   domain: lib/audit auth users api-keys connections webhooks klink-data drift console jobs
-//   infrastructure: lib/log metrics crypto db cache events resilience klink http, lib/health.ts
+//   domain: lib/<folder> of DOMAIN_FOLDERS below (audit, auth, users, api-keys, connections, …)
+//   infrastructure: lib/<folder> of INFRASTRUCTURE_FOLDERS below (log, metrics, db, cache, …), lib/health.ts
 //   leaves: lib/errors identity, lib/env.ts env-files.ts dev-secrets.ts process-global.ts
 //
 // lib/klink/simulator is K-LINK's stand-in for development, tests and the demo: only scripts/,
 // bench/ and tests/ start it. Within a layer, folders may use each other as long as no loop forms.
 
 const LEAVES = "^lib/(errors|identity)/|^lib/(env|env-files|dev-secrets|process-global)[.]ts$";
-const INFRASTRUCTURE = "^lib/(log|metrics|crypto|db|cache|events|resilience|klink|http)/|^lib/health[.]ts$";
-const DOMAIN = "^lib/(audit|auth|users|api-keys|connections|webhooks|klink-data|drift|console|jobs)/";
+// One folder a line, alphabetical: a new lib folder is added here (and in README.md) before it is used.
+const INFRASTRUCTURE_FOLDERS = [
+  "cache",
+  "crypto",
+  "db",
+  "events",
+  "http",
+  "klink",
+  "log",
+  "metrics",
+  "redis",
+  "resilience",
+];
+const DOMAIN_FOLDERS = [
+  "api-keys",
+  "audit",
+  "auth",
+  "connections",
+  "console",
+  "drift",
+  "exports",
+  "jobs",
+  "klink-data",
+  "users",
+  "views",
+  "webhooks",
+];
+const INFRASTRUCTURE = `^lib/(${INFRASTRUCTURE_FOLDERS.join("|")})/|^lib/health[.]ts$`;
+const DOMAIN = `^lib/(${DOMAIN_FOLDERS.join("|")})/`;
 const DOORS = "^lib/doors/";
 const TOP = "^(app|components)/|^(instrumentation|instrumentation-node|proxy)[.]ts$";
 const SIMULATOR = "^lib/klink/simulator/";

@@ -85,6 +85,10 @@ const schema = z
     KLINK_TIMEOUT_MS: positiveInt(10_000),
     KLINK_RETRY_AFTER_MAX_MS: z.coerce.number().int().min(0).default(2_000),
     CACHE_MEMORY_MAX_MB: positiveInt(64),
+    // Limits and abuse (README "Limits and abuse").
+    REQUEST_BODY_MAX_BYTES: positiveInt(1024 * 1024),
+    AUTH_BODY_MAX_BYTES: positiveInt(16 * 1024),
+    KLINK_MAX_RESPONSE_BYTES: positiveInt(10 * 1024 * 1024),
     DATABASE_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
     KLINK_SIMULATOR_PORT: z.coerce
       .number()
@@ -102,6 +106,9 @@ const schema = z
     AUDIT_RETENTION_DAYS: positiveInt(365),
     WEBHOOK_RETENTION_DAYS: positiveInt(30),
     WEBHOOK_ALLOW_UNAUTHENTICATED: bool,
+    // CSV exports of the ticket and contact lists (lib/exports): a row cap and who may export.
+    EXPORT_MAX_ROWS: positiveInt(50_000),
+    EXPORT_MIN_ROLE: z.enum(["admin", "agent", "viewer"]).default("agent"),
     // npm run bench:proxy only: a JSON file served by /api/bench/bare (404 when unset).
     BENCH_BARE_ROUTE_JSON: optionalString,
   })

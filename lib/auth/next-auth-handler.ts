@@ -8,12 +8,14 @@ import NextAuth from "next-auth";
 import { authOptions } from "./auth-options";
 import type { RequestInfo } from "../audit/request-audit";
 import { parseCookieHeader } from "./session-token";
+import { authBodyLimitBytes, readBodyText } from "../http/read-body";
 import { apiPolicy, CONTENT_SECURITY_POLICY, inlineStyleHashes } from "../http/security-headers";
 
 async function readBody(req: Request): Promise<Record<string, unknown> | undefined> {
   if (req.method !== "POST") return undefined;
   const type = req.headers.get("content-type") ?? "";
-  const text = await req.text();
+  // Read before next-auth checks anything, and by anyone: bounded as bytes arrive (413 beyond).
+  const text = await readBodyText(req, authBodyLimitBytes(), "auth");
   if (type.includes("application/json")) {
     try {
       return JSON.parse(text) as Record<string, unknown>;

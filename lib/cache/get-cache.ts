@@ -5,6 +5,7 @@ import type { Cache } from "./cache";
 import { MemoryCache } from "./memory-cache";
 import { RedisCache } from "./redis-cache";
 import { env } from "../env";
+import { sharedRedis } from "../redis/shared-redis";
 import { processGlobal } from "../process-global";
 
 const processCache = processGlobal<Cache>("cache");
@@ -12,8 +13,9 @@ const processCache = processGlobal<Cache>("cache");
 export function getCache(): Cache {
   return processCache.init(() => {
     const config = env();
-    return config.REDIS_URL
-      ? new RedisCache({ url: config.REDIS_URL })
+    const redis = sharedRedis();
+    return redis
+      ? new RedisCache({ client: redis })
       : new MemoryCache({ maxSizeBytes: config.CACHE_MEMORY_MAX_MB * 1024 * 1024 });
   });
 }

@@ -11,7 +11,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { lifetimeMs, type Cache, type CacheEntry, type ReleaseLock, type SetOptions, type TagSnapshot } from "./cache";
-import { logger } from "../log/logger";
+import { openRedis } from "../redis/shared-redis";
 
 const STORE_SCRIPT = `
 local n = tonumber(ARGV[3])
@@ -58,7 +58,10 @@ type Scripts = {
 };
 
 export type RedisCacheOptions = {
-  url: string;
+  /** Opens a connection of its own (closed with the cache)... */
+  url?: string;
+  /** ...or uses this one (the process's shared connection; left open on close). */
+  client?: Redis;
   /** Namespaces every key, e.g. one prefix per deployment or per test run. */
   keyPrefix?: string;
   /** A Redis command slower than this fails (and the caller falls back to K-LINK). */
@@ -70,20 +73,23 @@ export class RedisCache implements Cache {
   readonly prefix: string;
   private invalidations = 0;
   private readonly redis: Redis & Scripts;
+  private readonly ownsClient: boolean;
 
   constructor(options: RedisCacheOptions) {
     this.prefix = options.keyPrefix ?? "klink-console:";
-    const redis = new Redis(options.url, {
-      // Fail fast when Redis is away: a request then goes to K-LINK instead of queueing.
-      maxRetriesPerRequest: 1,
-      commandTimeout: options.commandTimeoutMs ?? 1000,
-      enableAutoPipelining: true,
-    });
-    redis.on("error", (error: Error) => logger.warn({ cache: "redis", err: error }, "redis cache error"));
+    if (!options.client && !options.url) throw new Error("RedisCache needs a url or a client");
+    this.ownsClient = !options.client;
+    const redis =
+      options.client ?? openRedis(options.url!, { commandTimeoutMs: options.commandTimeoutMs, name: "cache" });
     redis.defineCommand("kcStore", { lua: STORE_SCRIPT });
     redis.defineCommand("kcInvalidate", { lua: INVALIDATE_SCRIPT });
     redis.defineCommand("kcRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });
     this.redis = redis as Redis & Scripts;
+  }
+
+  /** The connection, shared with other infrastructure (the Redis rate-limiter store) so a process opens one. */
+  get client(): Redis {
+    return this.redis;
   }
 
   get invalidationCount(): number {
@@ -141,6 +147,7 @@ export class RedisCache implements Cache {
   }
 
   async close(): Promise<void> {
+    if (!this.ownsClient) return;
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 

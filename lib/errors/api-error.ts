@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   upstream_auth_failed: 502,
   upstream_unreachable: 502,
   upstream_bad_response: 502,
+  upstream_too_large: 502,
   circuit_open: 503,
   connection_unavailable: 503,
   unavailable: 503,

@@ -180,6 +180,7 @@ async function callThroughResilience(def: EndpointDef, connection: ResolvedConne
     baseUrl: connection.baseUrl,
     token: connection.token,
     timeoutMs: env().KLINK_TIMEOUT_MS,
+    maxResponseBytes: env().KLINK_MAX_RESPONSE_BYTES,
   });
   const answer = await resilientCall({
     connectionId: connection.id,

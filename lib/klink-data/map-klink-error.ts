@@ -3,7 +3,13 @@ import "server-only";
 // (4xx) travel on unchanged as KlinkHttpError; everything else becomes one of our errors with a
 // status the caller can act on. Messages never carry the token, a stack or an internal host.
 import { ApiError } from "../errors/api-error";
-import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "../klink/errors";
+import {
+  KlinkHttpError,
+  KlinkNetworkError,
+  KlinkResponseShapeError,
+  KlinkResponseTooLargeError,
+  KlinkTimeoutError,
+} from "../klink/errors";
 import { CircuitOpenError } from "../resilience/circuit-open-error";
 
 export function mapKlinkError(error: unknown): unknown {
@@ -30,6 +36,8 @@ export function mapKlinkError(error: unknown): unknown {
   if (error instanceof KlinkNetworkError) return new ApiError("upstream_unreachable", "K-LINK could not be reached.");
   if (error instanceof KlinkResponseShapeError)
     return new ApiError("upstream_bad_response", "K-LINK's answer was not JSON (for example a login page).");
+  if (error instanceof KlinkResponseTooLargeError)
+    return new ApiError("upstream_too_large", "K-LINK's answer was larger than the console reads.");
   if (error instanceof CircuitOpenError) {
     return new ApiError("circuit_open", "K-LINK calls for this connection are paused after repeated failures.", {
       headers: { "retry-after": String(error.retryAfterSeconds) },

@@ -49,9 +49,14 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
   let body: unknown;
   if (def.body) {
     try {
-      body = await readJson(req);
+      body = await readJson(req, { limitBytes: def.maxBodyBytes });
     } catch (error) {
       if (def.audit) {
+        // Not JSON, over the limit, or the sender went away mid-body.
+        const refused =
+          error instanceof ApiError
+            ? error
+            : new ApiError("incomplete_body", "The request body was not received in full.");
         await auditWrite({
           actor,
           def,
@@ -59,12 +64,9 @@ export async function handleProxyRequest({ req, actor, requestId }: ProxyContext
           input: { params: match.params },
           request,
           outcome: "invalid",
-          status: 400,
+          status: refused.status,
           latencyMs: 0,
-          error:
-            error instanceof ApiError
-              ? { code: error.code, message: error.message, fields: error.options.fields }
-              : { code: "invalid_json", message: "The request body is not valid JSON." },
+          error: { code: refused.code, message: refused.message, fields: refused.options.fields },
         });
       }
       throw error;

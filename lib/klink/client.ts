@@ -9,8 +9,15 @@ import { ZodError, type z } from "zod";
 import { logger } from "../log/logger";
 import { currentRequestContext } from "../log/request-context";
 import type { EndpointDef, KlinkCallInput } from "./endpoint-def";
-import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "./errors";
+import {
+  KlinkHttpError,
+  KlinkNetworkError,
+  KlinkResponseShapeError,
+  KlinkResponseTooLargeError,
+  KlinkTimeoutError,
+} from "./errors";
 import { findDrift, type DriftFinding } from "./find-drift";
+import type { Dispatcher } from "undici";
 import { poolFor } from "./http-pool";
 import {
   buildPath,
@@ -43,9 +50,16 @@ export type KlinkResult<T = unknown> = {
 };
 
 export type KlinkCallOptions = { signal?: AbortSignal; timeoutMs?: number };
-export type KlinkClientOptions = { baseUrl: string; token: string; timeoutMs?: number };
+export type KlinkClientOptions = {
+  baseUrl: string;
+  token: string;
+  timeoutMs?: number;
+  /** The most bytes of an answer that are read (KLINK_MAX_RESPONSE_BYTES); a longer one is KlinkResponseTooLargeError. */
+  maxResponseBytes?: number;
+};
 
 export const DEFAULT_KLINK_TIMEOUT_MS = 10_000;
+export const DEFAULT_KLINK_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 type Empty = Record<never, never>;
 type Def<N extends EndpointName> = Endpoints[N];
@@ -98,6 +112,7 @@ export function createKlinkClient(options: KlinkClientOptions): KlinkClient {
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, "");
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_KLINK_TIMEOUT_MS;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_KLINK_MAX_RESPONSE_BYTES;
   const authorization = `Bearer ${options.token}`;
 
   async function call<N extends EndpointName>(
@@ -124,7 +139,12 @@ export function createKlinkClient(options: KlinkClientOptions): KlinkClient {
     const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs;
 
     const started = performance.now();
-    const raw = await send(name, { origin, path, method: def.method, headers, body }, timeoutMs, opts.signal);
+    const raw = await send(
+      name,
+      { origin, path, method: def.method, headers, body },
+      { timeoutMs, maxResponseBytes },
+      opts.signal,
+    );
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
 
     const answer = parseBody(raw.text);
@@ -215,7 +235,7 @@ type Outgoing = { origin: string; path: string; method: string; headers: Record<
 async function send(
   name: EndpointName,
   req: Outgoing,
-  timeoutMs: number,
+  { timeoutMs, maxResponseBytes }: { timeoutMs: number; maxResponseBytes: number },
   callerSignal?: AbortSignal,
 ): Promise<RawResponse> {
   callerSignal?.throwIfAborted();
@@ -230,15 +250,37 @@ async function send(
       body: req.body,
       signal,
     });
-    const text = await res.body.text();
+    const text = await readLimited(res, maxResponseBytes, name);
     return { status: res.statusCode, headers: flattenHeaders(res.headers), text };
   } catch (error) {
+    if (error instanceof KlinkResponseTooLargeError) throw error;
     if (timeout.signal.aborted) throw new KlinkTimeoutError(name, timeoutMs);
     if (callerSignal?.aborted) throw callerSignal.reason;
     throw new KlinkNetworkError(name, errorCode(error));
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The answer's body as text, read chunk by chunk and given up as soon as it passes the limit (or
+ * at once when its Content-Length says it will): memory never holds more than the limit.
+ */
+async function readLimited(res: Dispatcher.ResponseData, limit: number, name: EndpointName): Promise<string> {
+  const declared = Number(res.headers["content-length"]);
+  const tooLarge = () => {
+    res.body.destroy();
+    return new KlinkResponseTooLargeError(name, res.statusCode, limit);
+  };
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString("utf8");
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

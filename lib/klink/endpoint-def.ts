@@ -38,6 +38,8 @@ export type EndpointDef = {
   query?: z.ZodObject;
   headers?: z.ZodObject;
   body?: z.ZodType;
+  /** The most bytes a proxy write's body may have (default REQUEST_BODY_MAX_BYTES, 1 MiB). */
+  maxBodyBytes?: number;
   response: z.ZodType;
   successStatus: number;
   /** viewer reads; agent writes tickets, contacts, tags and messages; admin deletes contacts and creates channels. */

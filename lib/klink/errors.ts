@@ -39,6 +39,21 @@ export class KlinkNetworkError extends Error {
 }
 
 /**
+ * An answer longer than the console reads (KLINK_MAX_RESPONSE_BYTES): the read stopped at the
+ * limit and the rest was discarded unread.
+ */
+export class KlinkResponseTooLargeError extends Error {
+  readonly name = "KlinkResponseTooLargeError";
+  constructor(
+    readonly endpoint: string,
+    readonly status: number,
+    readonly limitBytes: number,
+  ) {
+    super(`K-LINK ${endpoint} answered ${status} with a body over ${limitBytes} bytes`);
+  }
+}
+
+/**
  * A 2xx answer to a read that is not JSON at all (an HTML login page, a body cut off mid-way).
  * A JSON answer is never this error, whatever its shape: differences are drift (find-drift.ts).
  * Keeps the body as text: never dropped.

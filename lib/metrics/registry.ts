@@ -43,7 +43,7 @@ function createMetrics() {
     }),
     upstreamErrors: new Counter({
       name: "klink_console_upstream_errors_total",
-      help: "Failed calls to K-LINK by endpoint and kind (network, timeout, status_5xx, status_429, status_4xx, bad_response, circuit_open).",
+      help: "Failed calls to K-LINK by endpoint and kind (network, timeout, status_5xx, status_429, status_4xx, bad_response, too_large, circuit_open).",
       labelNames: ["endpoint", "kind"] as const,
       registers,
     }),
@@ -58,6 +58,24 @@ function createMetrics() {
       name: "klink_console_upstream_drift_total",
       help: "Places where a K-LINK answer differed from the endpoint registry's description, by endpoint and JSON path (array indexes removed).",
       labelNames: ["endpoint", "path"] as const,
+      registers,
+    }),
+    requestBodyBytes: new Counter({
+      name: "klink_console_request_body_bytes_total",
+      help: "Request body bytes the console read (through lib/http/read-body.ts), by body limit (json, auth).",
+      labelNames: ["limit"] as const,
+      registers,
+    }),
+    requestBodiesRefused: new Counter({
+      name: "klink_console_request_bodies_refused_total",
+      help: "Request bodies refused with 413 for being over their limit, by body limit (json, auth).",
+      labelNames: ["limit"] as const,
+      registers,
+    }),
+    rateLimited: new Counter({
+      name: "klink_console_rate_limited_total",
+      help: "Requests refused (or counted and not stored) by a rate limit, by limiter name (e.g. login_address, proxy_actor).",
+      labelNames: ["limiter"] as const,
       registers,
     }),
     circuitState: new Gauge({

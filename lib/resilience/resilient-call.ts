@@ -3,7 +3,13 @@ import "server-only";
 // (circuit-breakers.ts) around the actual attempt, which is measured for the metrics. The
 // per-attempt timeout belongs to the client (KLINK_TIMEOUT_MS), so a call is bounded by
 // (retries + 1) × timeout plus short backoffs, and timeouts themselves are not retried.
-import { KlinkHttpError, KlinkNetworkError, KlinkResponseShapeError, KlinkTimeoutError } from "../klink/errors";
+import {
+  KlinkHttpError,
+  KlinkNetworkError,
+  KlinkResponseShapeError,
+  KlinkResponseTooLargeError,
+  KlinkTimeoutError,
+} from "../klink/errors";
 import { env } from "../env";
 import { metrics } from "../metrics/registry";
 import { CircuitOpenError } from "./circuit-open-error";
@@ -84,5 +90,6 @@ function classify(error: unknown): { outcome: string; kind: string } {
   if (error instanceof KlinkTimeoutError) return { outcome: "timeout", kind: "timeout" };
   if (error instanceof KlinkNetworkError) return { outcome: "network", kind: "network" };
   if (error instanceof KlinkResponseShapeError) return { outcome: "bad_response", kind: "bad_response" };
+  if (error instanceof KlinkResponseTooLargeError) return { outcome: "too_large", kind: "too_large" };
   return { outcome: "error", kind: "other" };
 }

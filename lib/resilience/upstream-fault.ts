@@ -2,16 +2,33 @@ import "server-only";
 // What counts as K-LINK being in trouble, as opposed to K-LINK refusing a bad request. Only
 // faults may be answered from a stale cache entry, retried or counted by the circuit breaker;
 // K-LINK's own 4xx (except 429) are answers to pass on.
-import { KlinkHttpError, KlinkNetworkError, KlinkTimeoutError } from "../klink/errors";
+import {
+  KlinkHttpError,
+  KlinkNetworkError,
+  KlinkResponseShapeError,
+  KlinkResponseTooLargeError,
+  KlinkTimeoutError,
+} from "../klink/errors";
 import { CircuitOpenError } from "./circuit-open-error";
 
-/** K-LINK could not give an answer now: worth serving a stale entry (stale-if-error). */
+/**
+ * K-LINK could not give an answer now: worth serving a stale entry (stale-if-error). Besides
+ * faults and 429: an answer that is not JSON (a 200 login page, a cut-off body), one over the
+ * size limit, and an error status whose body is an HTML page (a gateway's or firewall's, not
+ * K-LINK's own JSON refusal).
+ */
 export function isUpstreamFault(error: unknown): boolean {
   return (
     opensCircuit(error) ||
     error instanceof CircuitOpenError ||
-    (error instanceof KlinkHttpError && error.status === 429)
+    error instanceof KlinkResponseShapeError ||
+    error instanceof KlinkResponseTooLargeError ||
+    (error instanceof KlinkHttpError && (error.status === 429 || isHtmlPage(error.body)))
   );
+}
+
+function isHtmlPage(body: unknown): boolean {
+  return typeof body === "string" && /^\s*<(!doctype\s+html|html|head|body)\b/i.test(body);
 }
 
 /**

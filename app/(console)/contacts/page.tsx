@@ -9,6 +9,9 @@ import { ContactSearch } from "@/components/contacts/contact-search";
 import { ContactTable } from "@/components/contacts/contact-table";
 import { SocialLookupForm } from "@/components/contacts/social-lookup-form";
 import { KlinkFailure } from "@/components/shell/klink-failure";
+import { ExportButton } from "@/components/exports/export-button";
+import { canExport } from "@/lib/exports/export-access";
+import { queryString } from "@/lib/console/search-params";
 import { StaleBanner } from "@/components/shell/stale-banner";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -48,11 +51,16 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
             : undefined
         }
         actions={
-          page.can.write ? (
-            <ButtonLink href="/contacts/new" variant="primary">
-              New contact
-            </ButtonLink>
-          ) : null
+          <>
+            {canExport(page.actor) ? (
+              <ExportButton kind="contacts" query={queryString({ keyword: query.keyword })} />
+            ) : null}
+            {page.can.write ? (
+              <ButtonLink href="/contacts/new" variant="primary">
+                New contact
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       {deleted ? <Notice tone="success">Contact “{deleted}” was deleted.</Notice> : null}

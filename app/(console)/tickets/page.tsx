@@ -7,6 +7,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { TicketFilters } from "@/components/tickets/ticket-filters";
 import { TicketList } from "@/components/tickets/ticket-list";
+import { ExportButton } from "@/components/exports/export-button";
+import { canExport } from "@/lib/exports/export-access";
+import { queryString } from "@/lib/console/search-params";
 import { consolePage } from "@/lib/doors/console-page";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readKlink } from "@/lib/console/read-klink";
@@ -47,11 +50,14 @@ export default async function TicketsPage({
             : undefined
         }
         actions={
-          page.can.write ? (
-            <ButtonLink href="/tickets/new" variant="primary">
-              New ticket
-            </ButtonLink>
-          ) : null
+          <>
+            {canExport(page.actor) ? <ExportButton kind="tickets" query={queryString(state.filters)} /> : null}
+            {page.can.write ? (
+              <ButtonLink href="/tickets/new" variant="primary">
+                New ticket
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       {!fields.ok ? (

@@ -3,7 +3,7 @@
 // assert exact numbers.
 import { z } from "zod";
 
-export const FAULT_MODES = ["latency", "error", "hang", "malformed", "reset"] as const;
+export const FAULT_MODES = ["latency", "error", "hang", "malformed", "reset", "html", "oversized"] as const;
 
 export const faultSpecSchema = z.object({
   /** A path name; `*` matches within one segment, `**` across segments. */
@@ -15,6 +15,13 @@ export const faultSpecSchema = z.object({
   retryAfterSeconds: z.number().int().min(0).optional(),
   /** Default: "error" when a status is given, else "latency" (delay only, then the normal answer). */
   mode: z.enum(FAULT_MODES).optional(),
+  /** "oversized": the size of the 200 JSON answer, streamed without Content-Length (default 30 MiB). */
+  sizeBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(512 * 1024 * 1024)
+    .optional(),
   /** Stop after this many hits. */
   count: z.number().int().min(1).optional(),
 });

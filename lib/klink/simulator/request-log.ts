@@ -13,7 +13,7 @@ export type RequestLogEntry = {
   headers: Record<string, string>;
   endpoint: string | null;
   status: number | null;
-  outcome: "answered" | "hang" | "reset" | "malformed";
+  outcome: "answered" | "hang" | "reset" | "malformed" | "html" | "oversized";
   faultId?: string;
 };
 

@@ -17,6 +17,23 @@ const METHODS_WITH_BODY = new Set(["POST", "PATCH", "PUT"]);
 /** What a "malformed" fault answers: JSON cut off mid-way, with a JSON content type. */
 const MALFORMED_BODY = '{"total": 3, "page": 1, "data": [{"id": "';
 
+const HTML_PAGE = "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form></form></body></html>";
+
+/**
+ * A valid JSON list answer of about `size` bytes, written in chunks without Content-Length (as a
+ * misbehaving gateway would), stopping when the reader goes away.
+ */
+async function sendOversized(res: ServerResponse, size: number, requestId: string): Promise<void> {
+  res.writeHead(200, { "content-type": "application/json; charset=utf-8", "x-request-id": requestId });
+  const item = JSON.stringify({ id: "t-0", subject: "x".repeat(1000) });
+  const chunk = Buffer.from(`${item},`.repeat(64));
+  res.write('{"total":1,"page":1,"data":[');
+  for (let sent = 0; sent < size && !res.destroyed; sent += chunk.length) {
+    if (!res.write(chunk)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+  }
+  if (!res.destroyed) res.end(`${item}]}`);
+}
+
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const sim = new SimulatorCore(options);
   const sleepers = new Set<() => void>();
@@ -67,6 +84,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         entry.status = 200;
         res.writeHead(200, { "content-type": "application/json; charset=utf-8", "x-request-id": requestId });
         res.end(MALFORMED_BODY);
+        return;
+      }
+      if (fault.mode === "html") {
+        // A gateway's or login page in front of K-LINK: 200 (or the fault's status), HTML.
+        entry.outcome = "html";
+        entry.status = fault.status ?? 200;
+        res.writeHead(entry.status, { "content-type": "text/html; charset=utf-8", "x-request-id": requestId });
+        res.end(HTML_PAGE);
+        return;
+      }
+      if (fault.mode === "oversized") {
+        entry.outcome = "oversized";
+        entry.status = 200;
+        await sendOversized(res, fault.sizeBytes ?? 30 * 1024 * 1024, requestId);
         return;
       }
       if (fault.mode === "error") {

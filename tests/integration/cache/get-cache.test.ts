@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getCache, setCache } from "../../../lib/cache/get-cache";
 import { invalidateTags } from "../../../lib/cache/invalidate-tags";
 import { resetEnvCache } from "../../../lib/env";
+import { closeSharedRedis } from "../../../lib/redis/shared-redis";
 import { deleteTestKeys, redisSuiteNote, redisTarget } from "../../helpers/redis-for-tests";
 
 const originalRedisUrl = process.env.REDIS_URL;
@@ -11,6 +12,7 @@ afterEach(async () => {
   else process.env.REDIS_URL = originalRedisUrl;
   resetEnvCache();
   await setCache(undefined);
+  await closeSharedRedis();
   await deleteTestKeys();
 });
 
