@@ -218,7 +218,7 @@ describe("an 8 s SQLite lock held by another process", () => {
     }
     expect(released).toBe(false);
     expect(health.length).toBeGreaterThan(10);
-    expect(health.every((h) => h.status === 200)).toBe(true);
+    expect(health.filter((h) => h.status !== 200)).toEqual([]);
     expect(health.filter((h) => h.database === "busy").length).toBeGreaterThan(health.length / 2);
     const latencies = health.map((h) => h.ms).sort((a, b) => a - b);
     expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(100);
