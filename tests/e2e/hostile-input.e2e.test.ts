@@ -143,7 +143,8 @@ describe("pages render whatever K-LINK stored", () => {
     expect(list?.status()).toBe(200);
     await page.getByRole("table").first().waitFor();
     expect(await page.getByText("This page could not be shown").count()).toBe(0);
-    expect(await page.getByText("\ufffd").count()).toBeGreaterThan(0);
+    // The spoiled titles are shown (a lone surrogate renders as U+FFFD) once the list has loaded.
+    await page.getByText("\ufffd").first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const href = await page.locator('a[href^="/tickets/"]').first().getAttribute("href");
@@ -185,6 +186,15 @@ describe("an 8 s SQLite lock held by another process", () => {
     expect((await fetch(`${base}/api/klink/v1/categories`, { headers: { cookie } })).status).toBe(200);
     const { data: tickets } = await stack.klink<{ data: { id: string }[] }>("/api/v1/tickets?pageSize=1");
 
+    // What health takes on this machine anyway (a shared CI machine can be slow): the lock may add little to it.
+    const baseline: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const started = performance.now();
+      await (await fetch(`${base}/api/health`)).text();
+      baseline.push(performance.now() - started);
+    }
+    const baselineMedian = baseline.sort((a, b) => a - b)[3];
+
     const lock = await holdSqliteLock(sqliteFilePath(stack.server.databaseUrl), 8_000);
     const lockedAt = Date.now();
     let released = false;
@@ -221,7 +231,8 @@ describe("an 8 s SQLite lock held by another process", () => {
     expect(health.filter((h) => h.status !== 200)).toEqual([]);
     expect(health.filter((h) => h.database === "busy").length).toBeGreaterThan(health.length / 2);
     const latencies = health.map((h) => h.ms).sort((a, b) => a - b);
-    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(100);
+    // Within 100 ms (beyond what health takes here without a lock); the old server took the whole 8 s.
+    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(baselineMedian + 100);
     expect(latencies.at(-1)).toBeLessThan(1_000);
     expect(cachedRead).toMatchObject({ status: 200, cache: "HIT" });
     expect(cachedRead!.ms).toBeLessThan(1_000);
