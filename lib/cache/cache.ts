@@ -56,6 +56,13 @@ export interface Cache {
   close(): Promise<void>;
 }
 
+/**
+ * The most entries one tag of one connection indexes (e.g. every cached page and filter of the
+ * ticket list). Storing one more evicts the oldest (memory) or a random one (Redis) of that tag, so
+ * no flood of distinct reads grows a tag set, or the entries it holds, without bound.
+ */
+export const TAG_SET_MAX_KEYS = 1000;
+
 /** Whole milliseconds after storing during which an entry can still be used for anything. */
 export function lifetimeMs(policy: CachePolicy): number {
   return Math.ceil(

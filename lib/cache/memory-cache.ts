@@ -2,7 +2,15 @@ import "server-only";
 // The default cache: a bounded LRU in this process's memory (lru-cache), with a tag index so a
 // write can drop every entry it affects. Bounded by the approximate JSON size of the values.
 import { LRUCache } from "lru-cache";
-import { lifetimeMs, type Cache, type CacheEntry, type ReleaseLock, type SetOptions, type TagSnapshot } from "./cache";
+import {
+  lifetimeMs,
+  TAG_SET_MAX_KEYS,
+  type Cache,
+  type CacheEntry,
+  type ReleaseLock,
+  type SetOptions,
+  type TagSnapshot,
+} from "./cache";
 import { deepFreeze } from "./deep-freeze";
 
 type Stored = { entry: CacheEntry; scopedTags: readonly string[] };
@@ -17,7 +25,10 @@ export class MemoryCache implements Cache {
   private readonly keysByTag = new Map<string, Set<string>>();
   private readonly tagVersions = new LRUCache<string, number>({ max: TAG_VERSIONS_KEPT });
 
-  constructor(options: { maxSizeBytes: number }) {
+  private readonly maxKeysPerTag: number;
+
+  constructor(options: { maxSizeBytes: number; maxKeysPerTag?: number }) {
+    this.maxKeysPerTag = options.maxKeysPerTag ?? TAG_SET_MAX_KEYS;
     this.entries = new LRUCache<string, Stored>({
       maxSize: options.maxSizeBytes,
       // Strings are counted twice: JS strings are UTF-16 and objects cost more than their JSON.
@@ -52,6 +63,12 @@ export class MemoryCache implements Cache {
     for (const tag of scopedTags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
+      if (!keys.has(key) && keys.size >= this.maxKeysPerTag) {
+        // The oldest indexed first (a Set keeps insertion order); disposing unindexes them.
+        const victims = [...keys].slice(0, keys.size - this.maxKeysPerTag + 1);
+        for (const victim of victims) if (victim !== key) this.entries.delete(victim);
+        for (const victim of victims) keys.delete(victim);
+      }
       keys.add(key);
     }
     return true;

@@ -10,7 +10,15 @@ import "server-only";
 // Stores and invalidations are Lua scripts, so a store cannot interleave with an invalidation.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { lifetimeMs, type Cache, type CacheEntry, type ReleaseLock, type SetOptions, type TagSnapshot } from "./cache";
+import {
+  lifetimeMs,
+  TAG_SET_MAX_KEYS,
+  type Cache,
+  type CacheEntry,
+  type ReleaseLock,
+  type SetOptions,
+  type TagSnapshot,
+} from "./cache";
 import { openRedis } from "../redis/shared-redis";
 
 const STORE_SCRIPT = `
@@ -22,8 +30,18 @@ if ARGV[4] == '1' then
   end
 end
 local ttl = tonumber(ARGV[2])
+local maxKeys = tonumber(ARGV[4 + n + 1])
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
 for i = 1, n do
+  if redis.call('SISMEMBER', KEYS[1 + i], KEYS[1]) == 0 then
+    local over = redis.call('SCARD', KEYS[1 + i]) - maxKeys + 1
+    if over > 0 then
+      local victims = redis.call('SPOP', KEYS[1 + i], over)
+      for j = 1, #victims, 500 do
+        redis.call('DEL', unpack(victims, j, math.min(j + 499, #victims)))
+      end
+    end
+  end
   redis.call('SADD', KEYS[1 + i], KEYS[1])
   if redis.call('PTTL', KEYS[1 + i]) < ttl then redis.call('PEXPIRE', KEYS[1 + i], ttl) end
 end
@@ -66,6 +84,8 @@ export type RedisCacheOptions = {
   keyPrefix?: string;
   /** A Redis command slower than this fails (and the caller falls back to K-LINK). */
   commandTimeoutMs?: number;
+  /** The most entries one tag indexes (default TAG_SET_MAX_KEYS). */
+  maxKeysPerTag?: number;
 };
 
 export class RedisCache implements Cache {
@@ -74,11 +94,13 @@ export class RedisCache implements Cache {
   private invalidations = 0;
   private readonly redis: Redis & Scripts;
   private readonly ownsClient: boolean;
+  private readonly maxKeysPerTag: number;
 
   constructor(options: RedisCacheOptions) {
     this.prefix = options.keyPrefix ?? "klink-console:";
     if (!options.client && !options.url) throw new Error("RedisCache needs a url or a client");
     this.ownsClient = !options.client;
+    this.maxKeysPerTag = options.maxKeysPerTag ?? TAG_SET_MAX_KEYS;
     const redis =
       options.client ?? openRedis(options.url!, { commandTimeoutMs: options.commandTimeoutMs, name: "cache" });
     redis.defineCommand("kcStore", { lua: STORE_SCRIPT });
@@ -111,7 +133,9 @@ export class RedisCache implements Cache {
       ...tags.map((t) => this.versionKey(options.connectionId, t)),
     ];
     const check = options.unlessInvalidatedSince;
-    const args = [JSON.stringify(entry), ttl, tags.length, check ? "1" : "0", ...(check ?? [])];
+    // ARGV[4 + n + 1] is the tag-set bound; the check's versions (when absent, placeholders) come first.
+    const versions = check ?? tags.map(() => "");
+    const args = [JSON.stringify(entry), ttl, tags.length, check ? "1" : "0", ...versions, this.maxKeysPerTag];
     const stored = await this.redis.kcStore(keys.length, ...keys, ...args);
     return stored === 1;
   }

@@ -13,6 +13,7 @@ import type { Actor } from "../identity/actor";
 import { assertRole } from "../identity/assert-role";
 import { roleAtLeast } from "../identity/roles";
 import { cacheKey } from "../cache/cache-key";
+import { uncacheableReason } from "./cacheable-read";
 import { getCache } from "../cache/get-cache";
 import { invalidateTags } from "../cache/invalidate-tags";
 import { readThrough, type CacheState } from "../cache/read-through";
@@ -32,6 +33,7 @@ import {
 import { logger } from "../log/logger";
 import { metrics } from "../metrics/registry";
 import { resilientCall } from "../resilience/resilient-call";
+import { afterConsoleWrite } from "./after-write";
 import { auditWrite, type ProxyRequestInfo } from "./audit-write";
 import { cachedResourceBefore } from "./cached-resource-before";
 import { mapKlinkError } from "./map-klink-error";
@@ -82,7 +84,10 @@ async function read(def: EndpointDef, options: CallKlinkOptions<EndpointName>): 
     return { status: answer.status, data: answer.data };
   };
   try {
-    if (!def.cache) {
+    const key = cacheKey(connection.id, def.name, input);
+    const uncacheable = def.cache ? uncacheableReason(def, input, key) : undefined;
+    if (!def.cache || uncacheable) {
+      if (uncacheable) metrics().cacheReads.inc({ endpoint: def.name, state: "uncacheable" });
       const loaded = await load();
       return { ...loaded, json: true, cacheState: null, ageSeconds: 0, connectionId: connection.id };
     }
@@ -90,7 +95,7 @@ async function read(def: EndpointDef, options: CallKlinkOptions<EndpointName>): 
     const config = env();
     const cached = await readThrough<Loaded>({
       cache: getCache(),
-      key: cacheKey(connection.id, def.name, input),
+      key,
       connectionId: connection.id,
       tags: def.cache.tags(input),
       policy: { ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds },
@@ -148,6 +153,13 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
     const answer = await callThroughResilience(def, connection, input);
     await invalidateAfterWrite(def, connection.id, input, answer.data);
     await audit("success", answer.status, { upstreamStatus: answer.status, after: answer.data });
+    await afterConsoleWrite({
+      actor: options.actor,
+      endpoint: def.name,
+      connectionId: connection.id,
+      input,
+      answer: answer.data,
+    });
     return {
       status: answer.status,
       data: answer.data,

@@ -25,7 +25,7 @@ function createMetrics() {
     }),
     cacheReads: new Counter({
       name: "klink_console_cache_reads_total",
-      help: "Cached K-LINK reads by endpoint and cache state (hit, miss, stale, bypass).",
+      help: "Cached K-LINK reads by endpoint and cache state (hit, miss, stale, bypass; uncacheable: unknown query parameters or an over-long key).",
       labelNames: ["endpoint", "state"] as const,
       registers,
     }),

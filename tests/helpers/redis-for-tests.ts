@@ -54,7 +54,7 @@ export const redisSuiteNote = redisTarget.skipReason ? ` (SKIPPED: ${redisTarget
 
 export const testKeyPrefix = `kc-test-${randomUUID().slice(0, 8)}:`;
 
-export function newRedisCache(options: { commandTimeoutMs?: number } = {}): RedisCache {
+export function newRedisCache(options: { commandTimeoutMs?: number; maxKeysPerTag?: number } = {}): RedisCache {
   if (!redisTarget.url) throw new Error(redisTarget.skipReason);
   return new RedisCache({ url: redisTarget.url, keyPrefix: testKeyPrefix, ...options });
 }

@@ -87,5 +87,23 @@ for (const backend of backends) {
       ).toBe(false);
       expect(await cache.get(`${conn}|none`)).toBeUndefined();
     });
+
+    it("bounds a tag's entries: one more evicts an older one, and invalidation still drops every survivor", async () => {
+      await cache.close();
+      cache = backend.create({ maxKeysPerTag: 5 });
+      for (let i = 0; i < 40; i++)
+        await cache.set(`${conn}|page${i}`, entry(i), { connectionId: conn, tags: ["tickets:list"] });
+      const present = [];
+      for (let i = 0; i < 40; i++) if (await cache.get(`${conn}|page${i}`)) present.push(i);
+      expect(present).toHaveLength(5);
+      expect(present).toContain(39);
+      // Re-storing a present key evicts nothing.
+      await cache.set(`${conn}|page39`, entry("again"), { connectionId: conn, tags: ["tickets:list"] });
+      let still = 0;
+      for (const i of present) if (await cache.get(`${conn}|page${i}`)) still++;
+      expect(still).toBe(5);
+      expect(await cache.invalidateTags(conn, ["tickets:list"])).toBe(5);
+      for (const i of present) expect(await cache.get(`${conn}|page${i}`)).toBeUndefined();
+    });
   });
 }
