@@ -132,7 +132,7 @@ describe("pages render whatever K-LINK stored", () => {
     const created = await fetch(`${stack.server.url}/api/admin/connections`, {
       method: "POST",
       headers: { cookie, origin: new URL(stack.server.url).origin, "content-type": "application/json" },
-      body: JSON.stringify({ name: "Odd tenant", baseUrl: oddUrl, token: stack.token }),
+      body: JSON.stringify({ name: "Odd tenant", baseUrl: oddUrl, token: stack.token, isDefault: true }),
     });
     expect(created.status).toBe(201);
     const { id: oddId } = (await created.json()) as { id: string };
