@@ -28,15 +28,21 @@ try {
 // as the route handlers, without Next's request pipeline. The server puts the headers every answer
 // carries on all it serves.
 try {
-  const [{ openFrontDoor }, { nodeWebhookEndpoint }, { nodeProxyEndpoint }, { everyAnswerHeaders }] = await Promise.all(
-    [
-      import("./lib/doors/front-door"),
-      import("./lib/doors/webhook-front-door"),
-      import("./lib/doors/proxy-front-door"),
-      import("./lib/http/security-headers"),
-    ],
-  );
-  openFrontDoor([nodeWebhookEndpoint, nodeProxyEndpoint], everyAnswerHeaders(env().NEXTAUTH_URL));
+  const [
+    { openFrontDoor },
+    { nodeWebhookEndpoint },
+    { nodeProxyEndpoint },
+    { everyAnswerHeaders },
+    { malformedPathDoor },
+  ] = await Promise.all([
+    import("./lib/doors/front-door"),
+    import("./lib/doors/webhook-front-door"),
+    import("./lib/doors/proxy-front-door"),
+    import("./lib/http/security-headers"),
+    import("./lib/doors/malformed-path-door"),
+  ]);
+  // A path with malformed percent-encoding: 400, where Next.js would answer 500.
+  openFrontDoor([nodeWebhookEndpoint, malformedPathDoor, nodeProxyEndpoint], everyAnswerHeaders(env().NEXTAUTH_URL));
 } catch (error) {
   console.error(`klink-console: webhook deliveries and proxy reads go through Next.js: ${(error as Error).message}`);
 }

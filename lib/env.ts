@@ -89,6 +89,7 @@ const schema = z
     REQUEST_BODY_MAX_BYTES: positiveInt(1024 * 1024),
     AUTH_BODY_MAX_BYTES: positiveInt(16 * 1024),
     KLINK_MAX_RESPONSE_BYTES: positiveInt(10 * 1024 * 1024),
+    DATABASE_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
     KLINK_SIMULATOR_PORT: z.coerce
       .number()
       .int()

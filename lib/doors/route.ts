@@ -11,6 +11,7 @@ import { ApiError } from "../errors/api-error";
 import { zodFieldErrors } from "../errors/zod-field-errors";
 import { recordAnsweredRequest } from "../http/answered-request";
 import { apiAnswerHeaders } from "../http/security-headers";
+import { refuseUnstorableText } from "../http/json-input";
 import { readJson } from "../http/read-json";
 import type { Actor } from "../identity/actor";
 import type { Role } from "../identity/roles";
@@ -38,6 +39,8 @@ export type RouteOptions<
   query?: Q;
   body?: B;
   params?: P;
+  /** Query and path parameters are taken as they come, NUL included (the webhook endpoint stores every delivery and cleans what it stores itself). */
+  acceptAnyText?: boolean;
   /** The route label of this request's metrics, when finer than the route's template (the proxy: per K-LINK endpoint). Must come from a bounded set. */
   metricsRoute?: (req: Request) => string | undefined;
 };
@@ -74,10 +77,18 @@ export function route<
             : await authorize(req, { access: options.access, sessionOnly: options.sessionOnly }, requestId);
         const audit = createAudit(actor, requestInfoOf(req, requestId));
         const query = options.query
-          ? parseOrThrow(options.query, Object.fromEntries(new URL(req.url).searchParams), "query")
+          ? parseOrThrow(
+              options.query,
+              checkedText(Object.fromEntries(new URL(req.url).searchParams), "query", options.acceptAnyText),
+              "query",
+            )
           : undefined;
         const params = options.params
-          ? parseOrThrow(options.params, (await nextContext?.params) ?? {}, "params")
+          ? parseOrThrow(
+              options.params,
+              checkedText((await nextContext?.params) ?? {}, "params", options.acceptAnyText),
+              "params",
+            )
           : undefined;
         const body = options.body ? parseOrThrow(options.body, await readJson(req), "body") : undefined;
         response = await handler({ req, requestId, actor, audit, query, body, params } as RouteContext<Q, B, P, A>);
@@ -101,6 +112,12 @@ export function route<
       return response;
     });
   };
+}
+
+/** Text no database could store (NUL from `%00`) is refused before any schema or query sees it. */
+function checkedText<T extends Record<string, unknown>>(values: T, where: string, acceptAnyText?: boolean): T {
+  if (!acceptAnyText) refuseUnstorableText(values, where);
+  return values;
 }
 
 function parseOrThrow<S extends Schema>(schema: S, input: unknown, where: string): z.infer<S> {

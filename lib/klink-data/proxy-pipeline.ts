@@ -84,7 +84,7 @@ export async function proxyAnswer(req: ProxyRequest, actor: Actor, requestId: st
           outcome: "invalid",
           status: refused.status,
           latencyMs: 0,
-          error: { code: refused.code, message: refused.message },
+          error: { code: refused.code, message: refused.message, fields: refused.options.fields },
         });
       }
       throw error;

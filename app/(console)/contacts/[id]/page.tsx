@@ -35,6 +35,7 @@ import { Section } from "@/components/ui/page-header";
 import { Timestamp } from "@/components/ui/timestamp";
 import ui from "@/components/ui/ui.module.css";
 import styles from "@/components/contacts/contacts.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Contact" };
@@ -113,7 +114,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
         </div>
         {page.can.write ? (
           <div className={ui.actions}>
-            <ButtonLink href={`/contacts/${encodeURIComponent(id)}/edit`}>Edit</ButtonLink>
+            <ButtonLink href={`/contacts/${uriComponent(id)}/edit`}>Edit</ButtonLink>
             {page.can.admin ? <DeleteContactButton contactId={id} name={name} /> : null}
           </div>
         ) : null}
@@ -212,7 +213,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
             {tickets.ok ? (
               <ContactTickets
                 listing={tickets.data}
-                hrefFor={(n) => `/contacts/${encodeURIComponent(id)}${n > 1 ? `?ticketsPage=${n}` : ""}#tickets`}
+                hrefFor={(n) => `/contacts/${uriComponent(id)}${n > 1 ? `?ticketsPage=${n}` : ""}#tickets`}
               />
             ) : (
               <KlinkFailure failure={tickets.failure} what="The contact's tickets" />
