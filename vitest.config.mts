@@ -32,6 +32,8 @@ export default defineConfig({
       // Tests call route handlers directly, with no socket: as if behind one reverse proxy that
       // appends X-Forwarded-For. tests/integration/http/client-address.test.ts covers the default (0).
       TRUSTED_PROXY_HOPS: "1",
+      // Forwarding tests run their receivers on loopback.
+      FORWARD_ALLOW_HTTP_LOOPBACK: "true",
     },
     // Files share one database; running them one after another keeps counts and uniqueness
     // assertions deterministic.

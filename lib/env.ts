@@ -111,6 +111,12 @@ const schema = z
     // CSV exports of the ticket and contact lists (lib/exports): a row cap and who may export.
     EXPORT_MAX_ROWS: positiveInt(50_000),
     EXPORT_MIN_ROLE: z.enum(["admin", "agent", "viewer"]).default("agent"),
+    // Issue 15 (who else is here, canned replies, follow and notify).
+    NOTIFICATION_RETENTION_DAYS: positiveInt(30),
+    // Forwarding hub (lib/forwarding): destinations on loopback (http or https) only with this or
+    // in demo mode; a destination failing this long (ms) is disabled.
+    FORWARD_ALLOW_HTTP_LOOPBACK: bool,
+    FORWARD_DISABLE_AFTER_MS: positiveInt(24 * 60 * 60 * 1000),
     // npm run bench:proxy only: a JSON file served by /api/bench/bare (404 when unset).
     BENCH_BARE_ROUTE_JSON: optionalString,
   })

@@ -6,7 +6,7 @@
 // the loading skeleton, and a page's own redirect would reach the browser only after that.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { PATH_HEADER } from "@/lib/auth/callback-url";
 import { consolePage } from "@/lib/doors/console-page";
 import { upstreamStatus } from "@/lib/console/dashboard-upstream";
@@ -14,19 +14,32 @@ import { ConsoleProviders } from "@/components/shell/console-providers";
 import { ConnectionSwitcher } from "@/components/shell/connection-switcher";
 import { SideNav, type NavItem } from "@/components/shell/nav-links";
 import { UserMenu } from "@/components/shell/user-menu";
+import { SavedViewsNav } from "@/components/views/saved-views-nav";
+import { CommandPalette } from "@/components/palette/command-palette";
+import { ADMIN_SECTIONS } from "@/components/admin/admin-sections";
+import { canExport } from "@/lib/exports/export-access";
+import { navViews } from "@/lib/views/nav-views";
+import { NotificationBell } from "@/components/collab/notification-bell";
 import { selectConnectionAction } from "./connection-actions";
 import styles from "@/components/shell/shell.module.css";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const { actor, connection, can } = await consolePage();
   if (!can.admin && isAdminOnly((await headers()).get(PATH_HEADER))) redirect("/403");
+  const { views, listHref } = await navViews(actor, connection.active?.id);
   const items: NavItem[] = [
     { href: "/", label: "Dashboard", icon: "dashboard" },
-    { href: "/tickets", label: "Tickets", icon: "tickets" },
-    { href: "/contacts", label: "Contacts", icon: "contacts" },
+    { href: listHref.tickets, label: "Tickets", icon: "tickets" },
+    { href: listHref.contacts, label: "Contacts", icon: "contacts" },
     { href: "/cx-logs", label: "CX logs", icon: "cx-logs" },
     { href: "/reference", label: "Reference data", icon: "reference" },
+    ...(can.write ? [{ href: "/canned-replies", label: "Canned replies", icon: "canned-replies" }] : []),
     ...(can.admin ? [{ href: "/admin", label: "Admin", icon: "admin" }] : []),
+  ];
+  const palettePages = [
+    ...items.map(({ href, label }) => ({ href: href.split("?")[0], label })),
+    { href: "/views", label: "Saved views" },
+    ...ADMIN_SECTIONS.filter((section) => can.admin || section.href === "/admin/keys"),
   ];
   return (
     <>
@@ -34,16 +47,24 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         Skip to content
       </a>
       <div className={styles.shell}>
-        <SideNav items={items} footer="Staff console for K-LINK" />
+        <SideNav items={items} footer="Staff console for K-LINK">
+          <Suspense>
+            <SavedViewsNav views={views} />
+          </Suspense>
+        </SideNav>
         <div className={styles.content}>
           <header className={styles.topbar}>
+            <CommandPalette pages={palettePages} views={views} canWrite={can.write} canExport={canExport(actor)} />
             <ConnectionSwitcher
               choices={connection.choices}
               activeId={connection.active?.id ?? null}
               health={connection.active ? upstreamStatus(connection.active.id).state : "unknown"}
               select={selectConnectionAction}
             />
-            <UserMenu name={actor.name} email={actor.email} role={actor.role} />
+            <div className={styles.topbarEnd}>
+              <NotificationBell userId={actor.userId} />
+              <UserMenu name={actor.name} email={actor.email} role={actor.role} />
+            </div>
           </header>
           {/* Live events that arrive while this page loads are replayed to it (lib/events/use-live-events.ts). */}
           <ConsoleProviders renderedAt={new Date().getTime()}>

@@ -3,16 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { isCurrent } from "@/components/shell/nav-links";
+import { ADMIN_SECTIONS } from "./admin-sections";
 import styles from "./admin.module.css";
-
-export const ADMIN_SECTIONS = [
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/connections", label: "K-LINK connections" },
-  { href: "/admin/keys", label: "API keys" },
-  { href: "/admin/audit", label: "Audit log" },
-  { href: "/admin/webhooks", label: "Webhooks" },
-  { href: "/admin/drift", label: "K-LINK drift" },
-] as const;
 
 export function AdminNav() {
   const pathname = usePathname();

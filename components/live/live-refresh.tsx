@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useRef } from "react";
 import { useLiveEvents } from "@/lib/events/use-live-events";
 import type { LiveEvent } from "@/lib/events/live-event";
+import { isChangedResource } from "@/lib/klink/cache-tags";
 
 export type LiveFilter = {
   /** Event resources that matter, e.g. ["ticket"] or ["contact", "message"]. */
@@ -18,6 +19,8 @@ export type LiveFilter = {
 
 export function matchesLiveFilter(event: LiveEvent, filter: LiveFilter): boolean {
   const resource = event.type.split(".")[0];
+  // Presence and notification events change nothing a page shows from K-LINK.
+  if (!isChangedResource(resource)) return false;
   if (filter.resources && !filter.resources.includes(resource)) return false;
   if (!filter.id && !filter.contactId) return true;
   return (

@@ -4,17 +4,20 @@
 // focus to the button; following a link closes it).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { NavIcon } from "./nav-icons";
 import styles from "./shell.module.css";
 
 export type NavItem = { href: string; label: string; icon: string };
 
-export function isCurrent(pathname: string, href: string): boolean {
+export function isCurrent(pathname: string, link: string): boolean {
+  // A list's link may open the user's default view (/tickets?status=open): its path decides.
+  const href = link.split("?")[0];
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function SideNav({ items, footer }: { items: NavItem[]; footer?: string }) {
+/** `children`: more navigation under the main links (the saved views). */
+export function SideNav({ items, footer, children }: { items: NavItem[]; footer?: string; children?: ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -83,6 +86,7 @@ export function SideNav({ items, footer }: { items: NavItem[]; footer?: string }
             </li>
           ))}
         </ul>
+        {children}
       </nav>
       {footer ? <p className={styles.sidebarFoot}>{footer}</p> : null}
     </aside>

@@ -19,6 +19,9 @@ import {
 } from "@/lib/console/ticket-field-model";
 import { formErrors, type FormErrors } from "@/lib/console/form-errors";
 import { bodyValueOf, checkInputs, inputValueOf, type InputValue } from "@/lib/console/ticket-form-values";
+import { CollisionWarning } from "@/components/collab/collision-warning";
+import { usePresenceActivity } from "@/components/collab/presence";
+import { useCollisionCheck, type WatchedRecords } from "@/components/collab/use-collision-check";
 import { FormFieldInput } from "./form-field-input";
 import { TagPicker, type TagChoice } from "./tag-picker";
 import ui from "@/components/ui/ui.module.css";
@@ -46,12 +49,15 @@ export function TicketEditor({
   fields,
   tags,
   canWrite,
+  watch,
   children,
 }: {
   ticket: Ticket;
   fields: FormField[];
   tags: TagChoice[] | null;
   canWrite: boolean;
+  /** The records whose changes by others are shown before an edit is saved. */
+  watch?: WatchedRecords;
   children: ReactNode;
 }) {
   const [editing, setEditing] = useState(false);
@@ -91,6 +97,7 @@ export function TicketEditor({
           ticket={ticket}
           fields={fields}
           tags={tags}
+          watch={watch}
           onCancel={() => setEditing(false)}
           onSaved={() => {
             setEditing(false);
@@ -108,16 +115,25 @@ function TicketEditForm({
   ticket,
   fields,
   tags,
+  watch,
   onCancel,
   onSaved,
 }: {
   ticket: Ticket;
   fields: FormField[];
   tags: TagChoice[] | null;
+  watch?: WatchedRecords;
   onCancel: () => void;
   onSaved: () => void;
 }) {
   const router = useRouter();
+  const collisions = useCollisionCheck(watch);
+  // Others on the page see "… is editing" while this form is open.
+  const reportActivity = usePresenceActivity();
+  useEffect(() => {
+    reportActivity("editing", true);
+    return () => reportActivity("editing", false);
+  }, [reportActivity]);
   const formRef = useRef<HTMLFormElement>(null);
   // The form takes the place of the details: focus moves into it.
   useEffect(() => formRef.current?.querySelector<HTMLElement>("input, textarea, select")?.focus(), []);
@@ -166,6 +182,21 @@ function TicketEditForm({
     return changes;
   };
 
+  const save = async (changes: Record<string, unknown>) => {
+    setPending(true);
+    const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticket.id)}`, {
+      method: "PATCH",
+      body: changes,
+    });
+    setPending(false);
+    if (!answer.ok) {
+      setErrors(formErrors(answer.error, [...all.map(fieldKey), "tags"]));
+      return;
+    }
+    router.refresh();
+    onSaved();
+  };
+
   return (
     <form
       ref={formRef}
@@ -191,20 +222,21 @@ function TicketEditForm({
           setNothing(true);
           return;
         }
-        setPending(true);
-        const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticket.id)}`, {
-          method: "PATCH",
-          body: changes,
-        });
-        setPending(false);
-        if (!answer.ok) {
-          setErrors(formErrors(answer.error, [...all.map(fieldKey), "tags"]));
-          return;
-        }
-        router.refresh();
-        onSaved();
+        if (await collisions.check()) return;
+        await save(changes);
       }}
     >
+      {collisions.changes ? (
+        <CollisionWarning
+          changes={collisions.changes}
+          what="edit"
+          onProceed={async () => {
+            collisions.acknowledge();
+            await save(body());
+          }}
+          onCancel={collisions.dismiss}
+        />
+      ) : null}
       <FormErrorSummary
         errors={errors}
         title="The ticket was not saved."

@@ -5,14 +5,12 @@ import "server-only";
 // switcher, else the default), and one audit record per export once it ends (who, filter, rows,
 // and whether it was complete, cut off at the cap, cancelled or failed).
 import type { z } from "zod";
-import { activeConnection, activeConnectionCookie } from "../connections/active-connection";
-import { ApiError } from "../errors/api-error";
 import { canExport, exportMinRole } from "../exports/export-access";
 import { exportFilterOf } from "../exports/export-query";
 import type { ExportKind } from "../exports/csv-columns";
 import { startCsvExport } from "../exports/csv-export";
-import type { Actor } from "../identity/actor";
 import { roleDenied } from "../identity/assert-role";
+import { requestConnectionId } from "./request-connection";
 import { route } from "./route";
 
 export const EXPORT_TOTAL_HEADER = "x-export-total";
@@ -26,7 +24,7 @@ export function csvExportRoute(kind: ExportKind, schema: z.ZodObject) {
       await audit({ action: `${kind}.export`, outcome: "denied", status: 403, details: { filter } });
       throw roleDenied(exportMinRole(), actor.role);
     }
-    const connectionId = await chosenConnection(req, actor, values.connection);
+    const connectionId = await requestConnectionId(req, actor, values.connection);
     const started = performance.now();
     const csv = await startCsvExport({
       actor,
@@ -34,6 +32,7 @@ export function csvExportRoute(kind: ExportKind, schema: z.ZodObject) {
       kind,
       filter,
       requestId,
+      signal: req.signal,
       onFinish: (outcome) =>
         audit({
           action: `${kind}.export`,
@@ -55,19 +54,4 @@ export function csvExportRoute(kind: ExportKind, schema: z.ZodObject) {
       },
     });
   });
-}
-
-async function chosenConnection(req: Request, actor: Actor, named: string | undefined): Promise<string> {
-  const cookie = actor.type === "user" ? activeConnectionCookie(req.headers.get("cookie")) : undefined;
-  const { choices, active } = await activeConnection(actor, named ?? cookie);
-  if (named && !choices.some((c) => c.id === named))
-    throw new ApiError("unknown_connection", "No K-LINK connection has this id.", {
-      fields: { "query.connection": ["no connection has this id"] },
-    });
-  if (!active)
-    throw new ApiError(
-      "no_connection",
-      "No K-LINK connection is configured yet. An admin can add one under Admin → Connections.",
-    );
-  return active.id;
 }

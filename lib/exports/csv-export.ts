@@ -44,6 +44,8 @@ type Options = {
   filter: Record<string, string>;
   requestId: string;
   onFinish: (outcome: ExportOutcome) => Promise<unknown>;
+  /** The request's signal: a client that goes away (a cancelled download) cancels the export. */
+  signal?: AbortSignal;
   /** For tests and benchmarks; defaults to EXPORT_MAX_ROWS. */
   maxRows?: number;
 };
@@ -120,12 +122,17 @@ export async function startCsvExport(options: Options): Promise<CsvExport> {
         controller.error(new Error("The export stopped: K-LINK could not be read."));
       }
     },
-    async cancel() {
-      cancelled = true;
-      await finish("cancelled");
-      await pages.return(undefined);
-    },
+    cancel: () => cancel(),
   });
+  async function cancel(): Promise<void> {
+    if (cancelled || finished) return;
+    cancelled = true;
+    await finish("cancelled");
+    await pages.return(undefined);
+  }
+  // Cancelled while the first page was read (before the answer began), or at any time later.
+  if (options.signal?.aborted) await cancel();
+  else options.signal?.addEventListener("abort", () => void cancel(), { once: true });
   return { stream, expectedRows, total: source.first.total, columns: columns.map((c) => c.header) };
 }
 

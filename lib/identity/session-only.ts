@@ -14,6 +14,7 @@ export const SESSION_ONLY = {
   "connections.create": "add K-LINK connections",
   "connections.update": "change K-LINK connections (address, token or webhook secrets)",
   "connections.delete": "delete K-LINK connections",
+  "destinations.manage": "add, change or delete forwarding destinations or rotate their signing secrets",
 } as const;
 
 export type SessionOnlyOperation = keyof typeof SESSION_ONLY;

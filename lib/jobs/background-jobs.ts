@@ -4,6 +4,8 @@ import "server-only";
 // retention purge and the audit retention purge. Several instances may run them at once: claims
 // and deletes are safe to race.
 import { purgeAudit } from "../audit/purge-audit";
+import { purgeRecordChanges } from "../collisions/record-change";
+import { purgeNotifications } from "../notifications/user-notifications";
 import { db } from "../db/client";
 import { env } from "../env";
 import { logger } from "../log/logger";
@@ -11,6 +13,7 @@ import { processGlobal } from "../process-global";
 import { purgeDeliveries } from "../webhooks/purge-deliveries";
 import { webhookProcessor } from "../webhooks/webhook-runtime";
 import { scheduleJob } from "./schedule";
+import { forwardDispatcher } from "../forwarding/forwarding-runtime";
 
 const SECOND = 1_000;
 const HOUR = 60 * 60 * SECOND;
@@ -27,6 +30,12 @@ export function startBackgroundJobs(): void {
     run: () => webhookProcessor().drain(),
   });
   scheduleJob({
+    name: "forwarding sweep",
+    firstRunAfterMs: 0,
+    everyMs: 2 * SECOND,
+    run: () => forwardDispatcher().drain(),
+  });
+  scheduleJob({
     name: "webhook retention purge",
     firstRunAfterMs: 0,
     everyMs: HOUR,
@@ -34,6 +43,17 @@ export function startBackgroundJobs(): void {
       const retentionDays = env().WEBHOOK_RETENTION_DAYS;
       const deleted = await purgeDeliveries(db(), retentionDays);
       if (deleted) logger.info({ deleted, retentionDays }, "webhook deliveries purged");
+    },
+  });
+  scheduleJob({
+    name: "notification and recent-change purge",
+    firstRunAfterMs: 60 * SECOND,
+    everyMs: HOUR,
+    run: async () => {
+      const notifications = await purgeNotifications(env().NOTIFICATION_RETENTION_DAYS);
+      const changes = await purgeRecordChanges();
+      if (notifications || changes)
+        logger.info({ notifications, changes }, "old notifications and recent changes purged");
     },
   });
   // A few minutes after start, so a restarting fleet does not purge all at once.

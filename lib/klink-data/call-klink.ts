@@ -33,6 +33,7 @@ import {
 import { logger } from "../log/logger";
 import { metrics } from "../metrics/registry";
 import { resilientCall } from "../resilience/resilient-call";
+import { afterConsoleWrite } from "./after-write";
 import { auditWrite, type ProxyRequestInfo } from "./audit-write";
 import { cachedResourceBefore } from "./cached-resource-before";
 import { mapKlinkError } from "./map-klink-error";
@@ -152,6 +153,13 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
     const answer = await callThroughResilience(def, connection, input);
     await invalidateAfterWrite(def, connection.id, input, answer.data);
     await audit("success", answer.status, { upstreamStatus: answer.status, after: answer.data });
+    await afterConsoleWrite({
+      actor: options.actor,
+      endpoint: def.name,
+      connectionId: connection.id,
+      input,
+      answer: answer.data,
+    });
     return {
       status: answer.status,
       data: answer.data,

@@ -13,6 +13,7 @@ import type { DatabaseProvider } from "../db/provider";
 import type { Prisma } from "../db/generated/sqlite/client";
 import type { LiveEvent } from "../events/live-event";
 import { logger } from "../log/logger";
+import { claimData, claimableWhere, unleasedWhere } from "../db/lease-claims";
 import { markProcessed } from "./delivery-sql";
 import { eventEffects } from "./event-effects";
 
@@ -24,6 +25,9 @@ export type DeliveryProcessorOptions = {
   provider: DatabaseProvider;
   invalidate: InvalidateTags;
   publish: PublishLiveEvent;
+  /** Also run for every accepted event before it counts as processed (forwarding writes its
+   * outbox here); must be idempotent, since a failed batch runs again. */
+  fanOut?: (deliveries: ClaimedDelivery[]) => Promise<void>;
   /** How long a claimed row stays reserved for the instance that claimed it. */
   leaseMs?: number;
   /** Attempts before a delivery ends as `failed`. */
@@ -91,11 +95,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
   let sweeping: Promise<number> | null = null;
   let sweepAgain = false;
 
-  const claimable = (at: Date): Prisma.WebhookDeliveryWhereInput => ({
-    status: { in: ["pending", "processing"] },
-    OR: [{ lockedUntil: null }, { lockedUntil: { lt: at } }],
-    AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: at } }] }],
-  });
+  const claimable = (at: Date): Prisma.WebhookDeliveryWhereInput => claimableWhere(at);
 
   async function claim(
     row: Omit<ClaimedDelivery, "lease">,
@@ -104,7 +104,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     const lease = new Date(now().getTime() + leaseMs);
     const { count } = await rows.updateMany({
       where: { id: row.id, ...where },
-      data: { status: "processing", lockedUntil: lease, nextAttemptAt: null, attempts: { increment: 1 } },
+      data: claimData(lease),
     });
     return count === 1 ? { ...row, attempts: row.attempts + 1, lease } : null;
   }
@@ -153,6 +153,15 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
         }
       }),
     );
+    const fanOut = options.fanOut;
+    const fannedOut = ok.map(({ row }) => row).filter((row) => !failures.has(row.id));
+    if (fanOut && fannedOut.length) {
+      try {
+        await fanOut(fannedOut);
+      } catch (error) {
+        for (const row of fannedOut) failures.set(row.id, errorText(error));
+      }
+    }
     return finish(batch, failures);
   }
 
@@ -274,7 +283,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
           : `This delivery was rejected (${row.verification === "verified" ? "outside the retention window" : row.verification}) and is never processed.`;
       return { kind: "not_replayable", reason };
     }
-    const claimed = await claim(row, { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now() } }] });
+    const claimed = await claim(row, unleasedWhere(now()));
     if (!claimed) return { kind: "busy" };
     const status = (await processBatch([claimed])).get(row.id) ?? "pending";
     const after = await rows.findUnique({ where: { id: row.id }, select: { lastError: true } });

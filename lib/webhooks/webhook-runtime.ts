@@ -8,12 +8,14 @@ import { db } from "../db/client";
 import { databaseProvider } from "../db/provider";
 import { env } from "../env";
 import { getEventBus } from "../events/get-event-bus";
+import { onWebhookEvent } from "../notifications/on-webhook-event";
 import { createDeliveryWriter, type DeliveryWriter } from "./delivery-writer";
 import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliveries";
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
 import type { WebhookEndpointDeps } from "./webhook-endpoint";
 import { addressRejectionBudget } from "./rejection-budget";
 import { processGlobal } from "../process-global";
+import { forwardAcceptedEvents } from "../forwarding/forwarding-runtime";
 
 const processWriter = processGlobal<DeliveryWriter>("webhook-writer");
 const processProcessor = processGlobal<DeliveryProcessor>("webhook-processor");
@@ -29,7 +31,11 @@ export function webhookProcessor(): DeliveryProcessor {
       provider: databaseProvider(env().DATABASE_URL),
       // The cached K-LINK data an event makes stale is dropped before open pages are told.
       invalidate: async (connectionId, tags) => void (await invalidateTags(connectionId, tags)),
-      publish: (event) => getEventBus().publish(event),
+      publish: async (event) => {
+        await onWebhookEvent(event, (notice) => getEventBus().publish(notice));
+        await getEventBus().publish(event);
+      },
+      fanOut: forwardAcceptedEvents,
     }),
   );
 }

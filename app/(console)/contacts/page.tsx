@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { consolePage } from "@/lib/doors/console-page";
-import { contactListQuery } from "@/lib/console/contact-list-query";
+import { contactListHref, contactListQuery } from "@/lib/console/contact-list-query";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readKlink, type KlinkRead } from "@/lib/console/read-klink";
 import { firstParam, type SearchParams } from "@/lib/console/search-params";
@@ -10,6 +10,7 @@ import { ContactTable } from "@/components/contacts/contact-table";
 import { SocialLookupForm } from "@/components/contacts/social-lookup-form";
 import { KlinkFailure } from "@/components/shell/klink-failure";
 import { ExportButton } from "@/components/exports/export-button";
+import { SaveViewButton } from "@/components/views/save-view-button";
 import { canExport } from "@/lib/exports/export-access";
 import { queryString } from "@/lib/console/search-params";
 import { StaleBanner } from "@/components/shell/stale-banner";
@@ -51,6 +52,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         }
         actions={
           <>
+            <SaveViewButton list="contacts" query={contactListHref(query)} canShare={page.can.write} />
             {canExport(page.actor) ? (
               <ExportButton kind="contacts" query={queryString({ keyword: query.keyword })} />
             ) : null}

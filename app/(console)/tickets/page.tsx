@@ -8,13 +8,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TicketFilters } from "@/components/tickets/ticket-filters";
 import { TicketList } from "@/components/tickets/ticket-list";
 import { ExportButton } from "@/components/exports/export-button";
+import { SaveViewButton } from "@/components/views/save-view-button";
 import { canExport } from "@/lib/exports/export-access";
 import { queryString } from "@/lib/console/search-params";
 import { consolePage } from "@/lib/doors/console-page";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { readKlink } from "@/lib/console/read-klink";
 import { optionsOf } from "@/lib/console/ticket-field-model";
-import { listingQuery, parseTicketListState } from "@/lib/console/ticket-query";
+import { listingQuery, parseTicketListState, ticketListHref } from "@/lib/console/ticket-query";
 import { readTicketFields } from "@/lib/console/ticket-reference";
 
 export const dynamic = "force-dynamic";
@@ -51,6 +52,7 @@ export default async function TicketsPage({
         }
         actions={
           <>
+            <SaveViewButton list="tickets" query={ticketListHref(state)} canShare={page.can.write} />
             {canExport(page.actor) ? <ExportButton kind="tickets" query={queryString(state.filters)} /> : null}
             {page.can.write ? (
               <ButtonLink href="/tickets/new" variant="primary">

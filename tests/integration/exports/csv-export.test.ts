@@ -156,6 +156,18 @@ describe("GET /api/exports/tickets.csv", () => {
     expect((audit.details as { rows: number }).rows).toBeLessThan(2000);
   });
 
+  it("records an export whose client went away before the answer began as cancelled, with no rows", async () => {
+    const client = new AbortController();
+    client.abort();
+    const { headers } = exportRequest("tickets", "?status=pending", "agent");
+    await handlers.tickets(
+      new Request("http://localhost:3000/api/exports/tickets.csv?status=pending", { headers, signal: client.signal }),
+    );
+    const audit = await lastExportAudit("tickets.export");
+    expect(audit).toMatchObject({ outcome: "failure" });
+    expect(audit.details).toMatchObject({ status: "cancelled", rows: 0, filter: { status: "pending" } });
+  });
+
   it("refuses viewers by default (EXPORT_MIN_ROLE=agent), audited; lets them export when the minimum is viewer", async () => {
     const refused = await exportCsv("tickets", "", "viewer");
     expect(refused.response.status).toBe(403);

@@ -17,7 +17,12 @@ import { TicketActivityList } from "@/components/tickets/ticket-activity-list";
 import { TicketEditor } from "@/components/tickets/ticket-editor";
 import { TicketFieldsView } from "@/components/tickets/ticket-fields-view";
 import { TicketStatusControl } from "@/components/tickets/ticket-status-control";
+import { CollaborationScope } from "@/components/collab/collaboration-scope";
+import { FollowButton } from "@/components/collab/follow-button";
 import { consolePage } from "@/lib/doors/console-page";
+import type { TemplateValues } from "@/lib/canned-replies/template";
+import { emailsOf, phonesOf } from "@/lib/console/contact-details";
+import { recordCollaboration } from "@/lib/console/record-collaboration";
 import { degradedFreshness } from "@/lib/console/degraded";
 import { findTicket } from "@/lib/console/find-ticket";
 import { readKlink } from "@/lib/console/read-klink";
@@ -73,13 +78,27 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   }
 
   const ticket = found.ticket;
-  const contact = ticket.contactId ? await readKlink(page, "contacts.get", { params: { id: ticket.contactId } }) : null;
+  const [contact, collab] = await Promise.all([
+    ticket.contactId ? readKlink(page, "contacts.get", { params: { id: ticket.contactId } }) : null,
+    recordCollaboration(page.actor, page.connectionId, { type: "ticket", id: ticket.id }),
+  ]);
   const formFields = fields.ok ? fields.items : [];
   const tagChoices = tags?.ok ? tags.items.map((t) => ({ id: t.id, name: t.name })) : null;
   const contactName = (contact?.ok ? contact.data.data.name : null) || ticket.contact?.name || "the contact";
+  const ticketLabel = `Ticket #${ticket.ticketNumber ?? "—"}: ${ticket.title || "(no title)"}`;
+  const templateValues: TemplateValues = {
+    "contact.name": (contact?.ok ? contact.data.data.name : null) || ticket.contact?.name,
+    "contact.email": contact?.ok ? emailsOf(contact.data.data)[0] : undefined,
+    "contact.phone": contact?.ok ? phonesOf(contact.data.data)[0] : undefined,
+    "ticket.number": ticket.ticketNumber == null ? undefined : String(ticket.ticketNumber),
+    "ticket.title": ticket.title,
+    "ticket.status": ticket.status ? optionLabel(formFields, "status", ticket.status) : undefined,
+    "agent.name": page.actor.name,
+    "agent.email": page.actor.email,
+  };
 
   return (
-    <>
+    <CollaborationScope collab={collab}>
       <LiveRefresh filter={{ resources: ["ticket"], id: ticket.id }} />
       <StaleBanner
         degraded={degradedFreshness([
@@ -101,6 +120,15 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             </span>
           </p>
           <h1 className={styles.detailTitle}>{ticket.title || "(no title)"}</h1>
+          {collab ? (
+            <FollowButton
+              connectionId={collab.connectionId}
+              record={collab.record}
+              label={ticketLabel}
+              contactId={ticket.contactId}
+              initiallyFollowing={collab.following}
+            />
+          ) : null}
         </div>
         <TicketStatusControl
           key={ticket.id}
@@ -122,7 +150,17 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               <p className={ui.muted}>No description.</p>
             )}
           </Section>
-          <TicketEditor ticket={ticket} fields={formFields} tags={tagChoices} canWrite={page.can.write}>
+          <TicketEditor
+            ticket={ticket}
+            fields={formFields}
+            tags={tagChoices}
+            canWrite={page.can.write}
+            watch={
+              collab
+                ? { connectionId: collab.connectionId, records: [collab.record], since: collab.renderedAt }
+                : undefined
+            }
+          >
             <TicketFieldsView ticket={ticket} fields={formFields} />
           </TicketEditor>
           <Section title="Activity" id="ticket-activity">
@@ -153,11 +191,25 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </Section>
           {page.can.write && ticket.contactId ? (
             <Section title="Send a message" id="ticket-message">
-              <SendMessageForm contactId={ticket.contactId} label={`Message to ${contactName}`} />
+              <SendMessageForm
+                contactId={ticket.contactId}
+                label={`Message to ${contactName}`}
+                cannedReplies={collab?.cannedReplies}
+                templateValues={templateValues}
+                watch={
+                  collab
+                    ? {
+                        connectionId: collab.connectionId,
+                        records: [collab.record, `contact:${ticket.contactId}`],
+                        since: collab.renderedAt,
+                      }
+                    : undefined
+                }
+              />
             </Section>
           ) : null}
         </aside>
       </div>
-    </>
+    </CollaborationScope>
   );
 }

@@ -1,0 +1,41 @@
+import "server-only";
+// What a ticket or contact page needs for working together: whether the user follows it, their
+// canned replies (agents and admins), the moment the page was rendered (collision warnings count
+// changes from then), and opening the page marks its notifications read.
+import { listCannedReplies } from "../canned-replies/canned-replies";
+import type { PublicCannedReply } from "../canned-replies/canned-reply-input";
+import { recordKey, type RecordRef } from "../collisions/record-ref";
+import type { Actor } from "../identity/actor";
+import { roleAtLeast } from "../identity/roles";
+import { logger } from "../log/logger";
+import { isFollowing } from "../notifications/follows";
+import { markNotificationsRead } from "../notifications/user-notifications";
+
+export type RecordCollaboration = {
+  connectionId: string;
+  record: string;
+  following: boolean;
+  cannedReplies: PublicCannedReply[] | undefined;
+  renderedAt: string;
+};
+
+export async function recordCollaboration(
+  actor: Actor,
+  connectionId: string | undefined,
+  ref: RecordRef,
+): Promise<RecordCollaboration | null> {
+  if (!connectionId) return null;
+  const renderedAt = new Date().toISOString();
+  try {
+    const [following, cannedReplies] = await Promise.all([
+      isFollowing(actor, { connectionId, ...ref }),
+      roleAtLeast(actor.role, "agent") ? listCannedReplies(actor) : undefined,
+      markNotificationsRead(actor, { connectionId, record: ref }),
+    ]);
+    return { connectionId, record: recordKey(ref), following, cannedReplies, renderedAt };
+  } catch (error) {
+    // The page shows K-LINK's data whatever happens to these extras.
+    logger.warn({ err: error }, "could not load a page's collaboration data");
+    return null;
+  }
+}
