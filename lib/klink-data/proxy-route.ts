@@ -16,6 +16,7 @@ import { auditWrite, type ProxyRequestInfo } from "./audit-write";
 import { callKlink } from "./call-klink";
 import { passThroughResponse } from "./map-klink-error";
 import { declaredHeaderNames } from "./parse-endpoint-input";
+import { assertProxyRateLimit } from "./proxy-rate-limit";
 
 const CONSOLE_PREFIX = "/api/klink";
 /** Names the connection; never forwarded to K-LINK. */
@@ -27,6 +28,7 @@ const NO_BODY_STATUSES = new Set([204, 205, 304]);
 type ProxyContext = { req: Request; actor: Actor; requestId: string };
 
 export async function handleProxyRequest({ req, actor, requestId }: ProxyContext): Promise<Response> {
+  await assertProxyRateLimit(actor);
   const url = new URL(req.url);
   const klinkPath = `/api${url.pathname.slice(CONSOLE_PREFIX.length)}`;
   const match = matchEndpoint(req.method, klinkPath);
