@@ -32,6 +32,35 @@ const csv = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+export const DEFAULT_PROXY_RATE_LIMITS = { viewer: 1200, agent: 1200, admin: 2400 } as const;
+const PROXY_RATE_LIMITS_MESSAGE =
+  "must be role=requests per minute, comma-separated, e.g. viewer=1200,agent=1200,admin=2400";
+
+/** Proxy requests per minute and actor, by role: "viewer=1200,agent=1200,admin=2400" (roles left out keep their default). */
+const proxyRateLimits = z
+  .string()
+  .optional()
+  .refine(
+    (v) =>
+      (v ?? "")
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .every((part) => /^(viewer|agent|admin)\s*=\s*[1-9]\d{0,8}$/.test(part)),
+    PROXY_RATE_LIMITS_MESSAGE,
+  )
+  .transform((v) => {
+    const limits: Record<"viewer" | "agent" | "admin", number> = { ...DEFAULT_PROXY_RATE_LIMITS };
+    for (const part of (v ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const [role, value] = part.split("=").map((s) => s.trim()) as ["viewer" | "agent" | "admin", string];
+      limits[role] = Number(value);
+    }
+    return limits;
+  });
+
 const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 
 export const DEFAULT_KLINK_HOSTS = ["apigw.klinkcx.com", "api.klink.cloud", "uat-api.klink.cloud"];
@@ -90,6 +119,10 @@ const schema = z
     AUTH_BODY_MAX_BYTES: positiveInt(16 * 1024),
     KLINK_MAX_RESPONSE_BYTES: positiveInt(10 * 1024 * 1024),
     DATABASE_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+    WEBHOOK_REJECTIONS_STORED_PER_MINUTE: z.coerce.number().int().min(0).default(5),
+    WEBHOOK_REJECTIONS_PER_MINUTE: positiveInt(60),
+    LOGIN_ATTEMPTS_PER_MINUTE: positiveInt(60),
+    PROXY_RATE_LIMITS: proxyRateLimits,
     KLINK_SIMULATOR_PORT: z.coerce
       .number()
       .int()

@@ -1,7 +1,10 @@
 import "server-only";
 // Brute-force protection for password sign-in, kept in the database so it holds across
-// instances and restarts. Failures are counted per account and per client address within a
-// window; past the limit the key is locked, each further failure doubling the lock.
+// instances and restarts. Attempts are counted per account and per client address within a
+// window BEFORE the password is verified (one atomic increment each), so parallel guesses cannot
+// all pass a check made before the first failure is recorded: every one counts. Past the limit
+// the key is locked, each further failure doubling the lock; a locked attempt is refused without
+// verifying anything. A successful sign-in clears the account's count.
 import { db } from "../db/client";
 
 type Policy = { maxFailures: number; windowMs: number; firstLockMs: number; maxLockMs: number };
@@ -21,6 +24,42 @@ export function throttleKey(kind: ThrottleKind, value: string | null): string {
   return `${kind}:${(value ?? "unknown").toLowerCase()}`;
 }
 
+/** One counted attempt: how many the key has in its window (this one included) and its lock. */
+export type CountedAttempt = { kind: ThrottleKind; key: string; failures: number; lockedForSeconds: number };
+
+/** Counts an attempt for the key before its password is verified; returns its count and any lock in force. */
+export async function countLoginAttempt(kind: ThrottleKind, key: string, now = new Date()): Promise<CountedAttempt> {
+  const policy: Policy = THROTTLE_POLICY[kind];
+  // A window that is over starts again; only one of several concurrent attempts can reset it
+  // (the condition no longer holds after the first), and the increment below is atomic.
+  await db().loginThrottle.updateMany({
+    where: { key, windowStart: { lt: new Date(now.getTime() - policy.windowMs) } },
+    data: { failures: 0, windowStart: now, lockedUntil: null },
+  });
+  const row = await incrementFailures(key, now);
+  const lockedUntil = row.lockedUntil?.getTime() ?? 0;
+  return {
+    kind,
+    key,
+    failures: row.failures,
+    lockedForSeconds: lockedUntil > now.getTime() ? Math.ceil((lockedUntil - now.getTime()) / 1000) : 0,
+  };
+}
+
+/** The attempt's password was wrong: locks the key when its count has reached the limit; returns the lock's seconds (0 if none). */
+export async function lockAfterFailure(attempt: CountedAttempt, now = new Date()): Promise<number> {
+  const policy: Policy = THROTTLE_POLICY[attempt.kind];
+  if (attempt.failures < policy.maxFailures) return 0;
+  const lockMs = Math.min(policy.maxLockMs, policy.firstLockMs * 2 ** (attempt.failures - policy.maxFailures));
+  const until = new Date(now.getTime() + lockMs);
+  // Never shortens a longer lock set meanwhile by a concurrent attempt.
+  await db().loginThrottle.updateMany({
+    where: { key: attempt.key, OR: [{ lockedUntil: null }, { lockedUntil: { lt: until } }] },
+    data: { lockedUntil: until },
+  });
+  return Math.ceil(lockMs / 1000);
+}
+
 /** Seconds until the longest lock among `keys` ends; 0 when none is locked. */
 export async function lockedForSeconds(keys: string[], now = new Date()): Promise<number> {
   const rows = await db().loginThrottle.findMany({
@@ -31,20 +70,9 @@ export async function lockedForSeconds(keys: string[], now = new Date()): Promis
   return until ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
-/** Counts one failure; returns the seconds of the lock it caused (0 if none). */
-export async function recordLoginFailure(kind: ThrottleKind, key: string, now = new Date()): Promise<number> {
-  const policy: Policy = THROTTLE_POLICY[kind];
-  let row = await incrementFailures(key, now);
-  if (now.getTime() - row.windowStart.getTime() > policy.windowMs) {
-    row = await db().loginThrottle.update({
-      where: { key },
-      data: { failures: 1, windowStart: now, lockedUntil: null },
-    });
-  }
-  if (row.failures < policy.maxFailures) return 0;
-  const lockMs = Math.min(policy.maxLockMs, policy.firstLockMs * 2 ** (row.failures - policy.maxFailures));
-  await db().loginThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
-  return Math.ceil(lockMs / 1000);
+/** Takes back one counted attempt (it was a successful sign-in, not a failure). */
+export async function forgiveLoginAttempt(key: string): Promise<void> {
+  await db().loginThrottle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
 }
 
 export async function clearLoginFailures(key: string): Promise<void> {
@@ -61,7 +89,7 @@ async function incrementFailures(key: string, now: Date) {
   try {
     return await upsert();
   } catch {
-    // Two first failures at once: one insert loses the race; the row exists now.
+    // Two first attempts at once: one insert loses the race; the row exists now.
     return upsert();
   }
 }

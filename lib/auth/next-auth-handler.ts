@@ -8,6 +8,7 @@ import NextAuth from "next-auth";
 import { authOptions } from "./auth-options";
 import type { RequestInfo } from "../audit/request-audit";
 import { parseCookieHeader } from "./session-token";
+import { loginRateLimitAnswer } from "./login-rate-limit";
 import { authBodyLimitBytes, readBodyText } from "../http/read-body";
 import { apiPolicy, CONTENT_SECURITY_POLICY, inlineStyleHashes } from "../http/security-headers";
 
@@ -69,6 +70,13 @@ class CollectedResponse {
 
 export async function handleAuthRequest(req: Request, segments: string[], info: RequestInfo): Promise<Response> {
   const url = new URL(req.url);
+  if (req.method === "POST" && segments.join("/") === "callback/credentials") {
+    const refused = await loginRateLimitAnswer(info.ip, info.requestId ?? "");
+    if (refused) {
+      await req.body?.cancel().catch(() => undefined);
+      return refused;
+    }
+  }
   const apiReq = {
     method: req.method,
     query: { ...Object.fromEntries(url.searchParams), nextauth: segments },

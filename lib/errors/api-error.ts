@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   no_connection: 409,
   connection_not_allowed: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   upstream_rate_limited: 429,
   internal_error: 500,
   upstream_error: 502,

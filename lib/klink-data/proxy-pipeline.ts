@@ -17,6 +17,7 @@ import type { Actor } from "../identity/actor";
 import { auditWrite, type ProxyRequestInfo } from "./audit-write";
 import { callKlink } from "./call-klink";
 import { declaredHeaderNames } from "./parse-endpoint-input";
+import { assertProxyRateLimit } from "./proxy-rate-limit";
 
 export const CONSOLE_PREFIX = "/api/klink";
 /** Names the connection; never forwarded to K-LINK. */
@@ -44,6 +45,7 @@ export type ProxyAnswer = { status: number; headers: Record<string, string>; bod
 const methodOf = (method: string) => (method === "HEAD" ? "GET" : method);
 
 export async function proxyAnswer(req: ProxyRequest, actor: Actor, requestId: string): Promise<ProxyAnswer> {
+  await assertProxyRateLimit(actor);
   const { url } = req;
   const method = methodOf(req.method);
   const klinkPath = `/api${url.pathname.slice(CONSOLE_PREFIX.length)}`;

@@ -11,6 +11,7 @@ import { isDuplicateDeliveryError, type DeliveryWriter } from "./delivery-writer
 import type { DeliveryProcessor } from "./process-deliveries";
 import type { LimitedBody } from "./read-limited-body";
 import type { HeaderBag } from "./header-bag";
+import type { RejectionBudget } from "./rejection-budget";
 import { claimedEventType, parseEnvelope } from "./parse-envelope";
 import { eventEffects } from "./event-effects";
 import { redactHeaders } from "./redact-headers";
@@ -36,6 +37,8 @@ export type ReceiverOptions = {
   /** This instance's processor: an accepted row is inserted already claimed by it and handed
    * over once committed, so processing starts right after the answer without another query. */
   processor?: Pick<DeliveryProcessor, "leaseForNewRow" | "enqueue">;
+  /** Limits what rejected deliveries cost per source address (rejection-budget.ts); without it every one is stored. */
+  rejections?: RejectionBudget;
   now?: () => Date;
 };
 
@@ -43,7 +46,10 @@ export type ReceiveOutcome =
   | { kind: "accepted"; deliveryId: string }
   | { kind: "duplicate"; deliveryId: string; originalId: string | null }
   | { kind: "ignored"; deliveryId: string; reason: string }
-  | { kind: "rejected"; deliveryId: string; code: RejectionCode; message: string }
+  /** deliveryId null: over the address's stored-rejections budget, counted but not stored. */
+  | { kind: "rejected"; deliveryId: string | null; code: RejectionCode; message: string }
+  /** Over the address's rejections limit: 429, nothing stored. */
+  | { kind: "throttled"; retryAfterSeconds: number }
   | { kind: "unavailable" };
 
 /** Why a delivery was refused; its answer's status follows from lib/errors/api-error.ts. */
@@ -73,36 +79,52 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
     sourceIp: incoming.sourceIp?.slice(0, 100) ?? null,
   };
   const insert = (row: Omit<NewDelivery, keyof typeof base>) => options.writer.insert({ ...base, ...row });
+  // A delivery refused before it is known to come from the connection's sender: within the
+  // address's budget it is stored; beyond, counted only, or refused with 429.
+  const reject = async (
+    row: Omit<NewDelivery, keyof typeof base>,
+    code: RejectionCode,
+    message: string,
+  ): Promise<ReceiveOutcome> => {
+    const admitted = options.rejections ? await options.rejections.admit(base.sourceIp) : "store";
+    if (typeof admitted === "object") return { kind: "throttled", retryAfterSeconds: admitted.retryAfterSeconds };
+    return rejected(admitted === "store" ? await insert(row) : null, code, message);
+  };
 
   if (body.tooLarge) {
-    const id = await insert({
-      verification: "too_large",
-      status: "rejected",
-      bodySize: body.declaredLength ?? body.bytesRead,
-    });
-    return rejected(id, "payload_too_large", "The body is larger than 1 MiB.");
+    return reject(
+      { verification: "too_large", status: "rejected", bodySize: body.declaredLength ?? body.bytesRead },
+      "payload_too_large",
+      "The body is larger than 1 MiB.",
+    );
   }
 
   const rawBody = body.body;
   const described = { bodySize: rawBody.length, dedupeKey: createHash("sha256").update(rawBody).digest("hex") };
 
   if (!settings) {
-    const id = await insert({
-      ...described,
-      verification: "unknown_connection",
-      status: "rejected",
-      eventType: claimedEventType(rawBody),
-    });
-    return rejected(id, "unknown_connection", "No K-LINK connection has this id.");
+    return reject(
+      { ...described, verification: "unknown_connection", status: "rejected", eventType: claimedEventType(rawBody) },
+      "unknown_connection",
+      "No K-LINK connection has this id.",
+    );
   }
 
   const verification = verifyDelivery(settings, incoming.headers, rawBody, {
     allowUnauthenticated: options.allowUnauthenticated,
   });
   if (verification !== "verified") {
-    const id = await insert({ ...described, verification, status: "rejected", eventType: claimedEventType(rawBody) });
-    logger.warn({ deliveryId: id, connectionId: base.connectionId, verification }, "webhook delivery rejected");
-    return rejected(id, verification, "The delivery is not authenticated for this connection.");
+    const outcome = await reject(
+      { ...described, verification, status: "rejected", eventType: claimedEventType(rawBody) },
+      verification,
+      "The delivery is not authenticated for this connection.",
+    );
+    if (outcome.kind === "rejected" && outcome.deliveryId)
+      logger.warn(
+        { deliveryId: outcome.deliveryId, connectionId: base.connectionId, verification },
+        "webhook delivery rejected",
+      );
+    return outcome;
   }
 
   const parsed = parseEnvelope(rawBody);
@@ -172,7 +194,7 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
   return { kind: "duplicate", deliveryId: id, originalId: original?.id ?? null };
 }
 
-function rejected(deliveryId: string, code: RejectionCode, message: string): ReceiveOutcome {
+function rejected(deliveryId: string | null, code: RejectionCode, message: string): ReceiveOutcome {
   return { kind: "rejected", deliveryId, code, message };
 }
 

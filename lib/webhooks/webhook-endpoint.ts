@@ -14,6 +14,7 @@ import type { HeaderBag } from "./header-bag";
 import type { DeliveryProcessor } from "./process-deliveries";
 import type { LimitedBody } from "./read-limited-body";
 import { receiveDelivery, type ReceiveOutcome } from "./receive-delivery";
+import type { RejectionBudget } from "./rejection-budget";
 
 export type WebhookEndpointDeps = {
   loadSettings: (connectionId: string) => Promise<WebhookSettings | null>;
@@ -23,6 +24,8 @@ export type WebhookEndpointDeps = {
   processor?: () => Pick<DeliveryProcessor, "leaseForNewRow" | "enqueue">;
   allowUnauthenticated: () => boolean;
   retentionDays: () => number;
+  /** Limits what rejected deliveries cost per source address; without it every one is stored. */
+  rejections?: () => RejectionBudget;
 };
 
 /** One delivery as it arrived, whichever front door it came through. */
@@ -55,6 +58,7 @@ export function createDeliveryReceiver(deps: WebhookEndpointDeps) {
         allowUnauthenticated: deps.allowUnauthenticated(),
         retentionDays: deps.retentionDays(),
         processor: deps.processor?.(),
+        rejections: deps.rejections?.(),
       },
     );
   };
@@ -77,8 +81,14 @@ export function deliveryAnswer(outcome: ReceiveOutcome, requestId: string): Deli
     case "rejected":
       return {
         status: ERROR_STATUS[outcome.code],
-        headers: { ...noStore, "x-webhook-delivery-id": outcome.deliveryId },
+        headers: outcome.deliveryId ? { ...noStore, "x-webhook-delivery-id": outcome.deliveryId } : noStore,
         body: errorBody(outcome.code, outcome.message, requestId),
+      };
+    case "throttled":
+      return {
+        status: ERROR_STATUS.rate_limited,
+        headers: { ...noStore, "retry-after": String(outcome.retryAfterSeconds) },
+        body: errorBody("rate_limited", "Too many rejected deliveries from this address; try again later.", requestId),
       };
     case "unavailable":
       return {

@@ -13,6 +13,7 @@ import { createDeliveryWriter, type DeliveryWriter } from "./delivery-writer";
 import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliveries";
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
 import type { WebhookEndpointDeps } from "./webhook-endpoint";
+import { addressRejectionBudget } from "./rejection-budget";
 import { processGlobal } from "../process-global";
 import { forwardAcceptedEvents } from "../forwarding/forwarding-runtime";
 import { forgetReportDaysOfMessages } from "../reports/on-message-events";
@@ -49,4 +50,9 @@ export const webhookEndpointDeps: WebhookEndpointDeps = {
   processor: webhookProcessor,
   allowUnauthenticated: () => unauthenticatedAllowed(env()),
   retentionDays: () => env().WEBHOOK_RETENTION_DAYS,
+  rejections: () =>
+    addressRejectionBudget({
+      storedPerMinute: env().WEBHOOK_REJECTIONS_STORED_PER_MINUTE,
+      perMinute: env().WEBHOOK_REJECTIONS_PER_MINUTE,
+    }),
 };

@@ -40,6 +40,8 @@ export type EndpointSetup = {
   allowUnauthenticated?: boolean;
   retentionDays?: number;
   loadSettings?: (id: string) => Promise<WebhookSettings | null>;
+  /** The per-address budget of rejected deliveries (default: none, every rejection stored). */
+  rejections?: WebhookEndpointDeps["rejections"];
 };
 
 function endpointDeps(setup: EndpointSetup): WebhookEndpointDeps {
@@ -52,6 +54,7 @@ function endpointDeps(setup: EndpointSetup): WebhookEndpointDeps {
     processor: setup.processor ? () => setup.processor! : undefined,
     allowUnauthenticated: () => setup.allowUnauthenticated ?? false,
     retentionDays: () => setup.retentionDays ?? 30,
+    rejections: setup.rejections,
   };
 }
 

@@ -7,6 +7,12 @@ import { credentialsSignIn } from "../../helpers/auth-flow";
 import { loginErrorMessage } from "../../../lib/auth/login-errors";
 import { THROTTLE_POLICY } from "../../../lib/auth/login-throttle";
 import { resetEnvCache } from "../../../lib/env";
+import { metrics } from "../../../lib/metrics/registry";
+import { setRateLimitStore } from "../../../lib/resilience/rate-limiter";
+
+const limitedCount = async (limiter: string) =>
+  (await metrics().rateLimited.get()).values.find((v) => v.labels.limiter === limiter)?.value ?? 0;
+const throttledCount = () => limitedCount("login_throttled");
 
 const whoAmI = route({ access: "viewer" }, async ({ actor }) => Response.json(actor));
 
@@ -118,8 +124,35 @@ describe("brute-force protection", () => {
     expect(Number(/(\d+) s/.exec(loginErrorMessage(locked.error)!)![1])).toBeLessThanOrEqual(
       THROTTLE_POLICY.account.firstLockMs / 1000,
     );
+    // The refused attempt is counted, not audited one by one: only the checked ones are.
     const failures = await db().auditLog.findMany({ where: { action: "auth.login_failed" } });
-    expect(failures.map((f) => (f.details as { reason: string }).reason)).toContain("throttled");
+    expect(failures.map((f) => (f.details as { reason: string }).reason)).toEqual(
+      Array(maxFailures).fill("wrong_password"),
+    );
+    expect((await db().loginThrottle.findUnique({ where: { key: `account:${user.email}` } }))?.failures).toBe(
+      maxFailures + 1,
+    );
+  });
+
+  it("counts 200 parallel wrong passwords for one account as 200 failures, checking few of them", async () => {
+    const user = await createTestUser("agent");
+    const throttledBefore = await throttledCount();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        credentialsSignIn(user.email, `parallel guess ${i}`, { "x-forwarded-for": `198.51.100.${i % 250}` }),
+      ),
+    );
+    expect(results.every((r) => r.sessionCookie === undefined)).toBe(true);
+    const row = await db().loginThrottle.findUnique({ where: { key: `account:${user.email}` } });
+    expect(row?.failures).toBe(200);
+    expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    // Each checked password is audited; every other attempt was refused unchecked, and counted.
+    const checked = await db().auditLog.count({ where: { action: "auth.login_failed", actorEmail: user.email } });
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(THROTTLE_POLICY.account.maxFailures);
+    expect((await throttledCount()) - throttledBefore).toBe(200 - checked);
+    // The right password is refused while the lock holds.
+    expect((await credentialsSignIn(user.email, TEST_PASSWORD)).sessionCookie).toBeUndefined();
   });
 
   it("lets the account in again once the lock has passed, and forgets its failures", async () => {
@@ -148,5 +181,31 @@ describe("brute-force protection", () => {
     expect(loginErrorMessage(fromThatAddress.error)).toMatch(/Try again in \d+ s/);
     const fromElsewhere = await credentialsSignIn(victim.email, TEST_PASSWORD, { "x-forwarded-for": "203.0.113.67" });
     expect(fromElsewhere.sessionCookie).toBeDefined();
+  });
+
+  it("answers 429 with Retry-After past LOGIN_ATTEMPTS_PER_MINUTE from one address, before reading anything", async () => {
+    const user = await createTestUser("viewer");
+    process.env.LOGIN_ATTEMPTS_PER_MINUTE = "3";
+    resetEnvCache();
+    setRateLimitStore({ kind: "memory" });
+    try {
+      const before = await limitedCount("login_address");
+      const from = { "x-forwarded-for": "198.51.100.77" };
+      const results = [];
+      for (let i = 0; i < 4; i++) results.push(await credentialsSignIn(user.email, `guess ${i}`, from));
+      expect(results.map((r) => r.status)).toEqual([401, 401, 401, 429]);
+      expect(loginErrorMessage(results[3].error)).toMatch(/^Too many failed sign-ins\. Try again in \d+ s\.$/);
+      expect((await limitedCount("login_address")) - before).toBe(1);
+      // Refused before the account was looked at: three attempts counted, three audited.
+      expect((await db().loginThrottle.findUnique({ where: { key: `account:${user.email}` } }))?.failures).toBe(3);
+      expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(3);
+      // Another address is not affected.
+      const elsewhere = await credentialsSignIn(user.email, TEST_PASSWORD, { "x-forwarded-for": "198.51.100.78" });
+      expect(elsewhere.sessionCookie).toBeDefined();
+    } finally {
+      delete process.env.LOGIN_ATTEMPTS_PER_MINUTE;
+      resetEnvCache();
+      setRateLimitStore(undefined);
+    }
   });
 });

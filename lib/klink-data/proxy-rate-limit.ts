@@ -1,0 +1,22 @@
+import "server-only";
+// Requests per minute one actor may make through the K-LINK proxy, by role (PROXY_RATE_LIMITS),
+// so no one caller can spend K-LINK's own rate limit for everyone. Counted per user: a user's
+// sessions and API keys share one budget. Called by the proxy pipeline itself (proxyAnswer in proxy-pipeline.ts),
+// whichever door a request came through. Over it: 429 rate_limited with Retry-After.
+import { env } from "../env";
+import { ApiError } from "../errors/api-error";
+import type { Actor } from "../identity/actor";
+import { rateLimiter } from "../resilience/rate-limiter";
+
+export async function assertProxyRateLimit(actor: Actor): Promise<void> {
+  const limiter = rateLimiter({
+    name: "proxy_actor",
+    points: env().PROXY_RATE_LIMITS[actor.role],
+    durationSeconds: 60,
+  });
+  const decision = await limiter.consume(`user:${actor.userId}`);
+  if (decision.allowed) return;
+  throw new ApiError("rate_limited", "Too many K-LINK requests from this account; try again later.", {
+    headers: { "retry-after": String(decision.retryAfterSeconds) },
+  });
+}
