@@ -4,6 +4,7 @@ import * as user from "../../../app/api/admin/users/[id]/route";
 import * as connections from "../../../app/api/admin/connections/route";
 import * as connection from "../../../app/api/admin/connections/[id]/route";
 import * as connectionTest from "../../../app/api/admin/connections/[id]/test/route";
+import * as destinations from "../../../app/api/admin/destinations/route";
 import * as keys from "../../../app/api/keys/route";
 import * as key from "../../../app/api/keys/[id]/route";
 import { insertConnection } from "../../../lib/connections/create-connection";
@@ -100,6 +101,20 @@ const ADMIN_ROUTES: Case[] = [
     method: "DELETE",
     path: "/api/admin/connections/x",
     params: () => ({ id: fixtures.connectionIds[2] }),
+  },
+  {
+    name: "GET /api/admin/destinations",
+    handler: destinations.GET as Handler,
+    method: "GET",
+    path: "/api/admin/destinations",
+  },
+  {
+    name: "POST /api/admin/destinations",
+    sessionOnly: "destinations.manage",
+    handler: destinations.POST as Handler,
+    method: "POST",
+    path: "/api/admin/destinations",
+    body: () => ({ name: `D${next()}`, url: "http://127.0.0.1:9/hooks" }),
   },
 ];
 
