@@ -51,5 +51,7 @@ export function finishedCxLogPolicy(
     return undefined;
   }
   if (toMs >= nowMs || toMs - fromMs > MAX_FINISHED_SPAN_MS) return undefined;
-  return { ...FINISHED_CX_LOG_CACHE, tags: utcDatesBetween(fromMs, toMs).map(cxLogUtcDayTag) };
+  // The generic tag too: any write or message that drops CX-log pages drops these pages as well
+  // (the report's whole-day aggregates carry only the UTC-date tags, and survive it).
+  return { ...FINISHED_CX_LOG_CACHE, tags: ["cx-logs", ...utcDatesBetween(fromMs, toMs).map(cxLogUtcDayTag)] };
 }

@@ -26,7 +26,14 @@ describe("the shell for each role", () => {
   for (const role of ["viewer", "agent"] as const) {
     it(`${role}: the main navigation without Admin; admin pages answer with the 403 page; their own API keys open`, async () => {
       const { context, page } = await stack.signIn(role, "/");
-      expect(await navLabels(page)).toEqual(["Dashboard", "Tickets", "Contacts", "CX logs", "Reference data"]);
+      expect(await navLabels(page)).toEqual([
+        "Dashboard",
+        "Tickets",
+        "Contacts",
+        "CX logs",
+        "Reports",
+        "Reference data",
+      ]);
       const user = page.getByTestId("signed-in-user");
       await expect(user.getByRole("button").textContent()).resolves.toContain(role);
       for (const path of ["/admin/users", "/admin/connections", "/admin/audit", "/admin/webhooks", "/admin/drift"]) {
@@ -53,7 +60,15 @@ describe("the shell for each role", () => {
 
   it("admin: Admin in the navigation, with its sections; the user menu names the user and opens and closes from the keyboard", async () => {
     const { context, page } = await stack.signIn("admin", "/");
-    expect(await navLabels(page)).toEqual(["Dashboard", "Tickets", "Contacts", "CX logs", "Reference data", "Admin"]);
+    expect(await navLabels(page)).toEqual([
+      "Dashboard",
+      "Tickets",
+      "Contacts",
+      "CX logs",
+      "Reports",
+      "Reference data",
+      "Admin",
+    ]);
     await mainNav(page).getByRole("link", { name: "Admin" }).click();
     await page.waitForURL((url) => url.pathname === "/admin/users");
     expect(await mainNav(page).getByRole("link", { name: "Admin" }).getAttribute("aria-current")).toBe("page");

@@ -114,13 +114,13 @@ describe("the cache policy of CX-log reads", () => {
       now,
     );
     expect(yangon?.ttlSeconds).toBe(86_400);
-    expect(yangon?.tags).toEqual(["cx-logs:utc:2026-03-07", "cx-logs:utc:2026-03-08"]);
+    expect(yangon?.tags).toEqual(["cx-logs", "cx-logs:utc:2026-03-07", "cx-logs:utc:2026-03-08"]);
     const newYork = finishedCxLogPolicy(
       { selectedDate: day("2026-03-08") },
       { "x-client-timezone": "America/New_York" },
       now,
     );
-    expect(newYork?.tags).toEqual(["cx-logs:utc:2026-03-08", "cx-logs:utc:2026-03-09"]);
+    expect(newYork?.tags).toEqual(["cx-logs", "cx-logs:utc:2026-03-08", "cx-logs:utc:2026-03-09"]);
     // 2026-03-09 in Yangon ends at 17:29:59 UTC, after "now": not over yet.
     expect(
       finishedCxLogPolicy({ selectedDate: day("2026-03-09") }, { "x-client-timezone": "Asia/Yangon" }, now),
