@@ -33,8 +33,9 @@ export function webhookProcessor(): DeliveryProcessor {
       // The cached K-LINK data an event makes stale is dropped before open pages are told.
       invalidate: async (connectionId, tags) => void (await invalidateTags(connectionId, tags)),
       publish: async (event) => {
-        await onWebhookEvent(event, (notice) => getEventBus().publish(notice));
+        // Open pages hear of the change first; followers' notifications and collision records follow.
         await getEventBus().publish(event);
+        await onWebhookEvent(event, (notice) => getEventBus().publish(notice));
       },
       fanOut: forwardAcceptedEvents,
       onEvents: forgetReportDaysOfMessages,
