@@ -41,6 +41,7 @@ const DOMAIN_FOLDERS = [
   "klink-data",
   "notifications",
   "presence",
+  "reports",
   "users",
   "views",
   "webhooks",

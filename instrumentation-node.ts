@@ -23,18 +23,28 @@ try {
   console.error(`klink-console: could not create the first admin from ADMIN_EMAIL: ${(error as Error).message}`);
 }
 
-// Webhook deliveries answered by the console's own server in front of Next.js (scripts/serve.mjs,
-// what `npm start` runs): the same receiver as the route handler, without Next's request pipeline.
-// The server puts the headers every answer carries on all it serves.
+// Webhook deliveries and K-LINK proxy reads answered by the console's own server in front of
+// Next.js (scripts/serve.mjs, what `npm start` runs): the same receiver and the same proxy pipeline
+// as the route handlers, without Next's request pipeline. The server puts the headers every answer
+// carries on all it serves.
 try {
-  const [{ openFrontDoor }, { nodeWebhookEndpoint }, { everyAnswerHeaders }] = await Promise.all([
+  const [
+    { openFrontDoor },
+    { nodeWebhookEndpoint },
+    { nodeProxyEndpoint },
+    { everyAnswerHeaders },
+    { malformedPathDoor },
+  ] = await Promise.all([
     import("./lib/doors/front-door"),
     import("./lib/doors/webhook-front-door"),
+    import("./lib/doors/proxy-front-door"),
     import("./lib/http/security-headers"),
+    import("./lib/doors/malformed-path-door"),
   ]);
-  openFrontDoor([nodeWebhookEndpoint], everyAnswerHeaders(env().NEXTAUTH_URL));
+  // A path with malformed percent-encoding: 400, where Next.js would answer 500.
+  openFrontDoor([nodeWebhookEndpoint, malformedPathDoor, nodeProxyEndpoint], everyAnswerHeaders(env().NEXTAUTH_URL));
 } catch (error) {
-  console.error(`klink-console: webhook deliveries go through Next.js: ${(error as Error).message}`);
+  console.error(`klink-console: webhook deliveries and proxy reads go through Next.js: ${(error as Error).message}`);
 }
 
 // The webhook processing sweep (retries, deliveries a stopped instance left) and the webhook and

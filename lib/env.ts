@@ -118,6 +118,7 @@ const schema = z
     REQUEST_BODY_MAX_BYTES: positiveInt(1024 * 1024),
     AUTH_BODY_MAX_BYTES: positiveInt(16 * 1024),
     KLINK_MAX_RESPONSE_BYTES: positiveInt(10 * 1024 * 1024),
+    DATABASE_LOCK_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
     WEBHOOK_REJECTIONS_STORED_PER_MINUTE: z.coerce.number().int().min(0).default(5),
     WEBHOOK_REJECTIONS_PER_MINUTE: positiveInt(60),
     LOGIN_ATTEMPTS_PER_MINUTE: positiveInt(60),

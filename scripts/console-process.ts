@@ -13,6 +13,8 @@ export type ConsoleServer = {
   databaseUrl: string;
   logs: string[];
   stop: () => Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash would: nothing is flushed or finished. */
+  kill: () => Promise<void>;
 };
 
 export async function freePort(): Promise<number> {
@@ -27,11 +29,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startConsole(extraEnv: Record<string, string> = {}): Promise<ConsoleServer> {
+/** `migrate: false`: the database is migrated already (a second instance on a running one's database). */
+export async function startConsole(
+  extraEnv: Record<string, string> = {},
+  options: { migrate?: boolean } = {},
+): Promise<ConsoleServer> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), "klink-console-e2e-"));
   const databaseUrl = extraEnv.DATABASE_URL ?? `file:${path.join(dir, "console.db")}`;
-  migrateDatabase(databaseUrl, { quiet: true });
+  if (options.migrate !== false) migrateDatabase(databaseUrl, { quiet: true });
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -62,15 +68,16 @@ export async function startConsole(extraEnv: Record<string, string> = {}): Promi
     databaseUrl,
     logs,
     stop: () => stopChild(child),
+    kill: () => stopChild(child, "SIGKILL"),
   };
 }
 
 /** Ends a child process and resolves once it has exited. */
-export function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once("exit", () => resolve());
-    child.kill("SIGTERM");
+    child.kill(signal);
   });
 }
 

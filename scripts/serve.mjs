@@ -2,8 +2,10 @@
 // handler (as `next start` uses it), with two things in front of it. Each response first gets the
 // headers every answer of the console carries (lib/http/security-headers.ts); each request is then
 // offered to the handlers the app's instrumentation left on globalThis (lib/doors/front-door.ts):
-// today the K-LINK webhook endpoint, answered straight from Node's request, because Next.js's
-// request pipeline costs more per delivery than verifying and storing it (docs/benchmarks.md).
+// today the K-LINK webhook endpoint and the K-LINK proxy's reads (GET and HEAD under
+// /api/klink/v1/), answered straight from Node's request, because Next.js's request pipeline
+// costs more per delivery than verifying and storing it, and more per read than a cached answer
+// (docs/benchmarks.md).
 // Anything they do not take, and everything when they are missing, is Next.js's.
 //
 // Plain JavaScript run by node, importing nothing of the console: the console's code is the
@@ -72,7 +74,7 @@ server.listen(port, host, async () => {
     () => "unreachable",
   );
   const through = frontDoor().length
-    ? "webhook deliveries answered in front of Next.js"
+    ? "webhook deliveries and K-LINK proxy reads answered in front of Next.js"
     : "every request through Next.js";
   const where = host ? `http://${selfHost}:${port}` : `every interface, port ${port}`;
   console.log(`klink-console: listening on ${where} (health ${ready}; ${through})`);

@@ -14,6 +14,7 @@ import { ConsoleProviders } from "@/components/shell/console-providers";
 import { ConnectionSwitcher } from "@/components/shell/connection-switcher";
 import { SideNav, type NavItem } from "@/components/shell/nav-links";
 import { UserMenu } from "@/components/shell/user-menu";
+import { DisabledDestinationsBanner } from "@/components/admin/disabled-destinations-banner";
 import { SavedViewsNav } from "@/components/views/saved-views-nav";
 import { CommandPalette } from "@/components/palette/command-palette";
 import { ADMIN_SECTIONS } from "@/components/admin/admin-sections";
@@ -32,6 +33,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: listHref.tickets, label: "Tickets", icon: "tickets" },
     { href: listHref.contacts, label: "Contacts", icon: "contacts" },
     { href: "/cx-logs", label: "CX logs", icon: "cx-logs" },
+    { href: "/reports", label: "Reports", icon: "reports" },
     { href: "/reference", label: "Reference data", icon: "reference" },
     ...(can.write ? [{ href: "/canned-replies", label: "Canned replies", icon: "canned-replies" }] : []),
     ...(can.admin ? [{ href: "/admin", label: "Admin", icon: "admin" }] : []),
@@ -69,6 +71,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           {/* Live events that arrive while this page loads are replayed to it (lib/events/use-live-events.ts). */}
           <ConsoleProviders renderedAt={new Date().getTime()}>
             <main id="main" className={styles.main} tabIndex={-1}>
+              {can.admin ? <DisabledDestinationsBanner actor={actor} /> : null}
               {children}
             </main>
           </ConsoleProviders>

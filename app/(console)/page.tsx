@@ -9,6 +9,7 @@ import { DashboardFreshness } from "@/components/dashboard/dashboard-freshness";
 import { TicketBreakdowns } from "@/components/dashboard/ticket-breakdowns";
 import { DeliveriesCard } from "@/components/dashboard/deliveries-card";
 import { UpstreamCards } from "@/components/dashboard/upstream-cards";
+import { ForwardingCard } from "@/components/dashboard/forwarding-card";
 import { BreakdownSkeletons, CardSkeleton } from "@/components/dashboard/dashboard-skeletons";
 import styles from "@/components/dashboard/dashboard.module.css";
 
@@ -58,6 +59,9 @@ export default async function DashboardPage() {
         </Suspense>
         <Suspense fallback={<CardSkeleton label="K-LINK health" bars={4} />}>
           <UpstreamCards page={page} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton label="forwarding" bars={2} />}>
+          <ForwardingCard page={page} />
         </Suspense>
       </div>
     </>

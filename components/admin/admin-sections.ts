@@ -5,5 +5,6 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/keys", label: "API keys" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/destinations", label: "Forwarding" },
   { href: "/admin/drift", label: "K-LINK drift" },
 ] as const;

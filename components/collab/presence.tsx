@@ -3,10 +3,12 @@
 // sends a heartbeat with what its user is doing every few seconds and at once when that changes,
 // asks again as soon as a "presence.changed" live event about this record arrives (from any
 // instance), and says it left when the page goes away. Components below report activity through
-// usePresenceActivity (the composer: replying; the editor: editing).
+// usePresenceActivity (the composer: replying; the editor: editing). Opening the page marks its
+// notifications read.
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useLiveEvents } from "@/lib/events/use-live-events";
 import type { LiveEvent } from "@/lib/events/live-event";
+import { mutate } from "swr";
 import { consoleApi } from "@/lib/console/console-api";
 import styles from "./collab.module.css";
 
@@ -15,6 +17,7 @@ type PresenceState = "viewing" | Activity;
 type PresentUser = { userId: string; name: string; state: PresenceState };
 
 const HEARTBEAT_MS = 4_000;
+const NOTIFICATIONS_KEY = "/api/notifications";
 const ActivityContext = createContext<(activity: Activity, active: boolean) => void>(() => undefined);
 
 /** Reports that the user is (or stopped) editing or replying; a no-op outside a PresenceScope. */
@@ -81,6 +84,15 @@ export function PresenceScope({
       left();
     };
   }, [connectionId, record, tab]);
+
+  // Opening the page is reading its notifications; the bell is told.
+  useEffect(() => {
+    void consoleApi("/api/notifications/read", { method: "POST", body: { connection: connectionId, record } }).then(
+      (answer) => {
+        if (answer.ok && (answer.data as { marked?: number }).marked) void mutate(NOTIFICATIONS_KEY);
+      },
+    );
+  }, [connectionId, record]);
 
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onEvent = useCallback(

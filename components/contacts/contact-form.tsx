@@ -14,6 +14,7 @@ import { Field } from "@/components/ui/field";
 import { Notice, RequestId } from "@/components/ui/notice";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./contacts.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 type Props = {
   mode: "create" | "edit";
@@ -167,7 +168,7 @@ export function ContactForm({ mode, controls, fields, initial, contactId, cancel
     const result =
       mode === "create"
         ? await consoleApi("/api/klink/v1/contacts", { method: "POST", body })
-        : await consoleApi(`/api/klink/v1/contacts/${encodeURIComponent(contactId!)}`, {
+        : await consoleApi(`/api/klink/v1/contacts/${uriComponent(contactId!)}`, {
             method: "PATCH",
             body,
           });
@@ -180,7 +181,7 @@ export function ContactForm({ mode, controls, fields, initial, contactId, cancel
     }
     const savedId = writtenText(result.data, "id") ?? contactId;
     // Created, but K-LINK's answer did not say as whom: the list shows the newest contacts first.
-    router.push(savedId ? `/contacts/${encodeURIComponent(savedId)}` : "/contacts");
+    router.push(savedId ? `/contacts/${uriComponent(savedId)}` : "/contacts");
   }
 
   const system = controls.filter((c) => !c.custom);

@@ -14,6 +14,7 @@ import { useListKeyboard } from "@/components/ui/use-list-keyboard";
 import ui from "@/components/ui/ui.module.css";
 import { ContactAvatar } from "./contact-avatar";
 import styles from "./contacts.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 type Listing = ShownAnswer<"contacts.list">;
 
@@ -96,7 +97,7 @@ export function ContactTable({ query, fallbackData }: { query: ContactListQuery;
                 <td>
                   <span className={styles.nameCell}>
                     <ContactAvatar name={contact.name} />
-                    <Link href={`/contacts/${encodeURIComponent(contact.id)}`}>{contact.name || "(no name)"}</Link>
+                    <Link href={`/contacts/${uriComponent(contact.id)}`}>{contact.name || "(no name)"}</Link>
                   </span>
                 </td>
                 <td>

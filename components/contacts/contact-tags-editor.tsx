@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { RequestId } from "@/components/ui/notice";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./contacts.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 type Tag = { id: string; name: string };
 
@@ -49,7 +50,7 @@ export function ContactTagsEditor({
     setPending(names);
     setError(null);
     setStatus("");
-    const result = await consoleApi(`/api/klink/v1/contacts/${encodeURIComponent(contactId)}/tags`, {
+    const result = await consoleApi(`/api/klink/v1/contacts/${uriComponent(contactId)}/tags`, {
       method: "PATCH",
       body: { actionType, tags: names },
     });

@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Timestamp } from "@/components/ui/timestamp";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./contacts.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 type Listing = ShownAnswer<"tickets.byContact">;
 
@@ -31,7 +32,7 @@ export function ContactTickets({ listing, hrefFor }: { listing: Listing; hrefFor
               <tr key={ticket.id}>
                 <td className={ui.numeric}>{ticket.ticketNumber ?? "—"}</td>
                 <td className={styles.titleCell}>
-                  <Link href={`/tickets/${encodeURIComponent(ticket.id)}`}>{ticket.title || "(no title)"}</Link>
+                  <Link href={`/tickets/${uriComponent(ticket.id)}`}>{ticket.title || "(no title)"}</Link>
                 </td>
                 <td>
                   <Badge value={ticket.status} label="Status" />

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Notice, RequestId } from "@/components/ui/notice";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export function DeleteContactButton({ contactId, name }: { contactId: string; name: string }) {
   const router = useRouter();
@@ -21,7 +22,7 @@ export function DeleteContactButton({ contactId, name }: { contactId: string; na
         onConfirm={async () => {
           setBusy(true);
           setError(null);
-          const result = await consoleApi(`/api/klink/v1/contacts/${encodeURIComponent(contactId)}`, {
+          const result = await consoleApi(`/api/klink/v1/contacts/${uriComponent(contactId)}`, {
             method: "DELETE",
           });
           if (!result.ok) {
@@ -29,7 +30,7 @@ export function DeleteContactButton({ contactId, name }: { contactId: string; na
             setError(result.error);
             return;
           }
-          router.push(`/contacts?deleted=${encodeURIComponent(name)}`);
+          router.push(`/contacts?deleted=${uriComponent(name)}`);
         }}
       >
         <p>The contact is deleted in K-LINK for everyone. This cannot be undone from the console.</p>

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./contacts.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export function SocialLookupForm({ initial }: { initial?: string }) {
   const router = useRouter();
@@ -21,7 +22,7 @@ export function SocialLookupForm({ initial }: { initial?: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         const id = value.trim();
-        if (id) startTransition(() => router.push(`/contacts?socialId=${encodeURIComponent(id)}`));
+        if (id) startTransition(() => router.push(`/contacts?socialId=${uriComponent(id)}`));
       }}
     >
       <div className={`${ui.field} ${styles.field}`}>

@@ -6,6 +6,7 @@ import type { CxLog } from "@/lib/console/normalize/cx-log";
 import { formatDuration, formatInZone } from "@/lib/console/zoned-time";
 import { Badge } from "@/components/ui/badge";
 import ui from "@/components/ui/ui.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export type { CxLog };
 
@@ -74,7 +75,7 @@ export function CxLogTable({
                 {showContact ? (
                   <td>
                     {contactId ? (
-                      <Link href={`/contacts/${encodeURIComponent(contactId)}`}>{log.contact?.name || contactId}</Link>
+                      <Link href={`/contacts/${uriComponent(contactId)}`}>{log.contact?.name || contactId}</Link>
                     ) : (
                       <span className={ui.muted}>—</span>
                     )}

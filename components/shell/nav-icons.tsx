@@ -31,6 +31,12 @@ const PATHS: Record<string, ReactNode> = {
       <path d="M17.5 14.5v2l1.3 1.2" />
     </>
   ),
+  reports: (
+    <>
+      <path d="M4 20h16" />
+      <path d="M6.5 16v-5M11 16V6M15.5 16v-7M20 16V9.5" />
+    </>
+  ),
   reference: (
     <>
       <path d="M5 5.5A2.5 2.5 0 0 1 7.5 3H19v14H7.5A2.5 2.5 0 0 0 5 19.5z" />

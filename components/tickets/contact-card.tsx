@@ -7,6 +7,7 @@ import type { Contact } from "@/lib/console/normalize/contact";
 import type { ReadFailure } from "@/lib/console/read-klink";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 const primary = <T extends { isPrimary?: boolean | null }>(items: T[] | null | undefined) =>
   items?.find((i) => i.isPrimary) ?? items?.[0];
@@ -23,7 +24,7 @@ export function ContactCard({
   failure?: ReadFailure;
 }) {
   if (!contactId) return <p className={ui.muted}>This ticket has no contact.</p>;
-  const href = `/contacts/${encodeURIComponent(contactId)}`;
+  const href = `/contacts/${uriComponent(contactId)}`;
   const name = contact?.name || embeddedName || "Unnamed contact";
   const email = primary(contact?.contactEmails)?.email;
   const phone = primary(contact?.contactPhones)?.phone ?? contact?.contactNumber;

@@ -18,6 +18,7 @@ import { FormFieldInput } from "./form-field-input";
 import { TagPicker, type TagChoice } from "./tag-picker";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 const TITLE: FormField = { id: "title", system_name: "title", display_name: "Title", type: "text", is_required: true };
 
@@ -120,7 +121,7 @@ export function NewTicketForm({
     const answer = await consoleApi("/api/klink/v1/tickets", { method: "POST", body });
     const createdId = answer.ok ? writtenText(answer.data, "id") : null;
     if (createdId) {
-      router.push(`/tickets/${encodeURIComponent(createdId)}`);
+      router.push(`/tickets/${uriComponent(createdId)}`);
       return;
     }
     setPending(false);

@@ -26,6 +26,7 @@ import { FormFieldInput } from "./form-field-input";
 import { TagPicker, type TagChoice } from "./tag-picker";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 const FALLBACK: Record<string, FormField> = {
   title: { id: "title", system_name: "title", display_name: "Title", type: "text", is_required: true },
@@ -184,7 +185,7 @@ function TicketEditForm({
 
   const save = async (changes: Record<string, unknown>) => {
     setPending(true);
-    const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticket.id)}`, {
+    const answer = await consoleApi(`/api/klink/v1/tickets/${uriComponent(ticket.id)}`, {
       method: "PATCH",
       body: changes,
     });

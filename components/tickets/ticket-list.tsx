@@ -21,6 +21,7 @@ import { BulkStatus } from "./bulk-status";
 import { SortHeader, SortNote } from "./sort-header";
 import ui from "@/components/ui/ui.module.css";
 import styles from "./tickets.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export type TicketListing = ShownAnswer<"tickets.list">;
 
@@ -157,7 +158,7 @@ export function TicketList({
                   ) : null}
                   <td className={`${ui.numeric} ${styles.numberCell}`}>{ticket.ticketNumber ?? "—"}</td>
                   <td className={styles.titleCell}>
-                    <Link href={`/tickets/${encodeURIComponent(ticket.id)}`} className={styles.rowLink}>
+                    <Link href={`/tickets/${uriComponent(ticket.id)}`} className={styles.rowLink}>
                       {ticket.title || "(no title)"}
                     </Link>
                     {/* On a phone the other columns fold into this line. */}
@@ -180,7 +181,7 @@ export function TicketList({
                   </td>
                   <td className={`${styles.contactCell} ${styles.wideCell}`}>
                     {ticket.contactId ? (
-                      <Link href={`/contacts/${encodeURIComponent(ticket.contactId)}`}>
+                      <Link href={`/contacts/${uriComponent(ticket.contactId)}`}>
                         {ticket.contact?.name || "Contact"}
                       </Link>
                     ) : (

@@ -9,6 +9,7 @@ import { Notice, RequestId } from "@/components/ui/notice";
 import { consoleApi, type ConsoleApiError } from "@/lib/console/console-api";
 import { optionsWith, type FieldOption } from "@/lib/console/ticket-field-model";
 import styles from "./tickets.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export function TicketStatusControl({
   ticketId,
@@ -36,7 +37,7 @@ export function TicketStatusControl({
     setPending(true);
     startTransition(async () => {
       setShown(next);
-      const answer = await consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(ticketId)}/status`, {
+      const answer = await consoleApi(`/api/klink/v1/tickets/${uriComponent(ticketId)}/status`, {
         method: "PUT",
         body: { status: next },
       });

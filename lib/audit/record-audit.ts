@@ -1,11 +1,12 @@
 import "server-only";
 // Writes one audit record. Every change made through the console, every admin action and every
-// login event goes through here. Secrets are masked before anything is stored.
+// login event goes through here. Secrets are masked and text made storable before anything is stored.
 import type { Db } from "../db/client";
 import { db as defaultDb } from "../db/client";
 import { currentRequestContext } from "../log/request-context";
 import { logger } from "../log/logger";
 import type { Actor } from "../identity/actor";
+import { storableText, storableValue } from "../http/storable-text";
 import { redactSecrets } from "./redact";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "invalid";
@@ -46,38 +47,80 @@ export function auditActorOf(actor: Actor): NonNullable<AuditEntry["actor"]> {
   };
 }
 
+/**
+ * Stores the record. What the caller sent can never make it fail: every text is made storable
+ * first (lib/http/storable-text.ts) and long ones are cut. Should the full record still be refused
+ * (a value no check foresaw), a minimal one is stored instead — action, outcome, actor, target,
+ * request id and the reason — never nothing. Only a database that takes no record at all throws.
+ */
 export async function recordAudit(entry: AuditEntry, database: Db = defaultDb()): Promise<string> {
-  const actor = entry.actor ?? { type: "system" as const };
-  const row = await database.auditLog.create({
-    data: {
-      action: entry.action,
-      outcome: entry.outcome,
-      actorType: actor.type,
-      actorId: actor.id ?? null,
-      actorEmail: actor.email ?? null,
-      actorRole: actor.role ?? null,
-      apiKeyId: actor.apiKeyId ?? null,
-      targetType: entry.target?.type ?? null,
-      targetId: entry.target?.id ?? null,
-      connectionId: entry.connectionId ?? null,
-      method: entry.method ?? null,
-      path: entry.path ?? null,
-      status: entry.status ?? null,
-      upstreamStatus: entry.upstreamStatus ?? null,
-      latencyMs: entry.latencyMs === undefined ? null : Math.round(entry.latencyMs),
-      requestId: entry.requestId ?? currentRequestContext()?.requestId ?? null,
-      ip: entry.ip ?? null,
-      userAgent: entry.userAgent?.slice(0, 512) ?? null,
-      details: jsonOrUndefined(entry.details),
-      before: jsonOrUndefined(entry.before),
-      after: jsonOrUndefined(entry.after),
-    },
-    select: { id: true },
-  });
+  let id: string;
+  try {
+    id = (await database.auditLog.create({ data: auditRow(entry), select: { id: true } })).id;
+  } catch (error) {
+    logger.error(
+      { err: error, audit: { action: entry.action, outcome: entry.outcome } },
+      "audit record refused as built: storing a minimal record instead",
+    );
+    id = (await database.auditLog.create({ data: minimalRow(entry, error), select: { id: true } })).id;
+  }
   logger.info({ audit: { action: entry.action, outcome: entry.outcome, target: entry.target?.id } }, "audit");
-  return row.id;
+  return id;
+}
+
+function auditRow(entry: AuditEntry) {
+  return {
+    ...minimalColumns(entry),
+    path: text(entry.path, 2048),
+    upstreamStatus: entry.upstreamStatus ?? null,
+    latencyMs: entry.latencyMs === undefined ? null : Math.round(entry.latencyMs),
+    ip: text(entry.ip, 100),
+    userAgent: text(entry.userAgent, 512),
+    details: jsonOrUndefined(entry.details),
+    before: jsonOrUndefined(entry.before),
+    after: jsonOrUndefined(entry.after),
+  };
+}
+
+/** Who did what, how it ended and the request it came from: what is kept when the full record is refused. */
+function minimalColumns(entry: AuditEntry) {
+  const actor = entry.actor ?? { type: "system" as const };
+  return {
+    action: text(entry.action, 200) ?? "(unknown)",
+    outcome: entry.outcome,
+    actorType: actor.type,
+    actorId: text(actor.id),
+    actorEmail: text(actor.email),
+    actorRole: text(actor.role),
+    apiKeyId: text(actor.apiKeyId),
+    targetType: text(entry.target?.type),
+    targetId: text(entry.target?.id),
+    connectionId: text(entry.connectionId),
+    method: text(entry.method, 16),
+    status: entry.status ?? null,
+    requestId: text(entry.requestId ?? currentRequestContext()?.requestId),
+  };
+}
+
+function minimalRow(entry: AuditEntry, error: unknown) {
+  return {
+    ...minimalColumns(entry),
+    details: { auditFallback: true, reason: error instanceof Error ? error.name : "unknown" },
+  };
+}
+
+/** Long enough for any id, e-mail address or path a real request carries; what is longer is cut. */
+const MAX_COLUMN_LENGTH = 512;
+/** A string inside details, before or after (a request body's text field) is kept up to this. */
+const MAX_JSON_STRING_LENGTH = 64 * 1024;
+
+/** Typed as text, but whatever a caller passed (a number from K-LINK's answer) is stored as text. */
+function text(value: unknown, max = MAX_COLUMN_LENGTH): string | null {
+  return value === undefined || value === null ? null : storableText(String(value).slice(0, max));
 }
 
 function jsonOrUndefined(value: unknown) {
-  return value === undefined ? undefined : (JSON.parse(JSON.stringify(redactSecrets(value))) as object);
+  if (value === undefined) return undefined;
+  const storable = storableValue(redactSecrets(value), 32, MAX_JSON_STRING_LENGTH);
+  return JSON.parse(JSON.stringify(storable) ?? "null") as object;
 }

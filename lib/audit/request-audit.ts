@@ -16,7 +16,10 @@ export type RequestInfo = {
 export type ActorAuditEntry = Omit<AuditEntry, "actor" | "ip" | "userAgent" | "requestId">;
 export type Audit = (entry: ActorAuditEntry) => Promise<string>;
 
-export function requestInfoOf(req: Request, requestId?: string): RequestInfo {
+/** A web Request, or what the console server's front door knows of Node's request (lib/doors). */
+export type RequestLike = { method: string; url: string; headers: Pick<Headers, "get"> };
+
+export function requestInfoOf(req: RequestLike, requestId?: string): RequestInfo {
   return {
     method: req.method,
     path: new URL(req.url).pathname,

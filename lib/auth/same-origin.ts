@@ -13,7 +13,7 @@ function originOf(url: string | null): string | undefined {
   }
 }
 
-export function isSameOrigin(req: Request, publicUrl: string): boolean {
+export function isSameOrigin(req: { url: string; headers: Pick<Headers, "get"> }, publicUrl: string): boolean {
   const source = originOf(req.headers.get("origin")) ?? originOf(req.headers.get("referer"));
   if (!source) return false;
   return source === originOf(publicUrl) || source === new URL(req.url).origin;

@@ -1,6 +1,7 @@
 // Cache keys of K-LINK reads. Two requests that K-LINK answers the same way must share a key:
 // parameter order, empty values and number-vs-string spellings do not matter. The connection is
 // part of every key, so tenants never see each other's data.
+import { uriComponent } from "../http/uri-component";
 
 export type CacheKeyInput = {
   params?: Record<string, unknown>;
@@ -30,7 +31,7 @@ function canonical(
     if (value !== undefined) pairs.push([normalizeName(name), value]);
   }
   pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("&");
+  return pairs.map(([name, value]) => `${uriComponent(name)}=${uriComponent(value)}`).join("&");
 }
 
 /** undefined for "absent" (undefined, null, "", an empty list); a stable string otherwise. */

@@ -20,7 +20,13 @@ export async function activeConnection(actor: Actor, cookieValue: string | undef
 export function activeConnectionCookie(cookieHeader: string | null): string | undefined {
   for (const part of (cookieHeader ?? "").split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === ACTIVE_CONNECTION_COOKIE) return decodeURIComponent(value.join("=")) || undefined;
+    if (name !== ACTIVE_CONNECTION_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join("=")) || undefined;
+    } catch {
+      // A malformed escape names no connection: the default one is used.
+      return undefined;
+    }
   }
   return undefined;
 }

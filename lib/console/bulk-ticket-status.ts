@@ -5,6 +5,7 @@
 import { consoleApi, type ConsoleApiError } from "./console-api";
 import { shownAnswer } from "./normalize/answers";
 import type { Ticket } from "./normalize/ticket";
+import { uriComponent } from "../http/uri-component";
 
 export const BULK_CONCURRENCY = 4;
 /** At most this many tickets in one "all matching" change (50 listing pages of 100). */
@@ -74,7 +75,7 @@ export async function runPool<T, R>(
 
 export async function setTicketStatus(target: BulkTarget, status: string): Promise<BulkItemResult> {
   const put = () =>
-    consoleApi(`/api/klink/v1/tickets/${encodeURIComponent(target.id)}/status`, { method: "PUT", body: { status } });
+    consoleApi(`/api/klink/v1/tickets/${uriComponent(target.id)}/status`, { method: "PUT", body: { status } });
   let answer = await put();
   if (
     !answer.ok &&

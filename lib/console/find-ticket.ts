@@ -1,9 +1,14 @@
 import "server-only";
 // Finds one ticket by id. K-LINK has no "get ticket by id" endpoint (shared/klink-api/README.md §13: the 21
-// endpoints), so the ticket is looked for in the ticket listing, newest first, 100 a page, a few
-// pages at a time — through readKlink, so every page is cached, role-checked and shared with the
-// list views. The search is bounded: a tenant with more tickets than the bound covers cannot have
-// its oldest tickets opened by id, and the not-found answer says so instead of reading forever.
+// endpoints), but its listing's keyword search finds a ticket number. So when the console has
+// seen the ticket before (its number is in lib/klink-data/ticket-number-index.ts, learnt from
+// every listing and ticket event), one search by that number finds it, its id checked. Otherwise
+// the ticket is looked for in the ticket listing, newest first, 100 a page, a few pages at a time
+// (which teaches the index as it goes). Every read goes through readKlink, so it is cached,
+// role-checked and shared with the list views. The scan is bounded: a tenant with more tickets
+// than the bound covers cannot have its oldest, never-seen tickets opened by id, and the
+// not-found answer says so instead of reading forever.
+import { ticketNumberOf } from "../klink-data/ticket-number-index";
 import type { ShownAnswer } from "./normalize/answers";
 import type { Ticket } from "./normalize/ticket";
 import { readKlink, type KlinkRead, type ReadFailure, type ReadContext } from "./read-klink";
@@ -16,7 +21,14 @@ export const FIND_TICKET_MAX_PAGES = 50;
 const PAGES_AT_ONCE = 4;
 
 export type FindTicketResult =
-  | { status: "found"; ticket: FoundTicket; pagesRead: number; reads: KlinkRead<Listing>[] }
+  | {
+      status: "found";
+      ticket: FoundTicket;
+      pagesRead: number;
+      reads: KlinkRead<Listing>[];
+      /** "number": one keyword search by the number the index held; "scan": the listing, page by page. */
+      via: "number" | "scan";
+    }
   | {
       status: "not_found";
       message: string;
@@ -34,6 +46,8 @@ export async function findTicket(
   id: string,
   options: FindTicketOptions = {},
 ): Promise<FindTicketResult> {
+  const known = await findByKnownNumber(page, id);
+  if (known) return known;
   const maxPages = Math.max(1, options.maxPages ?? FIND_TICKET_MAX_PAGES);
   const pagesAtOnce = Math.max(1, options.pagesAtOnce ?? PAGES_AT_ONCE);
   const readPage = (n: number) =>
@@ -57,7 +71,7 @@ export async function findTicket(
     ticket = batch.map(inPage).find(Boolean);
     if (!ticket && failed && !failed.ok) return { status: "failed", failure: failed.failure };
   }
-  if (ticket) return { status: "found", ticket, pagesRead, reads };
+  if (ticket) return { status: "found", ticket, pagesRead, reads, via: "scan" };
 
   const total = first.data.total;
   const searched = Math.min(total, pagesRead * FIND_TICKET_PAGE_SIZE);
@@ -69,6 +83,51 @@ export async function findTicket(
     total,
     reads,
   };
+}
+
+/** The ticket by the number the index holds for its id, checked; null to scan instead. */
+async function findByKnownNumber(page: ReadContext, id: string): Promise<FindTicketResult | null> {
+  if (!page.connectionId) return null;
+  const number = await ticketNumberOf(page.connectionId, id).catch(() => undefined);
+  if (number === undefined) return null;
+  const read = await searchByNumber(page, number, 1);
+  // A failed search, or an index entry that no longer holds: the scan decides.
+  const ticket = read.ok ? read.data.data.find((t) => t.id === id) : undefined;
+  return ticket ? { status: "found", ticket, pagesRead: 1, reads: [read], via: "number" } : null;
+}
+
+/** Tickets whose number, title or description holds these digits: K-LINK's keyword search. */
+function searchByNumber(page: ReadContext, number: number, n: number) {
+  return readKlink(page, "tickets.list", {
+    query: { keyword: String(number), page: n, pageSize: FIND_TICKET_PAGE_SIZE },
+  });
+}
+
+export type FindByNumberResult =
+  | { status: "found"; ticket: FoundTicket; reads: KlinkRead<Listing>[] }
+  | { status: "not_found"; reads: KlinkRead<Listing>[] }
+  | { status: "failed"; failure: ReadFailure };
+
+/** Pages of the search by number read at most: a short number is in many titles, numbers and descriptions. */
+export const FIND_BY_NUMBER_MAX_PAGES = 4;
+
+/** The ticket with this number (/tickets/<number>): K-LINK's keyword search, the number checked. */
+export async function findTicketByNumber(page: ReadContext, number: number): Promise<FindByNumberResult> {
+  const first = await searchByNumber(page, number, 1);
+  if (!first.ok) return { status: "failed", failure: first.failure };
+  const reads: KlinkRead<Listing>[] = [first];
+  const withNumber = (read: KlinkRead<Listing>) =>
+    read.ok ? read.data.data.find((t) => Number(t.ticketNumber) === number) : undefined;
+  let ticket = withNumber(first);
+  const lastPage = Math.min(first.data.lastPage, FIND_BY_NUMBER_MAX_PAGES);
+  if (!ticket && lastPage > 1) {
+    const rest = await Promise.all(Array.from({ length: lastPage - 1 }, (_, i) => searchByNumber(page, number, i + 2)));
+    reads.push(...rest);
+    ticket = rest.map(withNumber).find(Boolean);
+    const failed = rest.find((r) => !r.ok);
+    if (!ticket && failed && !failed.ok) return { status: "failed", failure: failed.failure };
+  }
+  return ticket ? { status: "found", ticket, reads } : { status: "not_found", reads };
 }
 
 function notFoundMessage(total: number, searched: number, bounded: boolean): string {

@@ -1,7 +1,8 @@
 import "server-only";
 // What a ticket or contact page needs for working together: whether the user follows it, their
-// canned replies (agents and admins), the moment the page was rendered (collision warnings count
-// changes from then), and opening the page marks its notifications read.
+// canned replies (agents and admins), and the moment the page was rendered (collision warnings
+// count changes from then). Its notifications are marked read by the browser when the page opens
+// (components/collab/presence.tsx), not by every live re-render.
 import { listCannedReplies } from "../canned-replies/canned-replies";
 import type { PublicCannedReply } from "../canned-replies/canned-reply-input";
 import { recordKey, type RecordRef } from "../collisions/record-ref";
@@ -9,7 +10,6 @@ import type { Actor } from "../identity/actor";
 import { roleAtLeast } from "../identity/roles";
 import { logger } from "../log/logger";
 import { isFollowing } from "../notifications/follows";
-import { markNotificationsRead } from "../notifications/user-notifications";
 
 export type RecordCollaboration = {
   connectionId: string;
@@ -30,7 +30,6 @@ export async function recordCollaboration(
     const [following, cannedReplies] = await Promise.all([
       isFollowing(actor, { connectionId, ...ref }),
       roleAtLeast(actor.role, "agent") ? listCannedReplies(actor) : undefined,
-      markNotificationsRead(actor, { connectionId, record: ref }),
     ]);
     return { connectionId, record: recordKey(ref), following, cannedReplies, renderedAt };
   } catch (error) {

@@ -10,25 +10,31 @@ import { databaseProvider, sqliteFilePath } from "./provider";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { processGlobal } from "../process-global";
+import { waitingForLocks } from "./sqlite-lock-wait";
 
 /** Both generated clients have the same model API; code is typed against one of them. */
 export type Db = SqliteClient;
 
-export function createDb(url: string): Db {
+/** How long a statement waits for a lock another process holds on the SQLite file (DATABASE_LOCK_WAIT_MS). */
+export const DEFAULT_LOCK_WAIT_MS = 10_000;
+
+export function createDb(url: string, lockWaitMs = DEFAULT_LOCK_WAIT_MS): Db {
   if (databaseProvider(url) === "postgresql") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db;
   }
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
-  // timeout = busy timeout: several processes (console, worker, tests) may write one file.
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 5000 }) });
+  // Several processes (console, scripts, tests) may use one file. The busy timeout is 0: a lock
+  // held elsewhere is waited for asynchronously (sqlite-lock-wait.ts), never on the event loop.
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 0 });
+  return new SqliteClient({ adapter: waitingForLocks(adapter, lockWaitMs) });
 }
 
 const processDb = processGlobal<Db>("db");
 
 /** The process-wide client (one pool per process, whichever bundle asks). */
 export function db(): Db {
-  return processDb.init(() => createDb(env().DATABASE_URL));
+  return processDb.init(() => createDb(env().DATABASE_URL, env().DATABASE_LOCK_WAIT_MS));
 }
 
 /** Closes the process-wide client; the next db() opens one for the then-configured DATABASE_URL (tests, shutdown). */

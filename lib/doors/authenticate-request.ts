@@ -11,8 +11,9 @@ export const SESSION_ENDED =
 
 export type Authentication = { actor: Actor; via: "session" | "api_key" };
 
-/** The caller, or null when the request carries no credentials. Bad credentials throw a 401. */
-export async function authenticateRequest(req: Request): Promise<Authentication | null> {
+/** The caller, or null when the request carries no credentials. Bad credentials throw a 401. Either
+ * front door's request will do (a web Request, or Node's headers in a HeaderBag): only headers are read. */
+export async function authenticateRequest(req: { headers: Pick<Headers, "get"> }): Promise<Authentication | null> {
   const authorization = req.headers.get("authorization");
   if (authorization) {
     const [scheme, credential] = authorization.trim().split(/\s+/, 2);

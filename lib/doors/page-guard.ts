@@ -9,6 +9,7 @@ import { PATH_HEADER, safeCallbackPath } from "../auth/callback-url";
 import { assertRole } from "../identity/assert-role";
 import { roleAtLeast, type Role } from "../identity/roles";
 import { sessionOfCookies } from "../auth/session-token";
+import { uriComponent } from "../http/uri-component";
 
 /** The signed-in, active user of this request, or null. */
 export async function currentActor(): Promise<Actor | null> {
@@ -24,7 +25,7 @@ export async function requirePageActor(minRole: Role = "viewer"): Promise<Actor>
   const actor = await currentActor();
   if (!actor) {
     const path = safeCallbackPath((await headers()).get(PATH_HEADER));
-    redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+    redirect(`/login?callbackUrl=${uriComponent(path)}`);
   }
   if (!roleAtLeast(actor.role, minRole)) redirect("/403");
   return actor;

@@ -6,20 +6,19 @@ import "server-only";
 // request, error mapping, and the security headers of API answers.
 import type { z } from "zod";
 import { createAudit, requestInfoOf, type Audit } from "../audit/request-audit";
-import { MUTATING_METHODS, isSameOrigin } from "../auth/same-origin";
 import { env } from "../env";
-import { ApiError, unauthorized } from "../errors/api-error";
+import { ApiError } from "../errors/api-error";
 import { zodFieldErrors } from "../errors/zod-field-errors";
 import { recordAnsweredRequest } from "../http/answered-request";
 import { apiAnswerHeaders } from "../http/security-headers";
+import { refuseUnstorableText } from "../http/json-input";
 import { readJson } from "../http/read-json";
 import type { Actor } from "../identity/actor";
-import { roleDenied } from "../identity/assert-role";
-import { roleAtLeast, type Role } from "../identity/roles";
-import { sessionRequired, type SessionOnlyOperation } from "../identity/session-only";
+import type { Role } from "../identity/roles";
+import type { SessionOnlyOperation } from "../identity/session-only";
 import { requestIdFrom, runWithRequestContext } from "../log/request-context";
 import { routeLabel } from "../metrics/route-label";
-import { authenticateRequest } from "./authenticate-request";
+import { authorize } from "./authorize";
 import { errorResponse } from "./error-response";
 
 type Schema = z.ZodType;
@@ -40,6 +39,8 @@ export type RouteOptions<
   query?: Q;
   body?: B;
   params?: P;
+  /** Query and path parameters are taken as they come, NUL included (the webhook endpoint stores every delivery and cleans what it stores itself). */
+  acceptAnyText?: boolean;
   /** The route label of this request's metrics, when finer than the route's template (the proxy: per K-LINK endpoint). Must come from a bounded set. */
   metricsRoute?: (req: Request) => string | undefined;
 };
@@ -76,10 +77,18 @@ export function route<
             : await authorize(req, { access: options.access, sessionOnly: options.sessionOnly }, requestId);
         const audit = createAudit(actor, requestInfoOf(req, requestId));
         const query = options.query
-          ? parseOrThrow(options.query, Object.fromEntries(new URL(req.url).searchParams), "query")
+          ? parseOrThrow(
+              options.query,
+              checkedText(Object.fromEntries(new URL(req.url).searchParams), "query", options.acceptAnyText),
+              "query",
+            )
           : undefined;
         const params = options.params
-          ? parseOrThrow(options.params, (await nextContext?.params) ?? {}, "params")
+          ? parseOrThrow(
+              options.params,
+              checkedText((await nextContext?.params) ?? {}, "params", options.acceptAnyText),
+              "params",
+            )
           : undefined;
         const body = options.body ? parseOrThrow(options.body, await readJson(req), "body") : undefined;
         response = await handler({ req, requestId, actor, audit, query, body, params } as RouteContext<Q, B, P, A>);
@@ -105,32 +114,10 @@ export function route<
   };
 }
 
-async function authorize(
-  req: Request,
-  { access: minimum, sessionOnly }: { access: Role; sessionOnly?: SessionOnlyOperation },
-  requestId: string,
-): Promise<Actor> {
-  const authentication = await authenticateRequest(req);
-  if (!authentication) throw unauthorized();
-  const { actor, via } = authentication;
-  const deny = async (reason: string, error: ApiError): Promise<never> => {
-    await createAudit(
-      actor,
-      requestInfoOf(req, requestId),
-    )({
-      action: "auth.access_denied",
-      outcome: "denied",
-      status: 403,
-      details: { reason, required: minimum, ...(sessionOnly ? { operation: sessionOnly } : {}) },
-    });
-    throw error;
-  };
-  if (via === "session" && MUTATING_METHODS.has(req.method) && !isSameOrigin(req, env().NEXTAUTH_URL)) {
-    await deny("cross_origin", new ApiError("cross_origin", "This request did not come from the console's own pages."));
-  }
-  if (!roleAtLeast(actor.role, minimum)) await deny("role", roleDenied(minimum, actor.role));
-  if (sessionOnly && via !== "session") await deny("session_required", sessionRequired(sessionOnly));
-  return actor;
+/** Text no database could store (NUL from `%00`) is refused before any schema or query sees it. */
+function checkedText<T extends Record<string, unknown>>(values: T, where: string, acceptAnyText?: boolean): T {
+  if (!acceptAnyText) refuseUnstorableText(values, where);
+  return values;
 }
 
 function parseOrThrow<S extends Schema>(schema: S, input: unknown, where: string): z.infer<S> {

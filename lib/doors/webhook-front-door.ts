@@ -39,7 +39,6 @@ export function createNodeWebhookEndpoint(deps: WebhookEndpointDeps): FrontDoorH
   return (req, res) => {
     if (req.method !== "POST") return false;
     const connectionId = connectionIdOf(req.url ?? "");
-    // Anything the route handler would see differently (a bad escape) stays with Next.js.
     if (connectionId === null) return false;
     const headers = nodeHeaderBag(req.headers);
     const requestId = requestIdFrom(headers);
@@ -92,7 +91,9 @@ function connectionIdOf(url: string): string | null {
   try {
     return decodeURIComponent(match[1]);
   } catch {
-    return null;
+    // A malformed escape (`%ff`) names no connection: the delivery is stored as for an unknown
+    // one (404), under the raw id, like every delivery that arrives.
+    return match[1];
   }
 }
 

@@ -13,14 +13,17 @@ const params = z.object({ connectionId: z.string() });
 
 export function createWebhookEndpoint(deps: WebhookEndpointDeps) {
   const receive = createDeliveryReceiver(deps);
-  return route({ access: "public", params }, async ({ req, params: { connectionId }, requestId }) => {
-    const body = await readLimitedBody(req);
-    const answer = deliveryAnswer(
-      await receive({ connectionId, headers: req.headers, body, sourceIp: clientIp(req.headers) }),
-      requestId,
-    );
-    return Response.json(answer.body, { status: answer.status, headers: answer.headers });
-  });
+  return route(
+    { access: "public", params, acceptAnyText: true },
+    async ({ req, params: { connectionId }, requestId }) => {
+      const body = await readLimitedBody(req);
+      const answer = deliveryAnswer(
+        await receive({ connectionId, headers: req.headers, body, sourceIp: clientIp(req.headers) }),
+        requestId,
+      );
+      return Response.json(answer.body, { status: answer.status, headers: answer.headers });
+    },
+  );
 }
 
 /** The handler of this process, wired to the real database, settings, cache and live events. */

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect } from "react";
 import { useSWRConfig } from "swr";
 import { isAffectedBy } from "./affected-keys";
 import type { LiveEvent } from "./live-event";
+import { uriComponent } from "../http/uri-component";
 
 type Listener = (event: LiveEvent) => void;
 
@@ -26,7 +27,7 @@ function listen(listener: Listener): () => void {
   listeners.add(listener);
   if (!source) {
     const since = lastEventId ?? (renderedAt === null ? null : String(renderedAt));
-    source = new EventSource(since === null ? "/api/events" : `/api/events?since=${encodeURIComponent(since)}`);
+    source = new EventSource(since === null ? "/api/events" : `/api/events?since=${uriComponent(since)}`);
     source.onmessage = (message) => {
       if (message.lastEventId) lastEventId = message.lastEventId;
       let event: LiveEvent;

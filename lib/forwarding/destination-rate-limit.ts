@@ -1,8 +1,8 @@
 import "server-only";
-// Each destination's rate limit (messages per second), per console instance, with
-// rate-limiter-flexible. A thin wrapper until the shared factory lib/resilience/rate-limiter.ts
-// lands on main.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// Each destination's rate limit (messages per second) on the console's shared rate limiter
+// (lib/resilience/rate-limiter.ts): in Redis when REDIS_URL is set, so the limit holds across
+// every instance, in this process's memory otherwise. One limiter per distinct rate.
+import { rateLimiter, type RateLimiter } from "../resilience/rate-limiter";
 
 export type DestinationRateLimit = {
   /** 0 when a message may go now; otherwise how long (ms) to wait. */
@@ -10,21 +10,16 @@ export type DestinationRateLimit = {
 };
 
 export function createDestinationRateLimit(): DestinationRateLimit {
-  const limiters = new Map<number, RateLimiterMemory>();
+  const limiters = new Map<number, RateLimiter>();
   return {
     async waitMs(destinationId, perSecond) {
       let limiter = limiters.get(perSecond);
       if (!limiter) {
-        limiter = new RateLimiterMemory({ keyPrefix: `forward-${perSecond}`, points: perSecond, duration: 1 });
+        limiter = rateLimiter({ name: `forward_${perSecond}`, points: perSecond, durationSeconds: 1 });
         limiters.set(perSecond, limiter);
       }
-      try {
-        await limiter.consume(destinationId);
-        return 0;
-      } catch (refusal) {
-        if (refusal instanceof RateLimiterRes) return Math.max(refusal.msBeforeNext, 1);
-        throw refusal;
-      }
+      const decision = await limiter.consume(destinationId);
+      return decision.allowed ? 0 : Math.max(decision.retryAfterSeconds, 1) * 1000;
     },
   };
 }

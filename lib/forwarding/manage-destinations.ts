@@ -33,7 +33,7 @@ async function assertReachableUrl(url: string): Promise<void> {
   const checked = await checkOutboundUrlResolved(url, forwardPolicy());
   if (!checked.ok)
     throw new ApiError("validation_failed", "The destination URL is refused.", {
-      fields: { "body.url": [checked.message] },
+      fields: { url: [checked.message] },
     });
 }
 

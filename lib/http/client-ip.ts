@@ -12,11 +12,11 @@ import { isIP } from "node:net";
 import { env } from "../env";
 import { PEER_ADDRESS_HEADER, peerAddressesRecorded } from "./peer-address";
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+type HeaderSource = Pick<Headers, "get"> | Record<string, string | string[] | undefined>;
 
 function header(headers: HeaderSource, name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const value = headers[name];
+  if (typeof headers.get === "function") return (headers as Pick<Headers, "get">).get(name) ?? undefined;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(value) ? value.join(",") : value;
 }
 

@@ -60,47 +60,58 @@ export function guardedPost(request: GuardedPost): Promise<PostResult> {
       clearTimeout(timer);
       resolve(result);
     };
-    const req = transport.request(
-      url,
-      {
-        method: "POST",
-        agent: agentFor(url.protocol, request.policy),
-        headers: { ...request.headers, "content-type": "application/json", "content-length": String(body.length) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let read = 0;
-        const finish = () =>
-          done({
-            kind: "answered",
-            status: res.statusCode ?? 0,
-            retryAfter: typeof res.headers["retry-after"] === "string" ? res.headers["retry-after"] : null,
-            bodyStart: Buffer.concat(chunks).subarray(0, keepBytes).toString("utf8"),
-            latencyMs: elapsed(),
+    let req: http.ClientRequest;
+    const send = (retried: boolean) => {
+      let answered = false;
+      req = transport.request(
+        url,
+        {
+          method: "POST",
+          agent: agentFor(url.protocol, request.policy),
+          headers: { ...request.headers, "content-type": "application/json", "content-length": String(body.length) },
+        },
+        (res) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          let read = 0;
+          const finish = () =>
+            done({
+              kind: "answered",
+              status: res.statusCode ?? 0,
+              retryAfter: typeof res.headers["retry-after"] === "string" ? res.headers["retry-after"] : null,
+              bodyStart: Buffer.concat(chunks).subarray(0, keepBytes).toString("utf8"),
+              latencyMs: elapsed(),
+            });
+          res.on("data", (chunk: Buffer) => {
+            if (read < keepBytes) chunks.push(chunk);
+            read += chunk.length;
+            if (read > maxReadBytes) {
+              finish();
+              res.destroy();
+            }
           });
-        res.on("data", (chunk: Buffer) => {
-          if (read < keepBytes) chunks.push(chunk);
-          read += chunk.length;
-          if (read > maxReadBytes) {
-            finish();
-            res.destroy();
-          }
+          res.on("end", finish);
+          res.on("error", finish);
+        },
+      );
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the receiver had just closed: Node's advice is to send again on a
+        // new one (once; the receiver deduplicates by webhook-id should the first have arrived).
+        const staleSocket =
+          req.reusedSocket && !answered && (error.code === "ECONNRESET" || error.message === "socket hang up");
+        if (staleSocket && !retried && !settled) return send(true);
+        done({
+          kind: "failed",
+          error: (error.message.split("\n")[0] ?? "request failed").slice(0, 300),
+          refused: error instanceof SsrfRefusedError,
+          latencyMs: elapsed(),
         });
-        res.on("end", finish);
-        res.on("error", finish);
-      },
-    );
+      });
+      req.end(body);
+    };
     const timer = setTimeout(() => {
       req.destroy(new Error(`no answer within ${request.timeoutMs} ms`));
     }, request.timeoutMs);
-    req.on("error", (error) =>
-      done({
-        kind: "failed",
-        error: (error.message.split("\n")[0] ?? "request failed").slice(0, 300),
-        refused: error instanceof SsrfRefusedError,
-        latencyMs: elapsed(),
-      }),
-    );
-    req.end(body);
+    send(false);
   });
 }

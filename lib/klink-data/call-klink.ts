@@ -38,6 +38,7 @@ import { auditWrite, type ProxyRequestInfo } from "./audit-write";
 import { cachedResourceBefore } from "./cached-resource-before";
 import { mapKlinkError } from "./map-klink-error";
 import { parseEndpointInput } from "./parse-endpoint-input";
+import { learnFromAnswer } from "./ticket-number-index";
 
 export type CallKlinkOptions<N extends EndpointName> = {
   actor: Actor;
@@ -81,6 +82,7 @@ async function read(def: EndpointDef, options: CallKlinkOptions<EndpointName>): 
   const connection = await resolveConnection(options.actor, options.connectionId);
   const load = async (): Promise<Loaded> => {
     const answer = await callThroughResilience(def, connection, input);
+    learnFromAnswer(connection.id, def.name, answer.data);
     return { status: answer.status, data: answer.data };
   };
   try {
@@ -91,13 +93,14 @@ async function read(def: EndpointDef, options: CallKlinkOptions<EndpointName>): 
       const loaded = await load();
       return { ...loaded, json: true, cacheState: null, ageSeconds: 0, connectionId: connection.id };
     }
-    const { ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds } = def.cache;
+    const policy = def.cache.forInput?.(input, Date.now());
+    const { ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds } = policy ?? def.cache;
     const config = env();
     const cached = await readThrough<Loaded>({
       cache: getCache(),
       key,
       connectionId: connection.id,
-      tags: def.cache.tags(input),
+      tags: policy?.tags ?? def.cache.tags(input),
       policy: { ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds },
       load,
       bypass: Boolean(options.bypassCache) && roleAtLeast(options.actor.role, "admin"),
@@ -152,6 +155,7 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
     before = await cachedResourceBefore(def, connection.id, input);
     const answer = await callThroughResilience(def, connection, input);
     await invalidateAfterWrite(def, connection.id, input, answer.data);
+    learnFromAnswer(connection.id, def.name, answer.data);
     await audit("success", answer.status, { upstreamStatus: answer.status, after: answer.data });
     await afterConsoleWrite({
       actor: options.actor,

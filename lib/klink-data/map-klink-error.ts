@@ -45,15 +45,3 @@ export function mapKlinkError(error: unknown): unknown {
   }
   return error;
 }
-
-/** K-LINK's own 4xx answer, as K-LINK sent it. */
-export function passThroughResponse(error: KlinkHttpError): Response {
-  const headers: Record<string, string> = { "cache-control": "no-store" };
-  if (error.upstreamRequestId) headers["x-upstream-request-id"] = error.upstreamRequestId;
-  if (typeof error.body === "string")
-    return new Response(error.body, {
-      status: error.status,
-      headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
-    });
-  return Response.json(error.body ?? null, { status: error.status, headers });
-}

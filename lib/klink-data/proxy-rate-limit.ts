@@ -1,7 +1,7 @@
 import "server-only";
 // Requests per minute one actor may make through the K-LINK proxy, by role (PROXY_RATE_LIMITS),
 // so no one caller can spend K-LINK's own rate limit for everyone. Counted per user: a user's
-// sessions and API keys share one budget. Called by the proxy pipeline itself (proxy-route.ts),
+// sessions and API keys share one budget. Called by the proxy pipeline itself (proxyAnswer in proxy-pipeline.ts),
 // whichever door a request came through. Over it: 429 rate_limited with Retry-After.
 import { env } from "../env";
 import { ApiError } from "../errors/api-error";

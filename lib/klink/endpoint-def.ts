@@ -21,6 +21,13 @@ export type EndpointCachePolicy = {
   staleIfErrorSeconds: number;
   /** Tags of the cached entry (from lib/klink/cache-tags.ts), for invalidation by writes and webhooks. */
   tags: (input: KlinkCallInput) => string[];
+  /** A policy (with its tags) that replaces the above for some inputs, e.g. CX logs of days that are over. */
+  forInput?: (
+    input: KlinkCallInput,
+    nowMs: number,
+  ) =>
+    | { ttlSeconds: number; staleWhileRevalidateSeconds: number; staleIfErrorSeconds: number; tags: string[] }
+    | undefined;
 };
 
 export type AuditPolicy = {

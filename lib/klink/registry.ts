@@ -6,6 +6,7 @@ import { contactEndpoints } from "./endpoints/contacts";
 import { referenceEndpoints } from "./endpoints/reference";
 import { ticketEndpoints } from "./endpoints/tickets";
 import type { EndpointDef } from "./endpoint-def";
+import { uriComponent } from "../http/uri-component";
 
 export type { EndpointDef, HttpMethod, KlinkCallInput, EndpointCachePolicy, AuditPolicy } from "./endpoint-def";
 
@@ -30,5 +31,5 @@ export function pathParamNames(path: string): string[] {
 
 /** Fills a path template; each value is URL-encoded so an id can never change the path. */
 export function buildPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => uriComponent(params[name] ?? ""));
 }

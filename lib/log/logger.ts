@@ -1,38 +1,11 @@
 import "server-only";
 // Structured logging. Every line written while a request is handled carries its request id.
-// Secrets are redacted by key wherever they appear in a logged object.
+// Secrets are redacted by key wherever they appear in a logged object (redact-known-keys.ts).
 import pino from "pino";
+import { redactKnownKeys } from "./redact-known-keys";
 import { currentRequestContext } from "./request-context";
 
-export const REDACTED_KEYS = [
-  "password",
-  "passwordHash",
-  "token",
-  "apiToken",
-  "secret",
-  "previousSecret",
-  "headerValue",
-  "authorization",
-  "cookie",
-  "set-cookie",
-  "x-signature",
-  "key",
-  "keyHash",
-  "tokenCiphertext",
-  "webhookCiphertext",
-  "NEXTAUTH_SECRET",
-  "APP_ENCRYPTION_KEY",
-  "APP_ENCRYPTION_KEY_PREVIOUS",
-  "OIDC_CLIENT_SECRET",
-  "ADMIN_PASSWORD",
-  "METRICS_TOKEN",
-];
-
-const redactPaths = REDACTED_KEYS.flatMap((k) => {
-  const key = /^[A-Za-z_$][\w$]*$/.test(k) ? k : `["${k}"]`;
-  const dot = key.startsWith("[") ? key : `.${key}`;
-  return [key, `*${dot}`, `*.*${dot}`, `*.*.*${dot}`];
-});
+export { REDACTED_KEYS } from "./redact-known-keys";
 
 const MAX_ERROR_MESSAGE = 500;
 
@@ -49,11 +22,11 @@ export function serializeError(value: unknown): unknown {
 }
 
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}) {
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? process.env.LOG_LEVEL ?? "info",
       base: { app: "klink-console" },
-      redact: { paths: redactPaths, censor: "[redacted]" },
+      formatters: { log: redactKnownKeys },
       serializers: { err: serializeError },
       mixin() {
         const ctx = currentRequestContext();
@@ -62,6 +35,13 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
     },
     options.destination,
   );
+  // A child's bindings are written on each of its lines: redacted once, when it is made. Not
+  // bound, so that a child's own children (which inherit this method) are made from themselves.
+  const makeChild = logger.child;
+  logger.child = function child(this: typeof logger, bindings, childOptions) {
+    return makeChild.call(this, redactKnownKeys(bindings), childOptions);
+  } as typeof logger.child;
+  return logger;
 }
 
 export const logger = createLogger();

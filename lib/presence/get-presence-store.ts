@@ -1,7 +1,8 @@
 import "server-only";
-// The process-wide presence store, chosen by REDIS_URL like the cache and the event bus.
-import { env } from "../env";
+// The process-wide presence store, chosen by REDIS_URL like the cache and the event bus (on the
+// process's shared Redis connection).
 import { processGlobal } from "../process-global";
+import { sharedRedis } from "../redis/shared-redis";
 import { createMemoryPresenceStore, type PresenceStore } from "./presence-store";
 import { createRedisPresenceStore } from "./redis-presence-store";
 
@@ -9,7 +10,7 @@ const processStore = processGlobal<PresenceStore>("presence-store");
 
 export function getPresenceStore(): PresenceStore {
   return processStore.init(() => {
-    const redisUrl = env().REDIS_URL;
-    return redisUrl ? createRedisPresenceStore({ url: redisUrl }) : createMemoryPresenceStore();
+    const redis = sharedRedis();
+    return redis ? createRedisPresenceStore({ redis }) : createMemoryPresenceStore();
   });
 }

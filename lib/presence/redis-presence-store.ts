@@ -1,17 +1,16 @@
 import "server-only";
 // Presence in Redis: one hash per record (field: the tab, value: its entry), the hash expiring a
 // while after its last write; entries past their own time are dropped as they are read.
-import Redis from "ioredis";
-import { logger } from "../log/logger";
+import type { Redis } from "ioredis";
 import { PRESENCE_STATES, type PresenceEntry, type PresenceStore } from "./presence-store";
 
 export const DEFAULT_PRESENCE_PREFIX = "klink-console:presence:";
 const HASH_TTL_MS = 60_000;
 
-export function createRedisPresenceStore(options: { url: string; prefix?: string }): PresenceStore {
+/** Over a connection it does not own (the process's shared one): close() leaves it open. */
+export function createRedisPresenceStore(options: { redis: Redis; prefix?: string }): PresenceStore {
   const prefix = options.prefix ?? DEFAULT_PRESENCE_PREFIX;
-  const redis = new Redis(options.url, { maxRetriesPerRequest: 2 });
-  redis.on("error", (error: Error) => logger.warn({ err: error }, "presence: redis error"));
+  const redis = options.redis;
   const hash = (key: string) => `${prefix}${key}`;
 
   async function read(key: string): Promise<PresenceEntry[]> {
@@ -41,9 +40,7 @@ export function createRedisPresenceStore(options: { url: string; prefix?: string
       if (expired.length) await redis.hdel(hash(key), ...expired);
       return entries.filter((entry) => entry.expiresAt > now);
     },
-    async close() {
-      await redis.quit().catch(() => undefined);
-    },
+    close: async () => undefined,
   };
 }
 

@@ -16,6 +16,7 @@ import { logger } from "../log/logger";
 import { claimData, claimableWhere, unleasedWhere } from "../db/lease-claims";
 import { markProcessed } from "./delivery-sql";
 import { eventEffects } from "./event-effects";
+import { learnFromEvent } from "../klink-data/ticket-number-index";
 
 export type InvalidateTags = (connectionId: string, tags: string[]) => Promise<void>;
 export type PublishLiveEvent = (event: LiveEvent) => Promise<void>;
@@ -25,6 +26,8 @@ export type DeliveryProcessorOptions = {
   provider: DatabaseProvider;
   invalidate: InvalidateTags;
   publish: PublishLiveEvent;
+  /** More effects of accepted events (e.g. stored report days a message makes stale); a failure retries the delivery. */
+  onEvents?: (events: AcceptedEvent[]) => Promise<void>;
   /** Also run for every accepted event before it counts as processed (forwarding writes its
    * outbox here); must be idempotent, since a failed batch runs again. */
   fanOut?: (deliveries: ClaimedDelivery[]) => Promise<void>;
@@ -41,6 +44,8 @@ export type DeliveryProcessorOptions = {
   gatherMs?: number;
   now?: () => Date;
 };
+
+export type AcceptedEvent = { connectionId: string; eventType: string; data: unknown; processedAt: Date };
 
 /** A row this instance holds the lease of, with what processing needs. */
 export type ClaimedDelivery = {
@@ -115,7 +120,9 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     const planned = batch.map((row) => {
       try {
         if (row.rawBody === null || !row.eventType) throw new Error("The delivery has no stored body to process.");
-        return { row, effects: eventEffects(row.eventType, (JSON.parse(row.rawBody) as { data?: unknown }).data) };
+        const data = (JSON.parse(row.rawBody) as { data?: unknown }).data;
+        learnFromEvent(row.connectionId, row.eventType, data);
+        return { row, data, effects: eventEffects(row.eventType, data) };
       } catch (error) {
         failures.set(row.id, errorText(error));
         return null;
@@ -136,6 +143,21 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
         await options.invalidate(connectionId, [...tags]);
       } catch (error) {
         for (const { row } of ok) if (row.connectionId === connectionId) failures.set(row.id, errorText(error));
+      }
+    }
+    const accepted = ok.filter(({ row, effects }) => effects.known && !failures.has(row.id));
+    if (options.onEvents && accepted.length) {
+      try {
+        await options.onEvents(
+          accepted.map(({ row, data }) => ({
+            connectionId: row.connectionId,
+            eventType: row.eventType!,
+            data,
+            processedAt: now(),
+          })),
+        );
+      } catch (error) {
+        for (const { row } of accepted) failures.set(row.id, errorText(error));
       }
     }
     await Promise.all(

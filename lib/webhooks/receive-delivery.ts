@@ -129,7 +129,14 @@ async function storeDelivery(incoming: IncomingDelivery, options: ReceiverOption
 
   const parsed = parseEnvelope(rawBody);
   if (!parsed.ok) {
-    const id = await insert({ ...described, verification: "bad_json", status: "rejected", lastError: parsed.reason });
+    // A body that cannot be stored as sent is kept in its storable form, so the history shows it.
+    const id = await insert({
+      ...described,
+      verification: "bad_json",
+      status: "rejected",
+      lastError: parsed.reason,
+      rawBody: parsed.storableBody ?? null,
+    });
     return rejected(id, "bad_json", parsed.reason);
   }
 

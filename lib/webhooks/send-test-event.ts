@@ -10,6 +10,7 @@ import type { Audit } from "../audit/request-audit";
 import { notFound } from "../errors/api-error";
 import { signBody } from "./verify-delivery";
 import type { WebhookSettings } from "../connections/webhook-settings";
+import { uriComponent } from "../http/uri-component";
 
 export type TestEventResult = {
   result: "accepted" | "rejected" | "unreachable";
@@ -27,7 +28,7 @@ export type TestEventOptions = {
 };
 
 export function webhookEndpointUrl(publicOrigin: string, connectionId: string): string {
-  return new URL(`/api/webhooks/klink/${encodeURIComponent(connectionId)}`, publicOrigin).toString();
+  return new URL(`/api/webhooks/klink/${uriComponent(connectionId)}`, publicOrigin).toString();
 }
 
 export async function sendTestEvent(

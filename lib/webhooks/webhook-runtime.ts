@@ -16,6 +16,7 @@ import type { WebhookEndpointDeps } from "./webhook-endpoint";
 import { addressRejectionBudget } from "./rejection-budget";
 import { processGlobal } from "../process-global";
 import { forwardAcceptedEvents } from "../forwarding/forwarding-runtime";
+import { forgetReportDaysOfMessages } from "../reports/on-message-events";
 
 const processWriter = processGlobal<DeliveryWriter>("webhook-writer");
 const processProcessor = processGlobal<DeliveryProcessor>("webhook-processor");
@@ -36,6 +37,7 @@ export function webhookProcessor(): DeliveryProcessor {
         await getEventBus().publish(event);
       },
       fanOut: forwardAcceptedEvents,
+      onEvents: forgetReportDaysOfMessages,
     }),
   );
 }

@@ -121,7 +121,7 @@ describe("webhooks in the running console", () => {
   });
 
   it("answers deliveries in front of Next.js, records the socket's address, and verifies with a secret an admin set a moment ago", async () => {
-    expect(server.logs.join("")).toContain("webhook deliveries answered in front of Next.js");
+    expect(server.logs.join("")).toContain("webhook deliveries and K-LINK proxy reads answered in front of Next.js");
     // The history records the socket's address, never one the sender claims.
     const forged = await fetch(`${server.url}/api/webhooks/klink/${connectionId}`, {
       method: "POST",

@@ -21,4 +21,5 @@ export async function resetDatabase(): Promise<void> {
   await d.notification.deleteMany();
   await d.recordChange.deleteMany();
   await d.forwardDestination.deleteMany();
+  await d.reportDay.deleteMany();
 }

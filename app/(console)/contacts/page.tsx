@@ -18,6 +18,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import styles from "@/components/contacts/contacts.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Contacts" };
@@ -31,7 +32,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   let lookup: KlinkRead<unknown> | undefined;
   if (socialId) {
     const found = await readKlink(page, "contacts.bySocialId", { params: { socialPlatformId: socialId } });
-    if (found.ok) redirect(`/contacts/${encodeURIComponent(found.data.data.id)}`);
+    if (found.ok) redirect(`/contacts/${uriComponent(found.data.data.id)}`);
     lookup = found;
   }
 

@@ -11,6 +11,8 @@ import { CxLogResults } from "@/components/reference/cx-log-results";
 import { KlinkFailure } from "@/components/shell/klink-failure";
 import { StaleBanner } from "@/components/shell/stale-banner";
 import { Notice } from "@/components/ui/notice";
+import { drillDownOf } from "@/lib/reports/drill-down";
+import { DrillDownPage } from "@/components/reports/drill-down-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSkeleton } from "@/components/ui/skeleton";
 
@@ -22,8 +24,11 @@ const zoneNames =
 
 export default async function CxLogsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const page = await consolePage();
-  const query = cxLogQuery(await searchParams, new Date());
+  const params = await searchParams;
+  const query = cxLogQuery(params, new Date());
   const invalid = Object.keys(query.problems).length > 0;
+  const drill = drillDownOf(params);
+  if (drill && query.timeZone && !invalid) return <DrillDownPage page={page} query={query} drill={drill} />;
   const read =
     query.timeZone && !invalid
       ? await readKlink(page, "cxLogs.list", {

@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export const GET = route({ access: "public" }, async () => {
   const health = await checkHealth(db, env().DATABASE_URL);
   return Response.json(health, {
-    status: health.status === "ok" ? 200 : 503,
+    // Degraded (SQLite busy) still serves: only a database that cannot be reached is a 503.
+    status: health.status === "error" ? 503 : 200,
     headers: { "cache-control": "no-store" },
   });
 });

@@ -1,6 +1,7 @@
 // Reference lists and the rest: tags, channels, categories, CX logs, send message
 // (shared/klink-api/README.md §13 rows 10–12, 19–21).
 import { cacheTags, changeTags } from "../cache-tags";
+import { finishedCxLogPolicy } from "../cx-log-cache";
 import { defineEndpoint, field, LIVE_CACHE, REFERENCE_CACHE } from "../endpoint-def";
 import { paginationQuerySchema } from "../schemas/common";
 import { cxLogListingSchema, cxLogsHeadersSchema, cxLogsQuerySchema } from "../schemas/cx-log";
@@ -68,7 +69,13 @@ export const referenceEndpoints = {
     successStatus: 200,
     role: "viewer",
     // The cache key must include the x-client-timezone header: the same range differs per zone.
-    cache: { ...LIVE_CACHE, ttlSeconds: 60, tags: () => [cacheTags.cxLogs()] },
+    // Finished days are kept long (lib/klink/cx-log-cache.ts); a range that reaches today, briefly.
+    cache: {
+      ...LIVE_CACHE,
+      ttlSeconds: 60,
+      tags: () => [cacheTags.cxLogs()],
+      forInput: (input, nowMs) => finishedCxLogPolicy(input.query, input.headers, nowMs),
+    },
     verified: true,
   }),
   "messages.send": defineEndpoint({

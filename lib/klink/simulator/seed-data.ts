@@ -9,20 +9,20 @@ import {
   TICKET_STATUSES,
   TICKET_TYPES,
 } from "./form-fields";
+import { generateCxLogs } from "./cx-log-seed";
 import { createRng, type Rng } from "./prng";
 import type {
   Agent,
   CategoryRecord,
   ChannelRecord,
   ContactRecord,
-  CxLogRecord,
   GroupRecord,
   SimState,
   TagRecord,
   TicketRecord,
 } from "./state";
 
-export const SEED_SIZES = { contacts: 500, tickets: 2000, cxLogs: 1500, days: 120 } as const;
+export const SEED_SIZES = { contacts: 500, tickets: 2000, days: 120 } as const;
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -291,49 +291,7 @@ export function generateState(seed: number, referenceTime: number): SimState {
   }
   tickets.reverse();
 
-  const cxLogs: CxLogRecord[] = [];
-  for (let i = 0; i < SEED_SIZES.cxLogs; i++) {
-    const contact = rng.pick(contacts);
-    const platform = contact.platformContacts[0];
-    const agent = rng.pick(agents);
-    const startedAtMs = start + Math.floor(((i + rng.next()) / SEED_SIZES.cxLogs) * SEED_SIZES.days * DAY);
-    const firstResponseTime = rng.int(10, 900);
-    const handledTime = rng.int(120, 7200);
-    const hold = rng.int(0, 300);
-    const wrapUp = rng.int(0, 300);
-    cxLogs.push({
-      id: rng.uuid(),
-      caseId: 12_000 + i,
-      startedAtMs,
-      contactId: contact.id,
-      agentId: agent.id,
-      fields: {
-        entityId: rng.uuid(),
-        entityName: "room",
-        channel: platform.type,
-        channelType: platform.type,
-        queueId: rng.uuid(),
-        queueName: rng.pick(corpus.QUEUES),
-        direction: rng.chance(0.85) ? "inbound" : "outbound",
-        handledTime,
-        totalHoldDuration: hold,
-        firstResponseTime,
-        disposition: rng.pick(corpus.DISPOSITIONS),
-        customerPhone: platform.type === "whatsapp" || platform.type === "viber" ? contact.contactNumber : null,
-        contactLabel: rng.chance(0.5) ? [rng.pick(corpus.CONTACT_LABELS)] : [],
-        uid: platform.socialPlatformId,
-        wrapUpFormId: rng.uuid(),
-        wrapUpDuration: wrapUp,
-        slaStatus: firstResponseTime < 600 ? "meet" : "breach",
-        fullHandledTime: handledTime + hold,
-        resolutionTime: handledTime + wrapUp,
-        fullResolutionTime: handledTime + hold + wrapUp,
-        cxIntelligenceStatus: rng.pick(["processed", "processed", "pending"]),
-        firstRepliedTime: firstResponseTime + rng.int(0, 10),
-      },
-    });
-  }
-  cxLogs.reverse();
+  const cxLogs = generateCxLogs(rng, { start, referenceTime, agents, contacts, firstCaseId: 12_000 });
 
   return {
     agents,
@@ -347,6 +305,6 @@ export function generateState(seed: number, referenceTime: number): SimState {
     tickets,
     cxLogs,
     nextTicketNumber: 38_000 + SEED_SIZES.tickets,
-    nextCaseId: 12_000 + SEED_SIZES.cxLogs,
+    nextCaseId: 12_000 + cxLogs.length,
   };
 }

@@ -116,7 +116,8 @@ export type CxLogRecord = {
   caseId: number;
   startedAtMs: number;
   contactId: string;
-  agentId: string;
+  /** null: nobody took it (no response). */
+  agentId: string | null;
   fields: Record<string, unknown>;
 };
 

@@ -197,8 +197,21 @@ describe("notifications", () => {
     expect(await own.json()).toEqual({ marked: 1 });
     expect((await bell("viewer")).data[0].read).toBe(true);
 
+    // Opening the ticket's page marks what is about it read.
+    await emit("ticket.update", { ...ticket, status: "pending" });
+    await waitUntil(async () => (await bell("viewer")).unread === 1, "the second notification", 2_000);
+    const opened = await markRead(
+      jsonRequest("/api/notifications/read", {
+        method: "POST",
+        headers: f.users.viewer.headers,
+        body: { connection: f.connectionId, record: `ticket:${ticket.id}` },
+      }),
+    );
+    expect(await opened.json()).toEqual({ marked: 1 });
+    expect((await bell("viewer")).unread).toBe(0);
+
     expect(await purgeNotifications(30, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
-    expect(await purgeNotifications(30, new Date(Date.now() + 31 * 86_400_000))).toBe(1);
+    expect(await purgeNotifications(30, new Date(Date.now() + 31 * 86_400_000))).toBe(2);
   });
 
   it("are followed and unfollowed by hand with an audit record, and refuse a made-up record", async () => {

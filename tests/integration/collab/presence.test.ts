@@ -12,6 +12,7 @@ import type { Actor } from "../../../lib/identity/actor";
 import { heartbeat, leave, PRESENCE_TTL_MS, type PresenceDeps } from "../../../lib/presence/presence";
 import { createMemoryPresenceStore, type PresenceStore } from "../../../lib/presence/presence-store";
 import { createRedisPresenceStore } from "../../../lib/presence/redis-presence-store";
+import { openRedis } from "../../../lib/redis/shared-redis";
 import { browserHeaders, createTestUser, jsonRequest } from "../../helpers/auth";
 import { resetDatabase } from "../../helpers/db";
 import { waitUntil } from "../../helpers/simulator-harness";
@@ -109,11 +110,19 @@ describe.skipIf(Boolean(redisTarget.skipReason))(`presence across two instances 
     const url = redisTarget.url!;
     const channel = `${testKeyPrefix}live-events:${randomUUID()}`;
     const prefix = `${testKeyPrefix}presence:`;
-    const storeA = createRedisPresenceStore({ url, prefix });
-    const storeB = createRedisPresenceStore({ url, prefix });
+    // Each instance with its own connection, as two processes have.
+    const redisA = openRedis(url, { name: "instance A" });
+    const redisB = openRedis(url, { name: "instance B" });
+    const storeA = createRedisPresenceStore({ redis: redisA, prefix });
+    const storeB = createRedisPresenceStore({ redis: redisB, prefix });
     const busA = createRedisEventBus({ url, channel });
     const busB = createRedisEventBus({ url, channel });
-    opened.push(storeA, storeB, busA, busB);
+    opened.push(
+      busA,
+      busB,
+      { close: async () => void redisA.disconnect() },
+      { close: async () => void redisB.disconnect() },
+    );
     await Promise.all([busA.ready(), busB.ready()]);
     const instanceA = instance(storeA, busA);
     const instanceB = instance(storeB, busB);

@@ -7,6 +7,7 @@ import { POST as webhookRoute } from "../../../app/api/webhooks/klink/[connectio
 import type { Actor } from "../../../lib/identity/actor";
 import type { ConsolePage } from "../../../lib/doors/console-page";
 import { findTicket } from "../../../lib/console/find-ticket";
+import { ticketNumberOf } from "../../../lib/klink-data/ticket-number-index";
 import { insertConnection } from "../../../lib/connections/create-connection";
 import { resetDatabase, testDb } from "../../helpers/db";
 import { waitFor } from "../../../scripts/console-process";
@@ -54,6 +55,9 @@ describe("a ticket after a K-LINK webhook about it", () => {
     const listing = await klink<{ data: { id: string; status: string }[] }>("/api/v1/tickets?pageSize=5");
     const ticket = listing.data.find((t) => t.status !== "closed")!;
     expect(await findTicket(page, ticket.id)).toMatchObject({ status: "found", ticket: { status: ticket.status } });
+    // Seen once, the ticket is found by its number from then on: that search is cached too.
+    await expect.poll(() => ticketNumberOf(page.connectionId!, ticket.id)).toBeDefined();
+    expect(await findTicket(page, ticket.id)).toMatchObject({ via: "number", ticket: { status: ticket.status } });
 
     // Changed in K-LINK: the console still answers from its cache until K-LINK tells it.
     const changed = await klink<{ data: Record<string, unknown> }>(`/api/v1/tickets/${ticket.id}/status`, {
@@ -83,6 +87,10 @@ describe("a ticket after a K-LINK webhook about it", () => {
       5_000,
     );
 
-    expect(await findTicket(page, ticket.id)).toMatchObject({ status: "found", ticket: { status: "closed" } });
+    expect(await findTicket(page, ticket.id)).toMatchObject({
+      status: "found",
+      via: "number",
+      ticket: { status: "closed" },
+    });
   });
 });

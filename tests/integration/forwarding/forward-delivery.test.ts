@@ -184,6 +184,8 @@ describe("at-least-once delivery", () => {
     const [a, b] = [dispatcher({ concurrency: 4 }), dispatcher({ concurrency: 4 })];
     const [sentByA, sentByB] = await Promise.all([a.drain(), b.drain()]);
     expect(sentByA + sentByB).toBe(40);
+    const errors = await testDb().forwardAttempt.findMany({ where: { error: { not: null } }, select: { error: true } });
+    expect(errors).toEqual([]);
     expect(receiver.received).toHaveLength(40);
     expect(receiver.acknowledged.size).toBe(40);
     expect(await testDb().forwardMessage.count({ where: { destinationId: id, status: "delivered" } })).toBe(40);
@@ -245,5 +247,20 @@ describe("at-least-once delivery", () => {
     expect(receiver.received).toHaveLength(0);
     const attempt = await testDb().forwardAttempt.findFirstOrThrow({ where: { message: { destinationId: id } } });
     expect(attempt).toMatchObject({ status: null, error: expect.stringContaining("loopback") });
+  });
+});
+
+describe("rate limit per destination", () => {
+  it("sends at most the destination's rate per second and keeps the rest pending, uncounted", async () => {
+    const { id } = await destination({ rateLimitPerSecond: 2 });
+    await receiveEvents(...Array.from({ length: 5 }, (_, i) => envelope("ticket.update", { id: `rl-${i}` })));
+    expect(await dispatcher({ concurrency: 1 }).drain()).toBe(2);
+    expect(receiver.received).toHaveLength(2);
+    const waiting = await testDb().forwardMessage.findMany({ where: { destinationId: id, status: "pending" } });
+    expect(waiting).toHaveLength(3);
+    for (const m of waiting) {
+      expect(m.attempts).toBe(0);
+      expect(m.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    }
   });
 });

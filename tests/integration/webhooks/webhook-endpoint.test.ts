@@ -190,13 +190,13 @@ describe.each(FRONT_DOORS)("through %s", (frontDoor, makeEndpoint) => {
       });
       const { res } = await post(makeEndpoint({ settings }), CONN, stream);
       expect(res.status).toBe(413);
-      // The receiver read little past the limit; the sender was cut off long before the end
-      // (over a socket, the kernel's buffers take a few MiB more than the receiver reads).
+      // What the server itself read (its byte counter, stored as the row's size) ends just past
+      // the limit. How much the sender managed to push is not asserted over a socket: the
+      // kernel's buffers on a busy machine take several MiB the server never reads.
       const row = await rows().findFirstOrThrow();
       expect(row).toMatchObject({ verification: "too_large", rawBody: null });
       expect(row.bodySize).toBeGreaterThan(WEBHOOK_BODY_LIMIT_BYTES);
       expect(row.bodySize).toBeLessThanOrEqual(WEBHOOK_BODY_LIMIT_BYTES + 4 * chunk.byteLength);
-      expect(pulled).toBeLessThan(8 * 1024 * 1024);
       // Called in process, nothing lies between: the sender is stopped right at the limit.
       if (frontDoor === "the route handler")
         expect(pulled).toBeLessThanOrEqual(WEBHOOK_BODY_LIMIT_BYTES + 4 * chunk.byteLength);

@@ -13,6 +13,7 @@ import { createUserAction, signOutUserEverywhereAction, updateUserAction } from 
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import ui from "@/components/ui/ui.module.css";
 import styles from "@/components/admin/admin.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users" };
@@ -161,7 +162,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         )}
         {page.nextCursor ? (
           <p>
-            <Link href={`/admin/users?cursor=${encodeURIComponent(page.nextCursor)}`}>Next users →</Link>
+            <Link href={`/admin/users?cursor=${uriComponent(page.nextCursor)}`}>Next users →</Link>
           </p>
         ) : null}
       </Section>

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CollaborationScope } from "@/components/collab/collaboration-scope";
+import { FollowButton } from "@/components/collab/follow-button";
 import { consolePage } from "@/lib/doors/console-page";
+import { recordCollaboration } from "@/lib/console/record-collaboration";
 import { contactCxLogs, CONTACT_CX_TIME_ZONE } from "@/lib/console/contact-cx-logs";
 import {
   contactGroupsOf,
@@ -32,6 +35,7 @@ import { Section } from "@/components/ui/page-header";
 import { Timestamp } from "@/components/ui/timestamp";
 import ui from "@/components/ui/ui.module.css";
 import styles from "@/components/contacts/contacts.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Contact" };
@@ -49,7 +53,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const { id } = await params;
   const ticketsPage = intParam(firstParam(await searchParams, "ticketsPage"), 1, 1, 100_000);
 
-  const [contactRead, fields, groups, tickets, tags, cx] = await Promise.all([
+  const [contactRead, fields, groups, tickets, tags, cx, collab] = await Promise.all([
     readKlink(page, "contacts.get", { params: { id } }),
     readAllPages(page, "contacts.fields"),
     readAllPages(page, "contacts.groups"),
@@ -59,6 +63,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
     }),
     page.can.write ? readAllPages(page, "tags.list") : Promise.resolve(null),
     contactCxLogs(page, id),
+    recordCollaboration(page.actor, page.connectionId, { type: "contact", id }),
   ]);
   if (!contactRead.ok && contactRead.failure.status === 404) notFound();
   const reads: KlinkRead<unknown>[] = [contactRead, fields, groups, tickets, ...(tags ? [tags] : []), ...cx.reads];
@@ -83,7 +88,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const others = otherContactFields(contact);
 
   return (
-    <>
+    <CollaborationScope collab={collab}>
       <LiveRefresh filter={{ resources: ["contact", "message", "ticket"], id, contactId: id }} />
       <StaleBanner degraded={degradedFreshness(reads)} />
       <Link href="/contacts" className={styles.back}>
@@ -94,6 +99,14 @@ export default async function ContactPage({ params, searchParams }: Props) {
           <ContactAvatar name={contact.name} large />
           <div>
             <h1 style={{ margin: 0, fontSize: "1.45rem" }}>{name}</h1>
+            {collab ? (
+              <FollowButton
+                connectionId={collab.connectionId}
+                record={collab.record}
+                label={`Contact ${name}`}
+                initiallyFollowing={collab.following}
+              />
+            ) : null}
             <p style={{ margin: "0.2rem 0 0", color: "var(--muted)" }}>
               {[contact.company?.name, emails[0], phones[0]].filter(Boolean).join(" · ") || "No contact details"}
             </p>
@@ -101,7 +114,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
         </div>
         {page.can.write ? (
           <div className={ui.actions}>
-            <ButtonLink href={`/contacts/${encodeURIComponent(id)}/edit`}>Edit</ButtonLink>
+            <ButtonLink href={`/contacts/${uriComponent(id)}/edit`}>Edit</ButtonLink>
             {page.can.admin ? <DeleteContactButton contactId={id} name={name} /> : null}
           </div>
         ) : null}
@@ -200,7 +213,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
             {tickets.ok ? (
               <ContactTickets
                 listing={tickets.data}
-                hrefFor={(n) => `/contacts/${encodeURIComponent(id)}${n > 1 ? `?ticketsPage=${n}` : ""}#tickets`}
+                hrefFor={(n) => `/contacts/${uriComponent(id)}${n > 1 ? `?ticketsPage=${n}` : ""}#tickets`}
               />
             ) : (
               <KlinkFailure failure={tickets.failure} what="The contact's tickets" />
@@ -247,7 +260,24 @@ export default async function ContactPage({ params, searchParams }: Props) {
 
           {page.can.write ? (
             <Section title="Send message" id="send-message">
-              <SendMessageForm contactId={id} label="Message" channel={contact.channel} />
+              <SendMessageForm
+                contactId={id}
+                label="Message"
+                channel={contact.channel}
+                cannedReplies={collab?.cannedReplies}
+                templateValues={{
+                  "contact.name": contact.name,
+                  "contact.email": emails[0],
+                  "contact.phone": phones[0],
+                  "agent.name": page.actor.name,
+                  "agent.email": page.actor.email,
+                }}
+                watch={
+                  collab
+                    ? { connectionId: collab.connectionId, records: [collab.record], since: collab.renderedAt }
+                    : undefined
+                }
+              />
             </Section>
           ) : null}
 
@@ -276,6 +306,6 @@ export default async function ContactPage({ params, searchParams }: Props) {
           ) : null}
         </div>
       </div>
-    </>
+    </CollaborationScope>
   );
 }

@@ -1,9 +1,11 @@
 // /tickets/[id]: one ticket with every field, its contact, tags and activity; agents and admins
 // also edit it, change its status and message its contact. K-LINK has no "get ticket by id", so
 // the ticket is located in the listing (lib/console/find-ticket.ts). Re-renders when a live event
-// about this ticket arrives.
+// about this ticket arrives. /tickets/<number> (digits only: K-LINK's ids are not numbers) finds
+// the ticket with that number and redirects to its page.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { KlinkFailure } from "@/components/shell/klink-failure";
 import { StaleBanner } from "@/components/shell/stale-banner";
@@ -19,12 +21,12 @@ import { TicketFieldsView } from "@/components/tickets/ticket-fields-view";
 import { TicketStatusControl } from "@/components/tickets/ticket-status-control";
 import { CollaborationScope } from "@/components/collab/collaboration-scope";
 import { FollowButton } from "@/components/collab/follow-button";
-import { consolePage } from "@/lib/doors/console-page";
+import { consolePage, type ConsolePage } from "@/lib/doors/console-page";
 import type { TemplateValues } from "@/lib/canned-replies/template";
 import { emailsOf, phonesOf } from "@/lib/console/contact-details";
 import { recordCollaboration } from "@/lib/console/record-collaboration";
 import { degradedFreshness } from "@/lib/console/degraded";
-import { findTicket } from "@/lib/console/find-ticket";
+import { findTicket, findTicketByNumber } from "@/lib/console/find-ticket";
 import { readKlink } from "@/lib/console/read-klink";
 import { listTicketActivity } from "@/lib/console/ticket-activity";
 import { optionLabel, optionsOf } from "@/lib/console/ticket-field-model";
@@ -38,6 +40,8 @@ export const metadata: Metadata = { title: "Ticket" };
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const page = await consolePage("viewer");
+  // Called, not rendered as a component: its redirect must happen before anything is streamed.
+  if (TICKET_NUMBER.test(id)) return ticketByNumber(page, Number(id));
   const [found, fields, tags, activity] = await Promise.all([
     findTicket(page, id),
     readTicketFields(page),
@@ -211,5 +215,35 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         </aside>
       </div>
     </CollaborationScope>
+  );
+}
+
+const TICKET_NUMBER = /^\d{1,15}$/;
+
+async function ticketByNumber(page: ConsolePage, number: number) {
+  const found = await findTicketByNumber(page, number);
+  if (found.status === "found") redirect(`/tickets/${encodeURIComponent(found.ticket.id)}`);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+        <Link href="/tickets">Tickets</Link>
+      </nav>
+      <h1 className={styles.detailTitle}>{found.status === "failed" ? "Ticket" : "Ticket not found"}</h1>
+      {found.status === "failed" ? (
+        <KlinkFailure failure={found.failure} what="The ticket" />
+      ) : (
+        <div className={ui.section}>
+          <EmptyState title="No such ticket here">
+            <p data-testid="ticket-not-found">
+              K-LINK&apos;s search finds no ticket #{number} on this connection. It may have been deleted, or belong to
+              another connection.
+            </p>
+            <p>
+              <Link href="/tickets">Back to the ticket list</Link>
+            </p>
+          </EmptyState>
+        </div>
+      )}
+    </>
   );
 }

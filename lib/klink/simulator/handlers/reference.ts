@@ -7,7 +7,7 @@ import { messageSendBodySchema } from "../../schemas/message";
 import { webhookTimestamp } from "../../webhook-payloads";
 import { paginate, SimHttpError, validBody } from "../http-io";
 import { CHANNEL_TYPES } from "../corpus";
-import { zonedTimeToUtc } from "../time-zone";
+import { zonedTimeToUtc } from "../../zoned-clock";
 import { cxLogView } from "../views";
 import type { Handler } from "./types";
 

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { consolePage } from "@/lib/doors/console-page";
 import { getDelivery } from "@/lib/webhooks/delivery-history";
+import { forwardsOfDelivery } from "@/lib/forwarding/message-history";
 import { PageHeader, Section } from "@/components/ui/page-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { DeliveryStatus, Verification } from "@/components/admin/delivery-badges";
@@ -18,6 +19,7 @@ export default async function WebhookDeliveryPage({ params }: { params: Promise<
   const { actor } = await consolePage("admin");
   const delivery = await getDelivery(actor, (await params).id);
   if (!delivery) notFound();
+  const forwards = await forwardsOfDelivery(actor, delivery.id);
   const replayable =
     delivery.verification === "verified" && delivery.status !== "rejected" && delivery.status !== "duplicate";
   const facts: [string, ReactNode][] = [
@@ -88,6 +90,21 @@ export default async function WebhookDeliveryPage({ params }: { params: Promise<
             <p className={ui.muted}>Only verified, accepted deliveries can be replayed.</p>
           )}
         </div>
+      </Section>
+      <Section title="Forwarded to" id="forwarded">
+        {forwards.length === 0 ? (
+          <p className={ui.muted}>Not forwarded: no enabled destination wanted this event.</p>
+        ) : (
+          <ul aria-label="Forwarded to">
+            {forwards.map((f) => (
+              <li key={f.id}>
+                <Link href={`/admin/destinations/${f.destinationId}`}>{f.destinationName}</Link>: {f.status} after{" "}
+                {f.attempts} attempt{f.attempts === 1 ? "" : "s"}
+                {f.lastStatus ? ` (last answer ${f.lastStatus})` : ""} — <code>{f.id}</code>
+              </li>
+            ))}
+          </ul>
+        )}
       </Section>
       <Section title="Headers" id="headers">
         <div className={ui.tableWrap}>

@@ -11,6 +11,7 @@ import { KlinkFailure } from "@/components/shell/klink-failure";
 import { StaleBanner } from "@/components/shell/stale-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import styles from "@/components/contacts/contacts.module.css";
+import { uriComponent } from "@/lib/http/uri-component";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit contact" };
@@ -23,7 +24,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
     readAllPages(page, "contacts.fields"),
   ]);
   if (!contact.ok && contact.failure.status === 404) notFound();
-  const back = `/contacts/${encodeURIComponent(id)}`;
+  const back = `/contacts/${uriComponent(id)}`;
   const controls = fields.ok ? formControls(fields.data.items) : [];
   return (
     <>

@@ -1,6 +1,6 @@
 // Wall-clock time in an IANA zone → UTC, without a date library: the offset is read from Intl at
-// a first guess and corrected once (enough for DST transitions).
-import type { LocalDateTime } from "../schemas/cx-log";
+// a first guess and corrected once (enough for DST transitions). Safe to import anywhere.
+import type { LocalDateTime } from "./schemas/cx-log";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
