@@ -123,6 +123,8 @@ const schema = z
     WEBHOOK_REJECTIONS_PER_MINUTE: positiveInt(60),
     LOGIN_ATTEMPTS_PER_MINUTE: positiveInt(60),
     PROXY_RATE_LIMITS: proxyRateLimits,
+    LIVE_STREAMS_PER_USER: positiveInt(10),
+    LIVE_STREAMS_PER_PROCESS: positiveInt(1000),
     KLINK_SIMULATOR_PORT: z.coerce
       .number()
       .int()

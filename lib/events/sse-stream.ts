@@ -24,7 +24,23 @@ export type EventStreamOptions = {
   connectionId?: string;
   /** Epoch ms: first replay the bus's recent events from this moment (minus RESUME_MARGIN_MS). */
   resumeFrom?: number;
+  /** Called once when the stream ends, however it ends. */
+  onClose?: () => void;
 };
+
+// Each event is serialised once, however many streams forward it: the bus hands every listener
+// the same object.
+const frames = new WeakMap<LiveEvent, Uint8Array>();
+const frameEncoder = new TextEncoder();
+
+function frameOf(event: LiveEvent): Uint8Array {
+  let frame = frames.get(event);
+  if (!frame) {
+    frame = frameEncoder.encode(`id: ${eventTime(event)}\ndata: ${JSON.stringify(event)}\n\n`);
+    frames.set(event, frame);
+  }
+  return frame;
+}
 
 /** Replays reach this far further back: instances' clocks differ a little. */
 export const RESUME_MARGIN_MS = 2_000;
@@ -51,7 +67,7 @@ export function createEventStream(
       };
       const forward = (event: LiveEvent) => {
         if (options.connectionId && event.connectionId !== options.connectionId) return;
-        send(`id: ${eventTime(event)}\ndata: ${JSON.stringify(event)}\n\n`);
+        if (!closed) controller.enqueue(frameOf(event));
       };
       const unsubscribe = bus.subscribe(forward);
       const heartbeat = setInterval(
@@ -66,6 +82,7 @@ export function createEventStream(
         clearInterval(heartbeat);
         clearTimeout(maxAge);
         options.signal.removeEventListener("abort", stop);
+        options.onClose?.();
         try {
           controller.close();
         } catch {

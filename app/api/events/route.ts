@@ -6,6 +6,9 @@ import { z } from "zod";
 import { getEventBus } from "@/lib/events/get-event-bus";
 import { createEventStream, SSE_HEADERS } from "@/lib/events/sse-stream";
 import { route } from "@/lib/doors/route";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/errors/api-error";
+import { takeStreamSlot } from "@/lib/events/stream-slots";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +19,24 @@ const epochMs = z
 
 const query = z.object({ connection: z.string().min(1).max(128).optional(), since: epochMs.optional() });
 
-export const GET = route({ access: "viewer", query }, async ({ req, query }) => {
+export const GET = route({ access: "viewer", query }, async ({ req, query, actor }) => {
+  // At most LIVE_STREAMS_PER_USER per user and LIVE_STREAMS_PER_PROCESS here (README "Limits and abuse").
+  const release = takeStreamSlot(actor.userId, {
+    perUser: env().LIVE_STREAMS_PER_USER,
+    perProcess: env().LIVE_STREAMS_PER_PROCESS,
+  });
+  if (!release)
+    throw new ApiError("rate_limited", "Too many live-event streams are open; close a tab or try again later.", {
+      headers: { "retry-after": "10" },
+    });
   // What EventSource sends back is whatever id it last received: ignore anything else.
   const lastEventId = epochMs.safeParse(req.headers.get("last-event-id") ?? "");
   const resumeFrom = lastEventId.success ? lastEventId.data : query.since;
-  const stream = createEventStream(getEventBus(), { signal: req.signal, connectionId: query.connection, resumeFrom });
+  const stream = createEventStream(getEventBus(), {
+    signal: req.signal,
+    connectionId: query.connection,
+    resumeFrom,
+    onClose: release,
+  });
   return new Response(stream, { headers: SSE_HEADERS });
 });
