@@ -13,6 +13,10 @@ import * as connection from "../../app/api/admin/connections/[id]/route";
 import * as keys from "../../app/api/keys/route";
 import * as audit from "../../app/api/admin/audit/route";
 import * as deliveries from "../../app/api/admin/webhooks/deliveries/route";
+import * as views from "../../app/api/views/route";
+import * as cannedReplies from "../../app/api/canned-replies/route";
+import * as follows from "../../app/api/follows/route";
+import * as destinations from "../../app/api/admin/destinations/route";
 import { setCache } from "../../lib/cache/get-cache";
 import { MemoryCache } from "../../lib/cache/memory-cache";
 import { endpoints, type EndpointDef, type EndpointName } from "../../lib/klink/registry";
@@ -138,6 +142,34 @@ describe("fuzz: admin and key routes", () => {
       method: "POST",
       path: "/api/keys",
       body: () => ({ name: "fuzz key" }),
+    },
+    {
+      name: "POST /api/views",
+      handler: views.POST as Handler,
+      method: "POST",
+      path: "/api/views",
+      body: () => ({ list: "tickets", name: `Fuzz view ${++counter}`, query: "status=open", shared: true }),
+    },
+    {
+      name: "POST /api/canned-replies",
+      handler: cannedReplies.POST as Handler,
+      method: "POST",
+      path: "/api/canned-replies",
+      body: () => ({ name: `Fuzz reply ${++counter}`, body: "Hello {{contact.name}}", shared: true }),
+    },
+    {
+      name: "POST /api/follows",
+      handler: follows.POST as Handler,
+      method: "POST",
+      path: "/api/follows",
+      body: () => ({ connection: f.connectionId, record: "ticket:fuzz-ticket", label: "Fuzz", following: true }),
+    },
+    {
+      name: "POST /api/admin/destinations",
+      handler: destinations.POST as Handler,
+      method: "POST",
+      path: "/api/admin/destinations",
+      body: () => ({ name: `Fuzz destination ${++counter}`, url: "http://127.0.0.1:9/hooks" }),
     },
   ];
 
