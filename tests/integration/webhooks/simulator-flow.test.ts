@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 describe("the simulator's webhooks, end to end", () => {
-  it("stores a simulator mutation verified and processes it within a second, publishing the live event", async () => {
+  it("stores a simulator mutation verified and processes it at once (well within the sweep's 5 s), publishing the live event", async () => {
     const ticket = (await klink("/api/v1/tickets?pageSize=1")).data[0];
     const started = Date.now();
     await klink(`/api/v1/tickets/${ticket.id}/status`, { method: "PUT", body: { status: "resolved" } });
@@ -63,7 +63,9 @@ describe("the simulator's webhooks, end to end", () => {
         (await testDb().webhookDelivery.count({ where: { eventType: "ticket.update", status: "processed" } })) === 1,
       5_000,
     );
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // Processed as it is acknowledged, not by the sweep (every 5 s): the delivery then also
+    // fans out, notifies followers and drops report days, so a loaded CI machine needs the margin.
+    expect(Date.now() - started).toBeLessThan(2_000);
     const row = await testDb().webhookDelivery.findFirstOrThrow({ where: { eventType: "ticket.update" } });
     expect(row).toMatchObject({ connectionId, verification: "verified", status: "processed", attempts: 1 });
     expect(JSON.parse(row.rawBody!).data).toMatchObject({ id: ticket.id, status: "resolved" });
