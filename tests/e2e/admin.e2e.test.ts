@@ -26,6 +26,7 @@ describe("the shell for each role", () => {
   for (const role of ["viewer", "agent"] as const) {
     it(`${role}: the main navigation without Admin; admin pages answer with the 403 page; their own API keys open`, async () => {
       const { context, page } = await stack.signIn(role, "/");
+      // Agents write, so they also manage their canned replies; viewers send nothing.
       expect(await navLabels(page)).toEqual([
         "Dashboard",
         "Tickets",
@@ -33,6 +34,7 @@ describe("the shell for each role", () => {
         "CX logs",
         "Reports",
         "Reference data",
+        ...(role === "agent" ? ["Canned replies"] : []),
       ]);
       const user = page.getByTestId("signed-in-user");
       await expect(user.getByRole("button").textContent()).resolves.toContain(role);
@@ -67,6 +69,7 @@ describe("the shell for each role", () => {
       "CX logs",
       "Reports",
       "Reference data",
+      "Canned replies",
       "Admin",
     ]);
     await mainNav(page).getByRole("link", { name: "Admin" }).click();

@@ -58,8 +58,8 @@ describe("CX logs", () => {
     await screenshot(page, "cx-logs");
 
     // A chosen range: one K-LINK request for the whole range, paginated by K-LINK.
-    await page.getByLabel("From").fill("2020-01-01");
-    await page.getByLabel("To").fill("2020-01-31");
+    await page.getByLabel("From", { exact: true }).fill("2020-01-01");
+    await page.getByLabel("To", { exact: true }).fill("2020-01-31");
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(
       (u) => u.searchParams.get("from") === "2020-01-01" && u.searchParams.get("to") === "2020-01-31",
