@@ -82,6 +82,7 @@ describe("the shell for each role", () => {
       "API keys",
       "Audit log",
       "Webhooks",
+      "Forwarding",
       "K-LINK drift",
     ]);
     expect(await sections.getByRole("link", { name: "Users" }).getAttribute("aria-current")).toBe("page");
