@@ -35,8 +35,8 @@ export async function startConsole(
   options: { migrate?: boolean } = {},
 ): Promise<ConsoleServer> {
   const port = await freePort();
-  const dir = mkdtempSync(path.join(tmpdir(), "klink-console-e2e-"));
-  const databaseUrl = extraEnv.DATABASE_URL ?? `file:${path.join(dir, "console.db")}`;
+  const databaseUrl =
+    extraEnv.DATABASE_URL ?? `file:${path.join(mkdtempSync(path.join(tmpdir(), "klink-console-e2e-")), "console.db")}`;
   if (options.migrate !== false) migrateDatabase(databaseUrl, { quiet: true });
   const env = {
     ...process.env,
@@ -75,7 +75,8 @@ export async function startConsole(
 /** Ends a child process and resolves once it has exited. */
 export function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   return new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // A child ended by a signal (kill() above) has a signalCode and no exitCode.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill(signal);
   });
