@@ -21,6 +21,15 @@ export function serializeError(value: unknown): unknown {
   };
 }
 
+// Lines go to stdout without blocking the request that wrote them: a synchronous write to a pipe
+// (a process manager, a container runtime, `npm start | tee`) wakes the reader on every line and
+// took more CPU than answering a cache miss did (docs/benchmarks.md, bench:proxy). Written in the
+// background instead, lines written meanwhile go out together; pino flushes what is left when the
+// process exits. A reader that stops reading cannot make the buffer grow past MAX_BUFFERED_BYTES:
+// lines beyond it are dropped (and counted by sonic-boom's "drop" event) rather than held.
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+const stdout = () => pino.destination({ dest: 1, sync: false, maxLength: MAX_BUFFERED_BYTES });
+
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}) {
   const logger = pino(
     {
@@ -33,7 +42,7 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
         return ctx ? { requestId: ctx.requestId } : {};
       },
     },
-    options.destination,
+    options.destination ?? stdout(),
   );
   // A child's bindings are written on each of its lines: redacted once, when it is made. Not
   // bound, so that a child's own children (which inherit this method) are made from themselves.
