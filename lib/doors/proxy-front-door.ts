@@ -80,7 +80,7 @@ function send(res: ServerResponse, answer: ProxyAnswer, requestId: string): void
   if (res.headersSent || res.destroyed) return;
   const body = proxyBodyText(answer.body);
   const headers: Record<string, string | number> = {
-    ...apiAnswerHeaders(env().NEXTAUTH_URL),
+    ...answerHeaders(),
     ...answer.headers,
     [REQUEST_ID_HEADER]: requestId,
   };
@@ -92,4 +92,13 @@ function send(res: ServerResponse, answer: ProxyAnswer, requestId: string): void
   headers["content-length"] = Buffer.byteLength(body.text);
   // Node sends no body for HEAD by itself; the headers are GET's.
   res.writeHead(answer.status, headers).end(body.text);
+}
+
+// The headers of every API answer, made once per public URL rather than on every answer.
+let made: { publicUrl: string; headers: Record<string, string> } | undefined;
+
+function answerHeaders(): Record<string, string> {
+  const publicUrl = env().NEXTAUTH_URL;
+  if (made?.publicUrl !== publicUrl) made = { publicUrl, headers: apiAnswerHeaders(publicUrl) };
+  return made.headers;
 }

@@ -37,6 +37,9 @@ type DriftState = {
   /** Paths logged within the last hour. */
   logged: LRUCache<string, true>;
   metricPaths: Set<string>;
+  /** Reports made with recordDriftSoon, recorded at the next turn of the event loop. */
+  soon: (() => DriftReport)[];
+  soonTimer: NodeJS.Immediate | undefined;
 };
 
 // Every copy of this module Next.js loads must share one batch and one set of sightings.
@@ -48,6 +51,8 @@ const state = (): DriftState =>
     flushing: Promise.resolve(),
     logged: new LRUCache({ max: 10_000, ttl: LOG_AGAIN_AFTER_MS }),
     metricPaths: new Set(),
+    soon: [],
+    soonTimer: undefined,
   }));
 
 const keyOf = (connectionId: string, endpoint: string, path: string) => `${connectionId}\u0000${endpoint}\u0000${path}`;
@@ -95,8 +100,34 @@ export function recordDrift(report: DriftReport): void {
   s.timer ??= setTimeout(() => void flushDrift(), DRIFT_FLUSH_DELAY_MS).unref();
 }
 
-/** Writes what is waiting now; resolves when it is written (or failed and was logged). Never rejects. */
+/**
+ * recordDrift, a moment later: once the answer that showed the drift is on its way. Finding it
+ * walks the whole answer (lib/klink/find-drift.ts), which the caller of a cold read need not wait
+ * for; `report` is called then (at the next turn of the event loop, or by flushDrift, whichever
+ * comes first), never raising.
+ */
+export function recordDriftSoon(report: () => DriftReport): void {
+  const s = state();
+  s.soon.push(report);
+  s.soonTimer ??= setImmediate(recordWaitingReports);
+}
+
+function recordWaitingReports(): void {
+  const s = state();
+  if (s.soonTimer) clearImmediate(s.soonTimer);
+  s.soonTimer = undefined;
+  for (const report of s.soon.splice(0)) {
+    try {
+      recordDrift(report());
+    } catch (error) {
+      logger.warn({ err: error }, "drift could not be recorded");
+    }
+  }
+}
+
+/** Writes what is waiting now (recordDriftSoon's reports included); resolves when it is written (or failed and was logged). Never rejects. */
 export function flushDrift(): Promise<void> {
+  recordWaitingReports();
   const s = state();
   if (s.timer) clearTimeout(s.timer);
   s.timer = undefined;
@@ -139,5 +170,6 @@ function metricPath(s: DriftState, endpoint: string, path: string): string {
 export function resetDriftRecorder(): void {
   const s = state();
   if (s.timer) clearTimeout(s.timer);
+  if (s.soonTimer) clearImmediate(s.soonTimer);
   drift.set(undefined);
 }

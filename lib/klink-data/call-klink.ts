@@ -18,10 +18,10 @@ import { getCache } from "../cache/get-cache";
 import { invalidateTags } from "../cache/invalidate-tags";
 import { readThrough, type CacheState } from "../cache/read-through";
 import { resolveConnection, type ResolvedConnection } from "../connections/resolve-connection";
-import { env } from "../env";
-import { createKlinkClient } from "../klink/client";
+import { env, type Env } from "../env";
+import { createKlinkClient, type KlinkClient } from "../klink/client";
 import { KlinkHttpError } from "../klink/errors";
-import { recordDrift } from "../drift/record-drift";
+import { recordDriftSoon } from "../drift/record-drift";
 import { currentRequestContext } from "../log/request-context";
 import {
   endpoints,
@@ -192,25 +192,36 @@ async function write(def: EndpointDef, options: CallKlinkOptions<EndpointName>):
 }
 
 async function callThroughResilience(def: EndpointDef, connection: ResolvedConnection, input: KlinkCallInput) {
-  const client = createKlinkClient({
-    baseUrl: connection.baseUrl,
-    token: connection.token,
-    timeoutMs: env().KLINK_TIMEOUT_MS,
-    maxResponseBytes: env().KLINK_MAX_RESPONSE_BYTES,
-  });
+  const client = clientFor(connection);
   const answer = await resilientCall({
     connectionId: connection.id,
     endpoint: def.name,
     idempotent: def.method === "GET",
     attempt: () => client.call(def.name as EndpointName, input),
   });
-  recordDrift({
-    connectionId: connection.id,
-    endpoint: def.name,
-    findings: answer.drift,
-    requestId: currentRequestContext()?.requestId,
-  });
+  const requestId = currentRequestContext()?.requestId;
+  // Found and recorded once this call's caller has its answer (the drift is read then).
+  recordDriftSoon(() => ({ connectionId: connection.id, endpoint: def.name, findings: answer.drift, requestId }));
   return answer;
+}
+
+// The client of a resolved connection, made once: the connection cache hands out the same object
+// for a few seconds (lib/connections/connection-cache.ts), and making a client checks the URL and
+// token again and builds a method per endpoint. Made anew when the configuration was read anew.
+const clients = new WeakMap<ResolvedConnection, { config: Env; client: KlinkClient }>();
+
+function clientFor(connection: ResolvedConnection): KlinkClient {
+  const config = env();
+  const made = clients.get(connection);
+  if (made?.config === config) return made.client;
+  const client = createKlinkClient({
+    baseUrl: connection.baseUrl,
+    token: connection.token,
+    timeoutMs: config.KLINK_TIMEOUT_MS,
+    maxResponseBytes: config.KLINK_MAX_RESPONSE_BYTES,
+  });
+  clients.set(connection, { config, client });
+  return client;
 }
 
 async function invalidateAfterWrite(

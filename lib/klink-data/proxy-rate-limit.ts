@@ -6,14 +6,20 @@ import "server-only";
 import { env } from "../env";
 import { ApiError } from "../errors/api-error";
 import type { Actor } from "../identity/actor";
-import { rateLimiter } from "../resilience/rate-limiter";
+import { rateLimiter, type RateLimiter } from "../resilience/rate-limiter";
+
+// One limiter per limit, made when first needed rather than on every request (the counters live
+// in the store either way).
+const limiters = new Map<number, RateLimiter>();
+
+function limiterOf(points: number): RateLimiter {
+  let limiter = limiters.get(points);
+  if (!limiter) limiters.set(points, (limiter = rateLimiter({ name: "proxy_actor", points, durationSeconds: 60 })));
+  return limiter;
+}
 
 export async function assertProxyRateLimit(actor: Actor): Promise<void> {
-  const limiter = rateLimiter({
-    name: "proxy_actor",
-    points: env().PROXY_RATE_LIMITS[actor.role],
-    durationSeconds: 60,
-  });
+  const limiter = limiterOf(env().PROXY_RATE_LIMITS[actor.role]);
   const decision = await limiter.consume(`user:${actor.userId}`);
   if (decision.allowed) return;
   throw new ApiError("rate_limited", "Too many K-LINK requests from this account; try again later.", {

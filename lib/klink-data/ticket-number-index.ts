@@ -39,11 +39,16 @@ export async function ticketIdOf(connectionId: string, number: number): Promise<
   return typeof entry?.value === "string" ? entry.value : undefined;
 }
 
-/** Learns from an answer of K-LINK to one of the ticket endpoints; does nothing for the others. */
+/**
+ * Learns from an answer of K-LINK to one of the ticket endpoints; does nothing for the others.
+ * At the next turn of the event loop: the read that brought the answer is answered first.
+ */
 export function learnFromAnswer(connectionId: string, endpoint: string, data: unknown): void {
   if (!TICKET_ANSWERS.has(endpoint)) return;
-  const inner = (data as { data?: unknown } | null)?.data;
-  void learn(connectionId, Array.isArray(inner) ? inner : [inner]);
+  setImmediate(() => {
+    const inner = (data as { data?: unknown } | null)?.data;
+    void learn(connectionId, Array.isArray(inner) ? inner : [inner]);
+  });
 }
 
 /** Learns from a K-LINK ticket event's data (ticket.create, ticket.update). */

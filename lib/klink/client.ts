@@ -41,7 +41,10 @@ export type KlinkResult<T = unknown> = {
   data: T;
   /** false when a write's 2xx answer was not JSON: `data` is then its text ("" when empty). */
   json: boolean;
-  /** Where the answer differs from the registry's response schema (nothing for a text answer). */
+  /**
+   * Where the answer differs from the registry's response schema (nothing for a text answer).
+   * Found the first time it is read.
+   */
   drift: DriftFinding[];
   /** Response headers, lower-case names. */
   headers: Record<string, string>;
@@ -156,11 +159,16 @@ export function createKlinkClient(options: KlinkClientOptions): KlinkClient {
     }
     // A read has nothing to show without JSON; a write that K-LINK acknowledged happened anyway.
     if (!answer.json && def.method === "GET") throw new KlinkResponseShapeError(name, raw.status, answer.text);
+    let drift: DriftFinding[] | undefined;
     return {
       status: raw.status,
       data: data as EndpointResponse<N>,
       json: answer.json,
-      drift: answer.json ? findDrift(def.response, answer.value) : [],
+      // Found when first read, not before the call returns: it walks the whole answer, and the
+      // data layer records it only once its own caller has been answered (lib/klink-data/call-klink.ts).
+      get drift() {
+        return (drift ??= answer.json ? findDrift(def.response, answer.value) : []);
+      },
       headers: raw.headers,
       upstreamRequestId,
       latencyMs,
@@ -264,23 +272,41 @@ async function send(
 
 /**
  * The answer's body as text, read chunk by chunk and given up as soon as it passes the limit (or
- * at once when its Content-Length says it will): memory never holds more than the limit.
+ * at once when its Content-Length says it will): memory never holds more than the limit. Read
+ * from the stream's events rather than an async iterator, which costs a promise per chunk.
  */
-async function readLimited(res: Dispatcher.ResponseData, limit: number, name: EndpointName): Promise<string> {
+function readLimited(res: Dispatcher.ResponseData, limit: number, name: EndpointName): Promise<string> {
   const declared = Number(res.headers["content-length"]);
+  const body = res.body;
   const tooLarge = () => {
-    res.body.destroy();
+    body.destroy();
     return new KlinkResponseTooLargeError(name, res.statusCode, limit);
   };
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size).toString("utf8");
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    body.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) return fail(tooLarge());
+      chunks.push(chunk);
+    });
+    body.once("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks, size).toString("utf8"));
+    });
+    body.on("error", fail);
+    // Closed before its end without an error of its own (as the async iterator reports it).
+    body.once("close", () => fail(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" })));
+  });
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -85,14 +85,13 @@ function signature(limit: RateLimit): string {
   return `${limit.name}:${limit.points}:${limit.durationSeconds}:${limit.blockSeconds ?? 0}`;
 }
 
-function limiterFor(store: RateLimitStore, limit: RateLimit): RateLimiterAbstract {
+function limiterFor(store: RateLimitStore, limit: RateLimit, key: string): RateLimiterAbstract {
   const { limiters } = state();
   let byLimit = limiters.get(store);
   if (!byLimit) {
     byLimit = new Map();
     limiters.set(store, byLimit);
   }
-  const key = signature(limit);
   let limiter = byLimit.get(key);
   if (!limiter) {
     const options = { points: limit.points, duration: limit.durationSeconds, blockDuration: limit.blockSeconds ?? 0 };
@@ -121,7 +120,8 @@ export function rateLimiter(limit: RateLimit): RateLimiter {
   if (!NAME_PATTERN.test(limit.name)) throw new Error(`rate limit name must match ${NAME_PATTERN}: ${limit.name}`);
   if (!(limit.points > 0 && limit.durationSeconds > 0))
     throw new Error(`rate limit ${limit.name}: points and duration must be positive`);
-  const store = () => limiterFor(currentStore(), limit);
+  const key = signature(limit);
+  const store = () => limiterFor(currentStore(), limit, key);
   return {
     limit,
     async consume(key, points = 1) {
