@@ -32,6 +32,7 @@ beforeEach(async () => {
 function dispatcher(extra: Partial<DispatcherOptions> = {}) {
   return createDispatcher({
     db: testDb(),
+    provider: testProvider(),
     policy: () => ({ allowLoopback: true }),
     rateLimit: createDestinationRateLimit(),
     disableAfterMs: () => 24 * 60 * MINUTE,
