@@ -5,7 +5,9 @@ import { systemAudit } from "../../../lib/audit/request-audit";
 import { createDeliveryProcessor } from "../../../lib/webhooks/process-deliveries";
 import { createDispatcher, type DispatcherOptions } from "../../../lib/forwarding/dispatcher";
 import { createDestinationRateLimit } from "../../../lib/forwarding/destination-rate-limit";
-import { createFanOut } from "../../../lib/forwarding/fan-out";
+import { createFanOut, insertMessages } from "../../../lib/forwarding/fan-out";
+import { createDb } from "../../../lib/db/client";
+import { claimRows, claimableWhere } from "../../../lib/db/lease-claims";
 import { createDestination, rotateDestinationSecret } from "../../../lib/forwarding/manage-destinations";
 import { forwardsOfDelivery } from "../../../lib/forwarding/message-history";
 import { resetDatabase, testDb } from "../../helpers/db";
@@ -190,6 +192,63 @@ describe("at-least-once delivery", () => {
     expect(receiver.received).toHaveLength(40);
     expect(receiver.acknowledged.size).toBe(40);
     expect(await testDb().forwardMessage.count({ where: { destinationId: id, status: "delivered" } })).toBe(40);
+  });
+
+  it("claims a batch in one statement: two instances on their own connections racing for the same rows each get only rows the other did not", async () => {
+    const { id: destinationId } = await destination();
+    const queued = Array.from({ length: 200 }, (_, i) => ({
+      destinationId,
+      deliveryId: `race-${i}`,
+      connectionId: CONN,
+      eventType: "ticket.update",
+      payload: "{}",
+      receivedAt: new Date(),
+    }));
+    expect(await insertMessages(testDb(), testProvider(), queued)).toBe(200);
+    const ids = (await testDb().forwardMessage.findMany({ select: { id: true } })).map((m) => m.id);
+    // A second client: its own connection (SQLite) or pool (PostgreSQL), as another instance has.
+    const other = createDb(process.env.DATABASE_URL!);
+    try {
+      const at = new Date();
+      const [leaseA, leaseB] = [new Date(at.getTime() + 60_000), new Date(at.getTime() + 60_000)];
+      // The same lease value on purpose: claiming must not tell its rows apart by it.
+      const [a, b] = await Promise.all([
+        claimRows((args) => testDb().forwardMessage.updateManyAndReturn(args), ids, claimableWhere(at), leaseA),
+        claimRows((args) => other.forwardMessage.updateManyAndReturn(args), ids, claimableWhere(at), leaseB),
+      ]);
+      expect([...a].filter((id) => b.has(id))).toEqual([]);
+      expect(a.size + b.size).toBe(200);
+      const rows = await testDb().forwardMessage.findMany({ select: { status: true, attempts: true } });
+      expect(rows.every((r) => r.status === "processing" && r.attempts === 1)).toBe(true);
+      // Claimed rows are no one's to claim again while the lease holds.
+      expect(
+        await claimRows((args) => other.forwardMessage.updateManyAndReturn(args), ids, claimableWhere(at), leaseB),
+      ).toEqual(new Set());
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  it("two dispatchers on their own connections, claiming in small batches at once, send every message exactly once", async () => {
+    await destination({ rateLimitPerSecond: 1000 });
+    await receiveEvents(...Array.from({ length: 60 }, (_, i) => envelope("ticket.update", { id: `duo-${i}` })));
+    const other = createDb(process.env.DATABASE_URL!);
+    try {
+      const [a, b] = [
+        dispatcher({ batchSize: 7, concurrency: 3 }),
+        dispatcher({ db: other, batchSize: 7, concurrency: 3 }),
+      ];
+      const [sentByA, sentByB] = await Promise.all([a.drain(), b.drain()]);
+      expect(sentByA + sentByB).toBe(60);
+      expect(receiver.received).toHaveLength(60);
+      expect(receiver.acknowledged.size).toBe(60);
+      expect([...receiver.acknowledged.values()].every((n) => n === 1)).toBe(true);
+      const messages = await testDb().forwardMessage.findMany({ select: { status: true, attempts: true } });
+      expect(messages.every((m) => m.status === "delivered" && m.attempts === 1)).toBe(true);
+      expect(await testDb().forwardAttempt.count()).toBe(60);
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it("claims again a message whose instance died mid-send once its lease ran out", async () => {
