@@ -44,13 +44,27 @@ export async function writeAttemptRecords(db: Db, provider: DatabaseProvider, re
         ),
       )}`,
   ];
+  // Delivered messages (the common case) take one UPDATE per answer status, each row matched by
+  // its id and its lease. Their deliveredAt is the latest finish in the group: they finished
+  // within the same few milliseconds, while the write before this one was under way.
+  const delivered = records.filter((r) => r.next.status === "delivered");
+  for (const status of new Set(delivered.map((r) => r.status))) {
+    const these = delivered.filter((r) => r.status === status);
+    const at = new Date(Math.max(...these.map((r) => r.finished.getTime())));
+    const mine = Prisma.join(
+      these.map((r) => Prisma.sql`("id" = ${r.messageId} AND "lockedUntil" = ${t(r.lease)})`),
+      " OR ",
+    );
+    statements.push(db.$executeRaw`UPDATE "ForwardMessage"
+      SET "status" = 'delivered', "deliveredAt" = ${t(at)}, "lockedUntil" = NULL, "lastStatus" = ${status}, "lastError" = NULL
+      WHERE ${mine}`);
+  }
   for (const r of records) {
+    if (r.next.status === "delivered") continue;
     const set =
-      r.next.status === "delivered"
-        ? Prisma.sql`"status" = 'delivered', "deliveredAt" = ${t(r.finished)}, "lastError" = NULL`
-        : r.next.status === "failed"
-          ? Prisma.sql`"status" = 'failed', "lastError" = ${r.error}`
-          : Prisma.sql`"status" = 'pending', "lastError" = ${r.error}, "nextAttemptAt" = ${t(r.next.nextAttemptAt)}`;
+      r.next.status === "failed"
+        ? Prisma.sql`"status" = 'failed', "lastError" = ${r.error}`
+        : Prisma.sql`"status" = 'pending', "lastError" = ${r.error}, "nextAttemptAt" = ${t(r.next.nextAttemptAt)}`;
     statements.push(db.$executeRaw`UPDATE "ForwardMessage" SET ${set}, "lockedUntil" = NULL, "lastStatus" = ${r.status}
       WHERE "id" = ${r.messageId} AND "lockedUntil" = ${t(r.lease)}`);
   }

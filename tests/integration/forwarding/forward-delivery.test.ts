@@ -8,6 +8,7 @@ import { createDestinationRateLimit } from "../../../lib/forwarding/destination-
 import { createFanOut, insertMessages } from "../../../lib/forwarding/fan-out";
 import { createDb } from "../../../lib/db/client";
 import { claimRows, claimableWhere } from "../../../lib/db/lease-claims";
+import { writeAttemptRecords } from "../../../lib/forwarding/attempt-records";
 import { createDestination, rotateDestinationSecret } from "../../../lib/forwarding/manage-destinations";
 import { forwardsOfDelivery } from "../../../lib/forwarding/message-history";
 import { resetDatabase, testDb } from "../../helpers/db";
@@ -249,6 +250,34 @@ describe("at-least-once delivery", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+
+  it("records an outcome only on a message that still carries the sender's lease", async () => {
+    const { id: destinationId } = await destination();
+    await receiveEvents(envelope("ticket.update", { id: "kept" }), envelope("ticket.update", { id: "taken" }));
+    const ids = (await testDb().forwardMessage.findMany({ orderBy: { createdAt: "asc" }, select: { id: true } })).map(
+      (m) => m.id,
+    );
+    const at = new Date();
+    const lease = new Date(at.getTime() + 60_000);
+    expect(
+      await claimRows((args) => testDb().forwardMessage.updateManyAndReturn(args), ids, claimableWhere(at), lease),
+    ).toEqual(new Set(ids));
+    // The second message's lease ran out and another instance holds it now.
+    const theirs = new Date(at.getTime() + 120_000);
+    await testDb().forwardMessage.update({ where: { id: ids[1] }, data: { lockedUntil: theirs } });
+    const outcome = { destinationId, lease, at, status: 204, latencyMs: 3, error: null, response: "", finished: at };
+    await writeAttemptRecords(testDb(), testProvider(), [
+      { ...outcome, messageId: ids[0], next: { status: "delivered" } },
+      { ...outcome, messageId: ids[1], next: { status: "delivered" } },
+    ]);
+    const [kept, taken] = await Promise.all(
+      ids.map((id) => testDb().forwardMessage.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(kept).toMatchObject({ status: "delivered", lockedUntil: null, lastStatus: 204 });
+    expect(taken).toMatchObject({ status: "processing", lockedUntil: theirs, lastStatus: null });
+    // Both attempts happened, so both are in the log.
+    expect(await testDb().forwardAttempt.count()).toBe(2);
   });
 
   it("claims again a message whose instance died mid-send once its lease ran out", async () => {
