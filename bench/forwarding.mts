@@ -133,6 +133,9 @@ async function setUp(database: Db, receiverUrl: string): Promise<string> {
 
 type Load = { posted: number; accepted: Promise<number> };
 
+/** The inbound answers that were not a new delivery accepted, by status ("error": no answer). */
+const refusedInbound = new Map<string, number>();
+
 /** Posts `rate` signed deliveries per second for `duration` s (open loop). Returns once the last is
  * sent; `accepted` resolves once every answer is in (a new delivery answered 200). */
 async function postSteadily(server: ConsoleServer, connectionId: string, duration: number): Promise<Load> {
@@ -163,9 +166,10 @@ async function postSteadily(server: ConsoleServer, connectionId: string, duratio
           .then(async (res) => {
             const answer = await res.body.text();
             if (res.statusCode === 200 && !answer.includes('"duplicate"')) accepted++;
+            else refusedInbound.set(String(res.statusCode), (refusedInbound.get(String(res.statusCode)) ?? 0) + 1);
           })
           // A request cut off by the kill is not accepted; K-LINK would send it again.
-          .catch(() => undefined),
+          .catch(() => void refusedInbound.set("error", (refusedInbound.get("error") ?? 0) + 1)),
       );
     }
     await new Promise((r) => setTimeout(r, 2));
@@ -193,6 +197,8 @@ type RunResult = {
   delivered: number;
   acknowledged: number;
   duplicated: string[];
+  /** Inbound answers other than accepted, e.g. "503×12, error×4". */
+  refused: string;
   heldAtKill: Set<string> | null;
   /** Held messages whose 5-minute retry the bench made due at once. */
   madeDue: number;
@@ -205,6 +211,7 @@ type RunResult = {
 
 async function run(kill: boolean): Promise<RunResult> {
   const receiver = await startReceiver();
+  refusedInbound.clear();
   let server = await startConsole(CONSOLE_ENV);
   const database = createDb(server.databaseUrl);
   try {
@@ -285,6 +292,7 @@ async function run(kill: boolean): Promise<RunResult> {
       delivered: await delivered(),
       acknowledged: acknowledged(),
       duplicated: [...receiver.acks.values()].flatMap((m) => [...m].filter(([, n]) => n > 1).map(([id]) => id)),
+      refused: [...refusedInbound].map(([status, n]) => `${status}×${n}`).join(", ") || "none",
       heldAtKill,
       madeDue,
       requests: receiver.requests,
@@ -325,6 +333,7 @@ printTable(
       "inbound deliveries posted / accepted / stored",
       ...each((r) => `${r.posted} / ${r.accepted} / ${r.storedInbound}`),
     ],
+    ["inbound answers other than accepted (status×count)", ...each((r) => r.refused)],
     ["outbound messages expected (3 × stored) / stored", ...each((r) => `${r.expected} / ${r.stored}`)],
     ["acknowledged, distinct webhook-id per destination", ...each((r) => String(r.acknowledged))],
     ["delivered in the database", ...each((r) => String(r.delivered))],
