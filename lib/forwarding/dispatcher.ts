@@ -75,8 +75,8 @@ type Claimed = {
   attempts: number;
   receivedAt: Date;
   lease: Date;
-  /** When the claim read the destination (see disableIfFailingTooLong). */
-  claimedAt: Date;
+  /** Just before the destination was read with the message (see disableIfFailingTooLong). */
+  readAt: Date;
   destination: Destination;
 };
 
@@ -254,7 +254,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (status === 410) {
       await disable(destination.id, `The receiver answered 410 Gone at ${finished.toISOString()}.`, finished);
     } else if (!ok) {
-      await disableIfFailingTooLong(destination, message.claimedAt, finished);
+      await disableIfFailingTooLong(destination, message.readAt, finished);
     }
     return {
       destinationId: destination.id,
@@ -268,12 +268,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   /**
    * Disables a destination that has failed without a success for disableAfterMs. Its failing
-   * spell began no earlier than what the claim read (failingSince, or the claim itself when it
-   * was not failing then): a later success clears it and a later failure starts a new spell. So
-   * while that bound is recent, nothing needs reading; the common case costs no query.
+   * spell began no earlier than what was read with the message (failingSince, or the moment of
+   * the read when it was not failing then): a later success clears it and a later failure starts
+   * a new spell. So while that bound is recent, nothing needs reading; the common case costs no
+   * query.
    */
-  async function disableIfFailingTooLong(destination: Destination, claimedAt: Date, at: Date): Promise<void> {
-    const earliest = destination.failingSince ?? claimedAt;
+  async function disableIfFailingTooLong(destination: Destination, readAt: Date, at: Date): Promise<void> {
+    const earliest = destination.failingSince ?? readAt;
     if (at.getTime() - earliest.getTime() < options.disableAfterMs()) return;
     const current = await options.db.forwardDestination.findUnique({
       where: { id: destination.id },
@@ -321,15 +322,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function sweepOnce(): Promise<number> {
     let made = 0;
     for (;;) {
+      const readAt = now();
       const candidates = await messages.findMany({
-        where: due(now()),
+        where: due(readAt),
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: batchSize,
         select: { ...MESSAGE_FIELDS, destination: { select: DESTINATION_FIELDS } },
       });
       if (candidates.length === 0) return made;
-      const claimedAt = now();
-      const claimed = (await claim(candidates, due(claimedAt))).map((c) => ({ ...c, claimedAt }));
+      const claimed = (await claim(candidates, due(now()))).map((c) => ({ ...c, readAt }));
       // Another instance took this whole batch: what it left is for the next sweep.
       if (claimed.length === 0) return made;
       made += await sendAll(claimed);
@@ -362,15 +363,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function sendNow(messageId: string): Promise<DispatchOutcome | null> {
+    const readAt = now();
     const row = await messages.findUnique({
       where: { id: messageId },
       select: { ...MESSAGE_FIELDS, destination: { select: DESTINATION_FIELDS } },
     });
     if (!row) return null;
-    const claimedAt = now();
-    const [claimed] = await claim([row], unleasedWhere(claimedAt));
+    const [claimed] = await claim([row], unleasedWhere(now()));
     if (!claimed) return null;
-    const outcome = await send({ ...claimed, claimedAt });
+    const outcome = await send({ ...claimed, readAt });
     if (outcome) options.onOutcome?.(outcome);
     return outcome;
   }
