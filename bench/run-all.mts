@@ -4,7 +4,14 @@
 import { spawnSync } from "node:child_process";
 import { buildState } from "./build-state";
 
-const BENCHMARKS = ["bench:simulator", "bench:proxy", "bench:webhooks", "bench:export", "bench:reports"];
+const BENCHMARKS = [
+  "bench:simulator",
+  "bench:proxy",
+  "bench:webhooks",
+  "bench:export",
+  "bench:reports",
+  "bench:forwarding",
+];
 
 const run = (script: string) => spawnSync("npm", ["run", script], { stdio: "inherit" }).status === 0;
 

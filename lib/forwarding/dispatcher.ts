@@ -1,8 +1,10 @@
 import "server-only";
 // Sends the outbox: claims due messages with a lease (lib/db/lease-claims.ts, as inbound webhook
-// processing does), so any number of console instances share the work and a message is never in
-// two instances' hands at once; a message whose instance died is claimed again when its lease
-// runs out. Each attempt is recorded; its outcome decides what follows:
+// processing does: a batch at a time, in one statement), so any number of console instances share
+// the work and a message is never in two instances' hands at once; a message whose instance died
+// is claimed again when its lease runs out. Each attempt is recorded (attempt-records.ts: the
+// outcomes that finish together are written in one transaction, so the cost per send stays small
+// under load); its outcome decides what follows:
 //   2xx          delivered.
 //   410          the receiver is gone: the message fails and the destination is disabled.
 //   anything else (no answer, timeout, refused by the SSRF guard, 3xx, 4xx, 5xx): retried on the
@@ -10,7 +12,8 @@ import "server-only";
 //                last attempt. A destination failing without a success for `disableAfterMs`
 //                is disabled, with the reason shown to admins.
 import type { Db } from "../db/client";
-import { claimData, claimableWhere } from "../db/lease-claims";
+import { claimRows, claimableWhere, unleasedWhere } from "../db/lease-claims";
+import type { DatabaseProvider } from "../db/provider";
 import { decryptSecret } from "../crypto/secret-box";
 import { guardedPost, type PostResult } from "../http/guarded-post";
 import type { SsrfPolicy } from "../http/ssrf-guard";
@@ -18,6 +21,7 @@ import { logger } from "../log/logger";
 import type { DestinationRateLimit } from "./destination-rate-limit";
 import { MAX_ATTEMPTS, retryAfterMs, retryDelayMs } from "./retry-schedule";
 import { signedHeaders } from "./signing";
+import { writeAttemptRecords, type AttemptRecord } from "./attempt-records";
 
 export type DispatchOutcome = {
   destinationId: string;
@@ -31,6 +35,7 @@ export type DispatchOutcome = {
 
 export type DispatcherOptions = {
   db: Db;
+  provider: DatabaseProvider;
   policy: () => SsrfPolicy;
   rateLimit: DestinationRateLimit;
   disableAfterMs: () => number;
@@ -70,6 +75,8 @@ type Claimed = {
   attempts: number;
   receivedAt: Date;
   lease: Date;
+  /** Just before the destination was read with the message (see disableIfFailingTooLong). */
+  readAt: Date;
   destination: Destination;
 };
 
@@ -101,20 +108,77 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   const due = (at: Date) => ({ ...claimableWhere(at), destination: { enabled: true } });
 
-  async function claim(id: string, where: object): Promise<Date | null> {
+  /** Claims those of `candidates` that `where` still matches, in one statement. */
+  async function claim<T extends { id: string; attempts: number }>(
+    candidates: T[],
+    where: Record<string, unknown>,
+  ): Promise<(T & { lease: Date })[]> {
     const lease = new Date(now().getTime() + leaseMs);
-    const { count } = await messages.updateMany({ where: { id, ...where }, data: claimData(lease) });
-    return count === 1 ? lease : null;
+    const mine = await claimRows(
+      (args) => messages.updateManyAndReturn(args),
+      candidates.map((c) => c.id),
+      where,
+      lease,
+    );
+    return candidates.filter((c) => mine.has(c.id)).map((c) => ({ ...c, attempts: c.attempts + 1, lease }));
+  }
+
+  // Group commit: a send's outcome joins the next write; while one write is under way the
+  // outcomes finishing meanwhile gather for the one after it. One send alone is written at once;
+  // many in flight share a transaction. A send's record() resolves once its outcome is committed.
+  let unwritten: { record: AttemptRecord; written: () => void; failed: (error: unknown) => void }[] = [];
+  let writing: Promise<void> | null = null;
+
+  function write(record: AttemptRecord): Promise<void> {
+    return new Promise<void>((written, failed) => {
+      unwritten.push({ record, written, failed });
+      if (!writing) writing = writeAll();
+    });
+  }
+
+  async function writeAll(): Promise<void> {
+    try {
+      while (unwritten.length) {
+        const group = unwritten;
+        unwritten = [];
+        try {
+          await writeAttemptRecords(
+            options.db,
+            options.provider,
+            group.map((g) => g.record),
+          );
+          group.forEach((g) => g.written());
+        } catch (error) {
+          group.forEach((g) => g.failed(error));
+        }
+      }
+    } finally {
+      writing = null;
+    }
+  }
+
+  // Every send of a destination decrypts the same few ciphertexts (key derivation and AES-GCM,
+  // a few per cent of the CPU of a busy dispatcher): each is decrypted once. A rotation makes a
+  // new ciphertext, so nothing stale is used; the map only holds this instance's destinations.
+  const decrypted = new Map<string, string>();
+  function decrypt(ciphertext: string): string {
+    let plaintext = decrypted.get(ciphertext);
+    if (plaintext === undefined) {
+      if (decrypted.size >= 1_000) decrypted.clear();
+      plaintext = decryptSecret(ciphertext);
+      decrypted.set(ciphertext, plaintext);
+    }
+    return plaintext;
   }
 
   function secretsOf(destination: Destination): string[] {
-    const secrets = [decryptSecret(destination.secretCiphertext)];
+    const secrets = [decrypt(destination.secretCiphertext)];
     if (
       destination.previousSecretCiphertext &&
       destination.previousSecretExpiresAt &&
       destination.previousSecretExpiresAt > now()
     ) {
-      secrets.push(decryptSecret(destination.previousSecretCiphertext));
+      secrets.push(decrypt(destination.previousSecretCiphertext));
     }
     return secrets;
   }
@@ -140,7 +204,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       "user-agent": "KlinkConsole-Forwarder/1",
     };
     if (destination.headerName && destination.headerValueCiphertext) {
-      headers[destination.headerName] = decryptSecret(destination.headerValueCiphertext);
+      headers[destination.headerName] = decrypt(destination.headerValueCiphertext);
     }
     const at = now();
     const result = await guardedPost({
@@ -158,75 +222,60 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const status = result.kind === "answered" ? result.status : null;
     const ok = status !== null && status >= 200 && status < 300;
     const error = result.kind === "failed" ? result.error : ok ? null : `The receiver answered ${status}.`;
-    await options.db.forwardAttempt.create({
-      data: {
-        messageId: message.id,
-        at,
-        status,
-        latencyMs: result.latencyMs,
-        error,
-        response: result.kind === "answered" ? result.bodyStart : null,
-      },
-    });
     const finished = now();
-    const mine = { id: message.id, lockedUntil: message.lease };
-    let outcome: DispatchOutcome["result"];
+    let next: AttemptRecord["next"];
     if (ok) {
-      outcome = "delivered";
-      await messages.updateMany({
-        where: mine,
-        data: { status: "delivered", deliveredAt: finished, lockedUntil: null, lastStatus: status, lastError: null },
-      });
-      if (destination.failingSince) {
-        await options.db.forwardDestination.updateMany({
-          where: { id: destination.id, failingSince: { not: null } },
-          data: { failingSince: null },
-        });
-      }
+      next = { status: "delivered" };
     } else if (status === 410) {
-      outcome = "failed";
-      await messages.updateMany({
-        where: mine,
-        data: { status: "failed", lockedUntil: null, lastStatus: status, lastError: "The receiver answered 410 Gone." },
-      });
-      await disable(destination.id, `The receiver answered 410 Gone at ${finished.toISOString()}.`, finished);
+      next = { status: "failed" };
     } else {
       const retryAfter =
         status === 429 || status === 503
           ? retryAfterMs(result.kind === "answered" ? result.retryAfter : null, finished)
           : null;
       const delay = message.attempts >= MAX_ATTEMPTS ? null : (retryAfter ?? delayAfter(message.attempts));
-      outcome = delay === null ? "failed" : "retry";
-      await messages.updateMany({
-        where: mine,
-        data:
-          delay === null
-            ? { status: "failed", lockedUntil: null, lastStatus: status, lastError: error }
-            : {
-                status: "pending",
-                lockedUntil: null,
-                lastStatus: status,
-                lastError: error,
-                nextAttemptAt: new Date(finished.getTime() + delay),
-              },
-      });
-      await noteFailure(destination, finished);
+      next =
+        delay === null
+          ? { status: "failed" }
+          : { status: "pending", nextAttemptAt: new Date(finished.getTime() + delay) };
+    }
+    await write({
+      messageId: message.id,
+      lease: message.lease,
+      destinationId: destination.id,
+      at,
+      status,
+      latencyMs: result.latencyMs,
+      error: status === 410 ? "The receiver answered 410 Gone." : error,
+      response: result.kind === "answered" ? result.bodyStart : null,
+      finished,
+      next,
+    });
+    if (status === 410) {
+      await disable(destination.id, `The receiver answered 410 Gone at ${finished.toISOString()}.`, finished);
+    } else if (!ok) {
+      await disableIfFailingTooLong(destination, message.readAt, finished);
     }
     return {
       destinationId: destination.id,
       messageId: message.id,
-      result: outcome,
+      result: ok ? "delivered" : next.status === "failed" ? "failed" : "retry",
       status,
       latencyMs: result.latencyMs,
       endToEndMs: ok ? finished.getTime() - message.receivedAt.getTime() : null,
     };
   }
 
-  async function noteFailure(destination: Destination, at: Date): Promise<void> {
-    await options.db.forwardDestination.updateMany({
-      where: { id: destination.id, failingSince: null },
-      data: { failingSince: at },
-    });
+  /**
+   * Disables a destination that has failed without a success for disableAfterMs. Its failing
+   * spell began no earlier than what was read with the message (failingSince, or the moment of
+   * the read when it was not failing then): a later success clears it and a later failure starts
+   * a new spell. So while that bound is recent, nothing needs reading; the common case costs no
+   * query.
+   */
+  async function disableIfFailingTooLong(destination: Destination, readAt: Date, at: Date): Promise<void> {
+    const earliest = destination.failingSince ?? readAt;
+    if (at.getTime() - earliest.getTime() < options.disableAfterMs()) return;
     const current = await options.db.forwardDestination.findUnique({
       where: { id: destination.id },
       select: { failingSince: true, enabled: true },
@@ -273,20 +322,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function sweepOnce(): Promise<number> {
     let made = 0;
     for (;;) {
+      const readAt = now();
       const candidates = await messages.findMany({
-        where: due(now()),
+        where: due(readAt),
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: batchSize,
         select: { ...MESSAGE_FIELDS, destination: { select: DESTINATION_FIELDS } },
       });
       if (candidates.length === 0) return made;
-      const claimed: Claimed[] = [];
-      for (const candidate of candidates) {
-        const lease = await claim(candidate.id, due(now()));
-        if (lease) claimed.push({ ...candidate, attempts: candidate.attempts + 1, lease });
-      }
+      const claimed = (await claim(candidates, due(now()))).map((c) => ({ ...c, readAt }));
+      // Another instance took this whole batch: what it left is for the next sweep.
       if (claimed.length === 0) return made;
       made += await sendAll(claimed);
+      // A batch that was not full held everything due when it was read; messages queued since
+      // asked for a drain of their own (drainAgain), so no second read is needed to find them.
+      if (candidates.length < batchSize) return made;
     }
   }
 
@@ -313,15 +363,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function sendNow(messageId: string): Promise<DispatchOutcome | null> {
+    const readAt = now();
     const row = await messages.findUnique({
       where: { id: messageId },
       select: { ...MESSAGE_FIELDS, destination: { select: DESTINATION_FIELDS } },
     });
     if (!row) return null;
-    const at = now();
-    const lease = await claim(messageId, { OR: [{ lockedUntil: null }, { lockedUntil: { lt: at } }] });
-    if (!lease) return null;
-    const outcome = await send({ ...row, attempts: row.attempts + 1, lease });
+    const [claimed] = await claim([row], unleasedWhere(now()));
+    if (!claimed) return null;
+    const outcome = await send({ ...claimed, readAt });
     if (outcome) options.onOutcome?.(outcome);
     return outcome;
   }

@@ -4,11 +4,11 @@ import "server-only";
 // runs this). A process that dies before this committed leaves the inbound row unprocessed, and
 // the sweep runs it again; the unique (destinationId, deliveryId) makes that second run write
 // nothing twice. So no accepted event is lost and none is queued twice.
-import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/sqlite/client";
 import type { DatabaseProvider } from "../db/provider";
 import { sqlTime } from "../db/sql-time";
+import { timeOrderedId } from "../db/time-ordered-id";
 import { matchesConnections, matchesEventTypes, stringList } from "./event-filter";
 
 export type AcceptedEvent = { id: string; connectionId: string; eventType: string | null; rawBody: string | null };
@@ -23,12 +23,9 @@ export type NewMessage = {
   receivedAt: Date;
 };
 
-let counter = 0;
-
 /** `msg_` + a time-ordered id: the `webhook-id` receivers deduplicate by. */
 export function newMessageId(): string {
-  counter = (counter + 1) % 1_679_616;
-  return `msg_${Date.now().toString(36).padStart(9, "0")}${counter.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
+  return timeOrderedId("msg_");
 }
 
 /** The body every attempt sends: {type, timestamp, data, connectionId}, from K-LINK's envelope. */

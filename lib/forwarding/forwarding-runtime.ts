@@ -17,6 +17,7 @@ export function forwardDispatcher(): Dispatcher {
   return processDispatcher.init(() =>
     createDispatcher({
       db: db(),
+      provider: databaseProvider(env().DATABASE_URL),
       policy: () => forwardPolicy(),
       rateLimit: createDestinationRateLimit(),
       disableAfterMs: () => env().FORWARD_DISABLE_AFTER_MS,

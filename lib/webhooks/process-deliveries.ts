@@ -5,15 +5,15 @@ import "server-only";
 //
 // Claiming: a row belongs to the instance that set its lease (lockedUntil), either when it
 // inserted the row (the fast path: the receiving instance processes what it just stored, from
-// memory) or with one conditional UPDATE on a pending row or one whose lease ran out (the sweep:
-// retries, and rows left behind by a stopped instance). A row is only finished by the instance
+// memory) or with one conditional UPDATE over a batch of pending rows and rows whose lease ran
+// out (the sweep: retries, and rows left behind by a stopped instance; lib/db/lease-claims.ts). A row is only finished by the instance
 // that holds its lease; effects are idempotent, so even a lease lost mid-way does no harm.
 import type { Db } from "../db/client";
 import type { DatabaseProvider } from "../db/provider";
 import type { Prisma } from "../db/generated/sqlite/client";
 import type { LiveEvent } from "../events/live-event";
 import { logger } from "../log/logger";
-import { claimData, claimableWhere, unleasedWhere } from "../db/lease-claims";
+import { claimRows, claimableWhere, unleasedWhere } from "../db/lease-claims";
 import { markProcessed } from "./delivery-sql";
 import { eventEffects } from "./event-effects";
 import { learnFromEvent } from "../klink-data/ticket-number-index";
@@ -102,16 +102,19 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
 
   const claimable = (at: Date): Prisma.WebhookDeliveryWhereInput => claimableWhere(at);
 
+  /** Claims those of `candidates` that `where` still matches, in one statement (lib/db/lease-claims.ts). */
   async function claim(
-    row: Omit<ClaimedDelivery, "lease">,
+    candidates: Omit<ClaimedDelivery, "lease">[],
     where: Prisma.WebhookDeliveryWhereInput,
-  ): Promise<ClaimedDelivery | null> {
+  ): Promise<ClaimedDelivery[]> {
     const lease = new Date(now().getTime() + leaseMs);
-    const { count } = await rows.updateMany({
-      where: { id: row.id, ...where },
-      data: claimData(lease),
-    });
-    return count === 1 ? { ...row, attempts: row.attempts + 1, lease } : null;
+    const mine = await claimRows(
+      (args) => rows.updateManyAndReturn(args),
+      candidates.map((row) => row.id),
+      where,
+      lease,
+    );
+    return candidates.filter((row) => mine.has(row.id)).map((row) => ({ ...row, attempts: row.attempts + 1, lease }));
   }
 
   /** Applies the effects of a batch and records the result of each row. */
@@ -257,11 +260,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
         select: CLAIM_FIELDS,
       });
       if (candidates.length === 0) return processed;
-      const claimed: ClaimedDelivery[] = [];
-      for (const candidate of candidates) {
-        const got = await claim(candidate, claimable(now()));
-        if (got) claimed.push(got);
-      }
+      const claimed = await claim(candidates, claimable(now()));
       // Another instance took this whole batch: what it left is for the next sweep.
       if (claimed.length === 0) return processed;
       await processBatch(claimed);
@@ -305,7 +304,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
           : `This delivery was rejected (${row.verification === "verified" ? "outside the retention window" : row.verification}) and is never processed.`;
       return { kind: "not_replayable", reason };
     }
-    const claimed = await claim(row, unleasedWhere(now()));
+    const [claimed] = await claim([row], unleasedWhere(now()));
     if (!claimed) return { kind: "busy" };
     const status = (await processBatch([claimed])).get(row.id) ?? "pending";
     const after = await rows.findUnique({ where: { id: row.id }, select: { lastError: true } });

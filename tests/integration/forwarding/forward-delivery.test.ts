@@ -5,7 +5,10 @@ import { systemAudit } from "../../../lib/audit/request-audit";
 import { createDeliveryProcessor } from "../../../lib/webhooks/process-deliveries";
 import { createDispatcher, type DispatcherOptions } from "../../../lib/forwarding/dispatcher";
 import { createDestinationRateLimit } from "../../../lib/forwarding/destination-rate-limit";
-import { createFanOut } from "../../../lib/forwarding/fan-out";
+import { createFanOut, insertMessages } from "../../../lib/forwarding/fan-out";
+import { createDb } from "../../../lib/db/client";
+import { claimRows, claimableWhere } from "../../../lib/db/lease-claims";
+import { writeAttemptRecords } from "../../../lib/forwarding/attempt-records";
 import { createDestination, rotateDestinationSecret } from "../../../lib/forwarding/manage-destinations";
 import { forwardsOfDelivery } from "../../../lib/forwarding/message-history";
 import { resetDatabase, testDb } from "../../helpers/db";
@@ -32,6 +35,7 @@ beforeEach(async () => {
 function dispatcher(extra: Partial<DispatcherOptions> = {}) {
   return createDispatcher({
     db: testDb(),
+    provider: testProvider(),
     policy: () => ({ allowLoopback: true }),
     rateLimit: createDestinationRateLimit(),
     disableAfterMs: () => 24 * 60 * MINUTE,
@@ -189,6 +193,91 @@ describe("at-least-once delivery", () => {
     expect(receiver.received).toHaveLength(40);
     expect(receiver.acknowledged.size).toBe(40);
     expect(await testDb().forwardMessage.count({ where: { destinationId: id, status: "delivered" } })).toBe(40);
+  });
+
+  it("claims a batch in one statement: two instances on their own connections racing for the same rows each get only rows the other did not", async () => {
+    const { id: destinationId } = await destination();
+    const queued = Array.from({ length: 200 }, (_, i) => ({
+      destinationId,
+      deliveryId: `race-${i}`,
+      connectionId: CONN,
+      eventType: "ticket.update",
+      payload: "{}",
+      receivedAt: new Date(),
+    }));
+    expect(await insertMessages(testDb(), testProvider(), queued)).toBe(200);
+    const ids = (await testDb().forwardMessage.findMany({ select: { id: true } })).map((m) => m.id);
+    // A second client: its own connection (SQLite) or pool (PostgreSQL), as another instance has.
+    const other = createDb(process.env.DATABASE_URL!);
+    try {
+      const at = new Date();
+      const [leaseA, leaseB] = [new Date(at.getTime() + 60_000), new Date(at.getTime() + 60_000)];
+      // The same lease value on purpose: claiming must not tell its rows apart by it.
+      const [a, b] = await Promise.all([
+        claimRows((args) => testDb().forwardMessage.updateManyAndReturn(args), ids, claimableWhere(at), leaseA),
+        claimRows((args) => other.forwardMessage.updateManyAndReturn(args), ids, claimableWhere(at), leaseB),
+      ]);
+      expect([...a].filter((id) => b.has(id))).toEqual([]);
+      expect(a.size + b.size).toBe(200);
+      const rows = await testDb().forwardMessage.findMany({ select: { status: true, attempts: true } });
+      expect(rows.every((r) => r.status === "processing" && r.attempts === 1)).toBe(true);
+      // Claimed rows are no one's to claim again while the lease holds.
+      expect(
+        await claimRows((args) => other.forwardMessage.updateManyAndReturn(args), ids, claimableWhere(at), leaseB),
+      ).toEqual(new Set());
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  it("two dispatchers on their own connections, claiming in small batches at once, send every message exactly once", async () => {
+    await destination({ rateLimitPerSecond: 1000 });
+    await receiveEvents(...Array.from({ length: 60 }, (_, i) => envelope("ticket.update", { id: `duo-${i}` })));
+    const other = createDb(process.env.DATABASE_URL!);
+    try {
+      const [a, b] = [
+        dispatcher({ batchSize: 7, concurrency: 3 }),
+        dispatcher({ db: other, batchSize: 7, concurrency: 3 }),
+      ];
+      const [sentByA, sentByB] = await Promise.all([a.drain(), b.drain()]);
+      expect(sentByA + sentByB).toBe(60);
+      expect(receiver.received).toHaveLength(60);
+      expect(receiver.acknowledged.size).toBe(60);
+      expect([...receiver.acknowledged.values()].every((n) => n === 1)).toBe(true);
+      const messages = await testDb().forwardMessage.findMany({ select: { status: true, attempts: true } });
+      expect(messages.every((m) => m.status === "delivered" && m.attempts === 1)).toBe(true);
+      expect(await testDb().forwardAttempt.count()).toBe(60);
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  it("records an outcome only on a message that still carries the sender's lease", async () => {
+    const { id: destinationId } = await destination();
+    await receiveEvents(envelope("ticket.update", { id: "kept" }), envelope("ticket.update", { id: "taken" }));
+    const ids = (await testDb().forwardMessage.findMany({ orderBy: { createdAt: "asc" }, select: { id: true } })).map(
+      (m) => m.id,
+    );
+    const at = new Date();
+    const lease = new Date(at.getTime() + 60_000);
+    expect(
+      await claimRows((args) => testDb().forwardMessage.updateManyAndReturn(args), ids, claimableWhere(at), lease),
+    ).toEqual(new Set(ids));
+    // The second message's lease ran out and another instance holds it now.
+    const theirs = new Date(at.getTime() + 120_000);
+    await testDb().forwardMessage.update({ where: { id: ids[1] }, data: { lockedUntil: theirs } });
+    const outcome = { destinationId, lease, at, status: 204, latencyMs: 3, error: null, response: "", finished: at };
+    await writeAttemptRecords(testDb(), testProvider(), [
+      { ...outcome, messageId: ids[0], next: { status: "delivered" } },
+      { ...outcome, messageId: ids[1], next: { status: "delivered" } },
+    ]);
+    const [kept, taken] = await Promise.all(
+      ids.map((id) => testDb().forwardMessage.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(kept).toMatchObject({ status: "delivered", lockedUntil: null, lastStatus: 204 });
+    expect(taken).toMatchObject({ status: "processing", lockedUntil: theirs, lastStatus: null });
+    // Both attempts happened, so both are in the log.
+    expect(await testDb().forwardAttempt.count()).toBe(2);
   });
 
   it("claims again a message whose instance died mid-send once its lease ran out", async () => {
