@@ -22,24 +22,36 @@ const MAX_SUMMARY = 300;
 
 export async function recordChange(change: RecordChangeInput): Promise<void> {
   try {
-    await db().recordChange.create({
-      data: {
-        connectionId: change.connectionId,
-        resourceType: change.type,
-        resourceId: change.id,
-        source: change.source,
-        actorUserId: change.actor?.userId ?? null,
-        actorName: change.actor?.name ?? null,
-        kind: change.kind,
-        summary: change.summary.length > MAX_SUMMARY ? `${change.summary.slice(0, MAX_SUMMARY - 1)}…` : change.summary,
-      },
-    });
+    await db().recordChange.create({ data: rowOf(change) });
   } catch (error) {
     logger.error(
       { err: error, kind: change.kind, type: change.type },
       "could not record a change for collision warnings",
     );
   }
+}
+
+/** Several changes in one statement (a batch of K-LINK events); never throws either. */
+export async function recordChanges(changes: RecordChangeInput[]): Promise<void> {
+  if (changes.length === 0) return;
+  try {
+    await db().recordChange.createMany({ data: changes.map(rowOf) });
+  } catch (error) {
+    logger.error({ err: error, count: changes.length }, "could not record changes for collision warnings");
+  }
+}
+
+function rowOf(change: RecordChangeInput) {
+  return {
+    connectionId: change.connectionId,
+    resourceType: change.type,
+    resourceId: change.id,
+    source: change.source,
+    actorUserId: change.actor?.userId ?? null,
+    actorName: change.actor?.name ?? null,
+    kind: change.kind,
+    summary: change.summary.length > MAX_SUMMARY ? `${change.summary.slice(0, MAX_SUMMARY - 1)}…` : change.summary,
+  };
 }
 
 export const CHANGE_RETENTION_MS = 24 * 60 * 60 * 1000;

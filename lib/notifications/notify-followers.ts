@@ -14,28 +14,85 @@ import { NOTIFYING_EVENTS, notificationTitle } from "./notification-text";
 export const NOTIFICATION_EVENT = "notification.created";
 
 type Followed = { userId: string; resourceType: string; resourceId: string; label: string };
+type FollowRow = Followed & { connectionId: string; contactId: string | null };
+/** A follow the event concerns: of this record, or (resourceId absent) of any ticket of this contact. */
+type FollowCondition = { resourceType: "ticket" | "contact"; resourceId?: string; contactId?: string };
 
-export async function notifyFollowers(event: LiveEvent, publish: (event: LiveEvent) => Promise<void>): Promise<number> {
-  if (!NOTIFYING_EVENTS.has(event.type) || !event.deliveryId) return 0;
+const MAX_FOLLOWS_PER_EVENT = 1_000;
+const FOLLOW_SELECT = {
+  userId: true,
+  resourceType: true,
+  resourceId: true,
+  label: true,
+  connectionId: true,
+  contactId: true,
+} as const;
+
+/** Which follows an event concerns; none when it notifies no one. */
+function followConditions(event: LiveEvent): FollowCondition[] {
+  if (!NOTIFYING_EVENTS.has(event.type) || !event.deliveryId) return [];
   const resource = event.type.split(".")[0];
-  const or: Prisma.FollowWhereInput[] = [];
-  if (resource === "ticket" && event.id) or.push({ resourceType: "ticket", resourceId: event.id });
+  const conditions: FollowCondition[] = [];
+  if (resource === "ticket" && event.id) conditions.push({ resourceType: "ticket", resourceId: event.id });
   if (resource === "ticket" && event.type === "ticket.created" && event.contactId)
-    or.push({ resourceType: "contact", resourceId: event.contactId });
-  if (resource === "contact" && event.id) or.push({ resourceType: "contact", resourceId: event.id });
+    conditions.push({ resourceType: "contact", resourceId: event.contactId });
+  if (resource === "contact" && event.id) conditions.push({ resourceType: "contact", resourceId: event.id });
   if (resource === "message" && event.contactId)
-    or.push(
+    conditions.push(
       { resourceType: "contact", resourceId: event.contactId },
       { resourceType: "ticket", contactId: event.contactId },
     );
-  if (or.length === 0) return 0;
+  return conditions;
+}
 
-  const follows: Followed[] = await db().follow.findMany({
-    where: { connectionId: event.connectionId, OR: or },
-    select: { userId: true, resourceType: true, resourceId: true, label: true },
+const matches = (follow: FollowRow, event: LiveEvent, condition: FollowCondition) =>
+  follow.connectionId === event.connectionId &&
+  follow.resourceType === condition.resourceType &&
+  (condition.resourceId === undefined || follow.resourceId === condition.resourceId) &&
+  (condition.contactId === undefined || follow.contactId === condition.contactId);
+
+/**
+ * notifyFollowers for a batch of processed events: the follows of all of them are read in one
+ * query (most events concern records nobody follows, and a query per event cost more than
+ * acknowledging the deliveries did), then each event with followers is handled on its own.
+ */
+export async function notifyFollowersOfEvents(
+  events: LiveEvent[],
+  publish: (event: LiveEvent) => Promise<void>,
+): Promise<number> {
+  const concerned = events
+    .map((event) => ({ event, conditions: followConditions(event) }))
+    .filter((e) => e.conditions.length > 0);
+  if (concerned.length === 0) return 0;
+  const or: Prisma.FollowWhereInput[] = concerned.flatMap(({ event, conditions }) =>
+    conditions.map((condition) => ({ connectionId: event.connectionId, ...condition })),
+  );
+  const follows: FollowRow[] = await db().follow.findMany({
+    where: { OR: or },
+    select: FOLLOW_SELECT,
     orderBy: { createdAt: "asc" },
-    take: 1_000,
+    take: MAX_FOLLOWS_PER_EVENT * concerned.length,
   });
+  let created = 0;
+  for (const { event, conditions } of concerned) {
+    const its = follows.filter((f) => conditions.some((c) => matches(f, event, c))).slice(0, MAX_FOLLOWS_PER_EVENT);
+    if (its.length) created += await notifyOf(event, its, publish);
+  }
+  return created;
+}
+
+export async function notifyFollowers(event: LiveEvent, publish: (event: LiveEvent) => Promise<void>): Promise<number> {
+  return notifyFollowersOfEvents([event], publish);
+}
+
+/** Notifies the users of `follows` (the event's, oldest first) about the event. */
+async function notifyOf(
+  event: LiveEvent,
+  follows: Followed[],
+  publish: (event: LiveEvent) => Promise<void>,
+): Promise<number> {
+  if (!event.deliveryId) return 0;
+  const resource = event.type.split(".")[0];
   const echoedAuthors =
     resource === "message"
       ? new Set<string>()

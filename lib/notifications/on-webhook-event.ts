@@ -1,12 +1,11 @@
 import "server-only";
-// What a processed K-LINK event means for collaboration, run before its live event is published
-// (so a page told about the event already finds it): it is noted as a recent change of its
-// ticket or contact (collision warnings) and notifies the users who follow it. A failure here
+// What a processed K-LINK event means for collaboration, run once its live event is published:
+// it is noted as a recent change of its ticket or contact (collision warnings) and notifies the
+// users who follow it. A failure here
 // fails the delivery's processing, which is then retried; both steps are idempotent per delivery.
-import { recordChange, type ChangeKind } from "../collisions/record-change";
-import type { RecordRef } from "../collisions/record-ref";
+import { recordChanges, type ChangeKind, type RecordChangeInput } from "../collisions/record-change";
 import type { LiveEvent } from "../events/live-event";
-import { notifyFollowers } from "./notify-followers";
+import { notifyFollowersOfEvents } from "./notify-followers";
 
 const CHANGES: Record<string, { kind: ChangeKind; summary: string; on: "id" | "contactId" }> = {
   "ticket.created": { kind: "create", summary: "The ticket was created in K-LINK.", on: "id" },
@@ -19,18 +18,33 @@ const CHANGES: Record<string, { kind: ChangeKind; summary: string; on: "id" | "c
 };
 
 export async function onWebhookEvent(event: LiveEvent, publish: (event: LiveEvent) => Promise<void>): Promise<void> {
-  const change = CHANGES[event.type];
-  const id = change ? event[change.on] : undefined;
-  if (change && id) {
-    const ref: RecordRef = { type: event.type.startsWith("ticket.") ? "ticket" : "contact", id };
-    await recordChange({
+  await onWebhookEvents([event], publish);
+}
+
+/**
+ * onWebhookEvent for a batch of processed events, as webhook processing calls it: the batch's
+ * changes are written in one statement and its followers read in one query, so that collaboration
+ * costs a few statements per batch rather than three per event (at hundreds of deliveries a
+ * second, those had taken the CPU that acknowledging them needs).
+ */
+export async function onWebhookEvents(
+  events: LiveEvent[],
+  publish: (event: LiveEvent) => Promise<void>,
+): Promise<void> {
+  const changes: RecordChangeInput[] = [];
+  for (const event of events) {
+    const change = CHANGES[event.type];
+    const id = change ? event[change.on] : undefined;
+    if (!change || !id) continue;
+    changes.push({
       connectionId: event.connectionId,
-      type: ref.type,
-      id: ref.id,
+      type: event.type.startsWith("ticket.") ? "ticket" : "contact",
+      id,
       source: "klink",
       kind: change.kind,
       summary: change.summary,
     });
   }
-  await notifyFollowers(event, publish);
+  await recordChanges(changes);
+  await notifyFollowersOfEvents(events, publish);
 }

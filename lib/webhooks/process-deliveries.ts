@@ -26,6 +26,9 @@ export type DeliveryProcessorOptions = {
   provider: DatabaseProvider;
   invalidate: InvalidateTags;
   publish: PublishLiveEvent;
+  /** Run once per batch with the live events just published (followers' notifications, collision
+   * records); a failure retries those deliveries. */
+  afterPublish?: (events: LiveEvent[]) => Promise<void>;
   /** More effects of accepted events (e.g. stored report days a message makes stale); a failure retries the delivery. */
   onEvents?: (events: AcceptedEvent[]) => Promise<void>;
   /** Also run for every accepted event before it counts as processed (forwarding writes its
@@ -163,21 +166,31 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
         for (const { row } of accepted) failures.set(row.id, errorText(error));
       }
     }
+    const published: { row: ClaimedDelivery; event: LiveEvent }[] = [];
     await Promise.all(
       ok.map(async ({ row, effects }) => {
         if (!effects.live || failures.has(row.id)) return;
+        const event: LiveEvent = {
+          ...effects.live,
+          connectionId: row.connectionId,
+          deliveryId: row.id,
+          at: now().toISOString(),
+        };
         try {
-          await options.publish({
-            ...effects.live,
-            connectionId: row.connectionId,
-            deliveryId: row.id,
-            at: now().toISOString(),
-          });
+          await options.publish(event);
+          published.push({ row, event });
         } catch (error) {
           failures.set(row.id, errorText(error));
         }
       }),
     );
+    if (options.afterPublish && published.length) {
+      try {
+        await options.afterPublish(published.map((p) => p.event));
+      } catch (error) {
+        for (const { row } of published) failures.set(row.id, errorText(error));
+      }
+    }
     const fanOut = options.fanOut;
     const fannedOut = ok.map(({ row }) => row).filter((row) => !failures.has(row.id));
     if (fanOut && fannedOut.length) {

@@ -8,7 +8,7 @@ import { db } from "../db/client";
 import { databaseProvider } from "../db/provider";
 import { env } from "../env";
 import { getEventBus } from "../events/get-event-bus";
-import { onWebhookEvent } from "../notifications/on-webhook-event";
+import { onWebhookEvents } from "../notifications/on-webhook-event";
 import { createDeliveryWriter, type DeliveryWriter } from "./delivery-writer";
 import { createDeliveryProcessor, type DeliveryProcessor } from "./process-deliveries";
 import { unauthenticatedAllowed } from "./unauthenticated-policy";
@@ -32,11 +32,10 @@ export function webhookProcessor(): DeliveryProcessor {
       provider: databaseProvider(env().DATABASE_URL),
       // The cached K-LINK data an event makes stale is dropped before open pages are told.
       invalidate: async (connectionId, tags) => void (await invalidateTags(connectionId, tags)),
-      publish: async (event) => {
-        // Open pages hear of the change first; followers' notifications and collision records follow.
-        await getEventBus().publish(event);
-        await onWebhookEvent(event, (notice) => getEventBus().publish(notice));
-      },
+      // Open pages hear of each change first; the batch's collision records and followers'
+      // notifications follow, a few statements for the whole batch.
+      publish: (event) => getEventBus().publish(event),
+      afterPublish: (events) => onWebhookEvents(events, (notice) => getEventBus().publish(notice)),
       fanOut: forwardAcceptedEvents,
       onEvents: forgetReportDaysOfMessages,
     }),
