@@ -64,11 +64,25 @@ export async function notifyFollowersOfEvents(
     .map((event) => ({ event, conditions: followConditions(event) }))
     .filter((e) => e.conditions.length > 0);
   if (concerned.length === 0) return 0;
-  const or: Prisma.FollowWhereInput[] = concerned.flatMap(({ event, conditions }) =>
-    conditions.map((condition) => ({ connectionId: event.connectionId, ...condition })),
-  );
+  // One query of the same shape whatever the batch holds (Prisma compiles each new shape, and an
+  // OR of one branch per event would be a new one per batch size): a superset by connection and
+  // record or contact ids, narrowed to each event's own follows below.
+  const connectionIds = new Set<string>();
+  const resourceIds = new Set<string>();
+  const contactIds = new Set<string>();
+  for (const { event, conditions } of concerned) {
+    connectionIds.add(event.connectionId);
+    for (const c of conditions) {
+      if (c.resourceId !== undefined) resourceIds.add(c.resourceId);
+      if (c.contactId !== undefined) contactIds.add(c.contactId);
+    }
+  }
+  const where: Prisma.FollowWhereInput = {
+    connectionId: { in: [...connectionIds] },
+    OR: [{ resourceId: { in: [...resourceIds] } }, { contactId: { in: [...contactIds] } }],
+  };
   const follows: FollowRow[] = await db().follow.findMany({
-    where: { OR: or },
+    where,
     select: FOLLOW_SELECT,
     orderBy: { createdAt: "asc" },
     take: MAX_FOLLOWS_PER_EVENT * concerned.length,

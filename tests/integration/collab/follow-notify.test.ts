@@ -11,7 +11,7 @@ import { webhookEndpoint } from "../../../lib/doors/webhook-route";
 import { getEventBus } from "../../../lib/events/get-event-bus";
 import type { LiveEvent } from "../../../lib/events/live-event";
 import { createRedisEventBus } from "../../../lib/events/redis-event-bus";
-import { onWebhookEvent } from "../../../lib/notifications/on-webhook-event";
+import { onWebhookEvent, onWebhookEvents } from "../../../lib/notifications/on-webhook-event";
 import { purgeNotifications } from "../../../lib/notifications/user-notifications";
 import { webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
 import { jsonRequest } from "../../helpers/auth";
@@ -134,6 +134,50 @@ describe("following a ticket", () => {
     const delivery = await testDb().webhookDelivery.findFirstOrThrow({ orderBy: { receivedAt: "desc" } });
     expect(await webhookProcessor().replay(delivery.id)).toMatchObject({ kind: "done", status: "processed" });
     expect((await bell("viewer")).unread).toBe(1);
+  });
+});
+
+describe("a batch of events", () => {
+  it("tells each event's own followers only, with one collision record per event, whatever else the batch holds", async () => {
+    await followTicket("viewer"); // the ticket, and through it its contact's inbound messages
+    const other = (await f.call("GET", "/api/klink/v1/tickets?page=2&pageSize=1")).json as {
+      data: { id: string; contactId: string }[];
+    };
+    const otherTicket = other.data[0];
+    expect(otherTicket.contactId).not.toBe(ticket.contactId);
+    const at = new Date().toISOString();
+    const event = (type: string, fields: Partial<LiveEvent>, n: number): LiveEvent => ({
+      type,
+      connectionId: f.connectionId,
+      deliveryId: `batch-${Date.now()}-${n}`,
+      at,
+      ...fields,
+    });
+    const published: LiveEvent[] = [];
+    await onWebhookEvents(
+      [
+        event("ticket.updated", { id: otherTicket.id }, 1), // nobody follows it
+        event("ticket.updated", { id: ticket.id }, 2), // the viewer's ticket
+        event("message.inbound", { contactId: otherTicket.contactId }, 3), // another contact
+        event("message.inbound", { contactId: ticket.contactId }, 4), // the viewer's ticket's contact
+        event("contact.updated", { id: ticket.contactId }, 5), // a contact nobody follows itself
+      ],
+      async (notice) => void published.push(notice),
+    );
+    const { data } = await bell("viewer");
+    expect(data.map((n) => n.eventType).sort()).toEqual(["message.inbound", "ticket.updated"]);
+    expect((await bell("agent")).unread).toBe(0);
+    expect(published.filter((e) => e.type === "notification.created")).toHaveLength(2);
+    const changes = await testDb().recordChange.findMany({ where: { source: "klink" } });
+    expect(changes.map((c) => `${c.resourceType}:${c.resourceId}:${c.kind}`).sort()).toEqual(
+      [
+        `ticket:${otherTicket.id}:update`,
+        `ticket:${ticket.id}:update`,
+        `contact:${otherTicket.contactId}:inbound`,
+        `contact:${ticket.contactId}:inbound`,
+        `contact:${ticket.contactId}:update`,
+      ].sort(),
+    );
   });
 });
 
