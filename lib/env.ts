@@ -235,6 +235,23 @@ export function resetEnvCache(): void {
   cached = undefined;
 }
 
+/**
+ * `make(key, env())` remembered per key object until the configuration is read anew (after
+ * resetEnvCache): for what is derived from an object handed out again and again (a resolved
+ * connection) and from the configuration, and is not worth making on every request.
+ */
+export function perConfiguration<K extends object, V>(make: (key: K, config: Env) => V): (key: K) => V {
+  const made = new WeakMap<K, { config: Env; value: V }>();
+  return (key) => {
+    const config = env();
+    const known = made.get(key);
+    if (known?.config === config) return known.value;
+    const value = make(key, config);
+    made.set(key, { config, value });
+    return value;
+  };
+}
+
 export function isProductionStrict(e: Env = env()): boolean {
   return e.NODE_ENV === "production" && !e.DEMO_MODE;
 }

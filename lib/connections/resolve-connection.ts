@@ -3,7 +3,7 @@ import "server-only";
 // to a browser). No id → the default connection. The base URL is checked again against the
 // current KLINK_ALLOWED_HOSTS, so narrowing the allow-list takes effect for stored connections.
 import { db } from "../db/client";
-import { env, type Env } from "../env";
+import { perConfiguration } from "../env";
 import { ApiError, notFound } from "../errors/api-error";
 import { logger } from "../log/logger";
 import type { Actor } from "../identity/actor";
@@ -38,16 +38,9 @@ export async function resolveConnection(actor: Actor, connectionId?: string): Pr
 // The check of a resolved connection's base URL against the configuration, made once per
 // connection object (the connection cache hands out the same one for a few seconds) and
 // configuration read (env() is read anew only when it is reset).
-const checked = new WeakMap<ResolvedConnection, { config: Env; result: ReturnType<typeof checkBaseUrl> }>();
-
-function baseUrlCheck(connection: ResolvedConnection): ReturnType<typeof checkBaseUrl> {
-  const config = env();
-  const made = checked.get(connection);
-  if (made?.config === config) return made.result;
-  const result = checkBaseUrl(connection.baseUrl, config);
-  checked.set(connection, { config, result });
-  return result;
-}
+const baseUrlCheck = perConfiguration((connection: ResolvedConnection, config) =>
+  checkBaseUrl(connection.baseUrl, config),
+);
 
 async function loadConnection(connectionId?: string): Promise<ResolvedConnection | null> {
   const row = connectionId

@@ -53,3 +53,22 @@ export async function claimRows(
   const claimed = await update({ where: { id: { in: ids }, ...where }, data: claimData(lease), select: { id: true } });
   return new Set(claimed.map((row) => row.id));
 }
+
+/**
+ * claimRows for rows already read: those of `candidates` this statement claimed, as they will be
+ * once claimed (one attempt more, holding `lease`), in the order they were given.
+ */
+export async function claimCandidates<T extends { id: string; attempts: number }>(
+  update: ClaimStatement,
+  candidates: T[],
+  where: Record<string, unknown>,
+  lease: Date,
+): Promise<(T & { lease: Date })[]> {
+  const mine = await claimRows(
+    update,
+    candidates.map((c) => c.id),
+    where,
+    lease,
+  );
+  return candidates.filter((c) => mine.has(c.id)).map((c) => ({ ...c, attempts: c.attempts + 1, lease }));
+}

@@ -12,7 +12,7 @@ import "server-only";
 //                last attempt. A destination failing without a success for `disableAfterMs`
 //                is disabled, with the reason shown to admins.
 import type { Db } from "../db/client";
-import { claimRows, claimableWhere, unleasedWhere } from "../db/lease-claims";
+import { claimCandidates, claimableWhere, unleasedWhere } from "../db/lease-claims";
 import type { DatabaseProvider } from "../db/provider";
 import { decryptSecret } from "../crypto/secret-box";
 import { guardedPost, type PostResult } from "../http/guarded-post";
@@ -114,13 +114,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     where: Record<string, unknown>,
   ): Promise<(T & { lease: Date })[]> {
     const lease = new Date(now().getTime() + leaseMs);
-    const mine = await claimRows(
-      (args) => messages.updateManyAndReturn(args),
-      candidates.map((c) => c.id),
-      where,
-      lease,
-    );
-    return candidates.filter((c) => mine.has(c.id)).map((c) => ({ ...c, attempts: c.attempts + 1, lease }));
+    return claimCandidates((args) => messages.updateManyAndReturn(args), candidates, where, lease);
   }
 
   // Group commit: a send's outcome joins the next write; while one write is under way the

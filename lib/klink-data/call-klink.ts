@@ -18,7 +18,7 @@ import { getCache } from "../cache/get-cache";
 import { invalidateTags } from "../cache/invalidate-tags";
 import { readThrough, type CacheState } from "../cache/read-through";
 import { resolveConnection, type ResolvedConnection } from "../connections/resolve-connection";
-import { env, type Env } from "../env";
+import { env, perConfiguration } from "../env";
 import { createKlinkClient, type KlinkClient } from "../klink/client";
 import { KlinkHttpError } from "../klink/errors";
 import { recordDriftSoon } from "../drift/record-drift";
@@ -208,21 +208,14 @@ async function callThroughResilience(def: EndpointDef, connection: ResolvedConne
 // The client of a resolved connection, made once: the connection cache hands out the same object
 // for a few seconds (lib/connections/connection-cache.ts), and making a client checks the URL and
 // token again and builds a method per endpoint. Made anew when the configuration was read anew.
-const clients = new WeakMap<ResolvedConnection, { config: Env; client: KlinkClient }>();
-
-function clientFor(connection: ResolvedConnection): KlinkClient {
-  const config = env();
-  const made = clients.get(connection);
-  if (made?.config === config) return made.client;
-  const client = createKlinkClient({
+const clientFor = perConfiguration((connection: ResolvedConnection, config): KlinkClient =>
+  createKlinkClient({
     baseUrl: connection.baseUrl,
     token: connection.token,
     timeoutMs: config.KLINK_TIMEOUT_MS,
     maxResponseBytes: config.KLINK_MAX_RESPONSE_BYTES,
-  });
-  clients.set(connection, { config, client });
-  return client;
-}
+  }),
+);
 
 async function invalidateAfterWrite(
   def: EndpointDef,

@@ -6,10 +6,11 @@ import "server-only";
 // The SQL is the same on SQLite and PostgreSQL except for how values are typed: SQLite keeps
 // DateTime as text in Prisma's own format and Json as text, PostgreSQL takes timestamps and
 // jsonb.
-import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/sqlite/client";
 import type { DatabaseProvider } from "../db/provider";
+import { sqlTime } from "../db/sql-time";
+import { timeOrderedId } from "../db/time-ordered-id";
 
 export type NewDelivery = {
   connectionId: string;
@@ -41,7 +42,7 @@ export async function insertDeliveries(
   provider: DatabaseProvider,
   rows: { id: string; row: NewDelivery; receivedAt: Date }[],
 ): Promise<Set<string>> {
-  const time = (d: Date | null | undefined) => (d ? timeValue(provider, d) : null);
+  const time = (d: Date | null | undefined) => (d ? sqlTime(provider, d) : null);
   const values = rows.map(({ id, row, receivedAt }) => {
     const headers = JSON.stringify(row.headers);
     const json = provider === "postgresql" ? Prisma.sql`${headers}::jsonb` : Prisma.sql`${headers}`;
@@ -68,22 +69,13 @@ export async function markProcessed(
   at: Date,
 ): Promise<void> {
   if (ids.length === 0) return;
-  const leaseValues = [...new Set(leases.map((d) => d.getTime()))].map((ms) => timeValue(provider, new Date(ms)));
+  const leaseValues = [...new Set(leases.map((d) => d.getTime()))].map((ms) => sqlTime(provider, new Date(ms)));
   await database.$executeRaw`UPDATE "WebhookDelivery"
-    SET "status" = 'processed', "processedAt" = ${timeValue(provider, at)}, "lockedUntil" = NULL, "nextAttemptAt" = NULL, "lastError" = NULL
+    SET "status" = 'processed', "processedAt" = ${sqlTime(provider, at)}, "lockedUntil" = NULL, "nextAttemptAt" = NULL, "lastError" = NULL
     WHERE "id" IN (${Prisma.join(ids)}) AND "status" = 'processing' AND "lockedUntil" IN (${Prisma.join(leaseValues)})`;
 }
 
-// SQLite: the text Prisma itself writes ("2026-11-25T05:14:16.501+00:00"), so that Prisma's own
-// comparisons and equality on these columns keep working.
-function timeValue(provider: DatabaseProvider, date: Date): Date | string {
-  return provider === "postgresql" ? date : date.toISOString().replace("Z", "+00:00");
-}
-
-let counter = 0;
-
 /** Shaped like Prisma's cuid(): ids sort by creation time, which the history's cursor relies on to break ties. */
 export function newDeliveryId(): string {
-  counter = (counter + 1) % 1_679_616;
-  return `c${Date.now().toString(36).padStart(9, "0")}${counter.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
+  return timeOrderedId("c");
 }

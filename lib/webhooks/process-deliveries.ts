@@ -13,7 +13,7 @@ import type { DatabaseProvider } from "../db/provider";
 import type { Prisma } from "../db/generated/sqlite/client";
 import type { LiveEvent } from "../events/live-event";
 import { logger } from "../log/logger";
-import { claimRows, claimableWhere, unleasedWhere } from "../db/lease-claims";
+import { claimCandidates, claimableWhere, unleasedWhere } from "../db/lease-claims";
 import { markProcessed } from "./delivery-sql";
 import { eventEffects } from "./event-effects";
 import { learnFromEvent } from "../klink-data/ticket-number-index";
@@ -111,13 +111,7 @@ export function createDeliveryProcessor(options: DeliveryProcessorOptions): Deli
     where: Prisma.WebhookDeliveryWhereInput,
   ): Promise<ClaimedDelivery[]> {
     const lease = new Date(now().getTime() + leaseMs);
-    const mine = await claimRows(
-      (args) => rows.updateManyAndReturn(args),
-      candidates.map((row) => row.id),
-      where,
-      lease,
-    );
-    return candidates.filter((row) => mine.has(row.id)).map((row) => ({ ...row, attempts: row.attempts + 1, lease }));
+    return claimCandidates((args) => rows.updateManyAndReturn(args), candidates, where, lease);
   }
 
   /** Applies the effects of a batch and records the result of each row. */
