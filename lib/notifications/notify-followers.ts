@@ -52,7 +52,7 @@ const matches = (follow: FollowRow, event: LiveEvent, condition: FollowCondition
   (condition.contactId === undefined || follow.contactId === condition.contactId);
 
 /**
- * notifyFollowers for a batch of processed events: the follows of all of them are read in one
+ * Notifies the followers of a batch of processed events: the follows of all of them are read in one
  * query (most events concern records nobody follows, and a query per event cost more than
  * acknowledging the deliveries did), then each event with followers is handled on its own.
  */
@@ -93,10 +93,6 @@ export async function notifyFollowersOfEvents(
     if (its.length) created += await notifyOf(event, its, publish);
   }
   return created;
-}
-
-export async function notifyFollowers(event: LiveEvent, publish: (event: LiveEvent) => Promise<void>): Promise<number> {
-  return notifyFollowersOfEvents([event], publish);
 }
 
 /** Notifies the users of `follows` (the event's, oldest first) about the event. */

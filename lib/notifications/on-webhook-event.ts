@@ -1,8 +1,8 @@
 import "server-only";
 // What a processed K-LINK event means for collaboration, run once its live event is published:
 // it is noted as a recent change of its ticket or contact (collision warnings) and notifies the
-// users who follow it. A failure here
-// fails the delivery's processing, which is then retried; both steps are idempotent per delivery.
+// users who follow it. A failure here fails the delivery's processing, which is then retried; both
+// steps are idempotent per delivery.
 import { recordChanges, type ChangeKind, type RecordChangeInput } from "../collisions/record-change";
 import type { LiveEvent } from "../events/live-event";
 import { notifyFollowersOfEvents } from "./notify-followers";
@@ -17,12 +17,8 @@ const CHANGES: Record<string, { kind: ChangeKind; summary: string; on: "id" | "c
   "message.outbound": { kind: "message", summary: "A message was sent to the contact.", on: "contactId" },
 };
 
-export async function onWebhookEvent(event: LiveEvent, publish: (event: LiveEvent) => Promise<void>): Promise<void> {
-  await onWebhookEvents([event], publish);
-}
-
 /**
- * onWebhookEvent for a batch of processed events, as webhook processing calls it: the batch's
+ * Runs for each batch of processed events, as webhook processing calls it: the batch's
  * changes are written in one statement and its followers read in one query, so that collaboration
  * costs a few statements per batch rather than three per event (at hundreds of deliveries a
  * second, those had taken the CPU that acknowledging them needs).

@@ -11,7 +11,7 @@ import { webhookEndpoint } from "../../../lib/doors/webhook-route";
 import { getEventBus } from "../../../lib/events/get-event-bus";
 import type { LiveEvent } from "../../../lib/events/live-event";
 import { createRedisEventBus } from "../../../lib/events/redis-event-bus";
-import { onWebhookEvent, onWebhookEvents } from "../../../lib/notifications/on-webhook-event";
+import { onWebhookEvents } from "../../../lib/notifications/on-webhook-event";
 import { purgeNotifications } from "../../../lib/notifications/user-notifications";
 import { webhookProcessor } from "../../../lib/webhooks/webhook-runtime";
 import { jsonRequest } from "../../helpers/auth";
@@ -297,14 +297,16 @@ describe.skipIf(Boolean(redisTarget.skipReason))(
         const onServing: LiveEvent[] = [];
         serving.subscribe((event) => onServing.push(event));
         await followTicket("viewer");
-        await onWebhookEvent(
-          {
-            type: "ticket.updated",
-            id: ticket.id,
-            connectionId: f.connectionId,
-            deliveryId: `delivery-${Date.now()}`,
-            at: new Date().toISOString(),
-          },
+        await onWebhookEvents(
+          [
+            {
+              type: "ticket.updated",
+              id: ticket.id,
+              connectionId: f.connectionId,
+              deliveryId: `delivery-${Date.now()}`,
+              at: new Date().toISOString(),
+            },
+          ],
           (event) => processing.publish(event),
         );
         await waitUntil(
