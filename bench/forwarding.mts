@@ -38,6 +38,7 @@ import { encryptSecret } from "../lib/crypto/secret-box";
 import { encryptWebhook } from "../lib/connections/webhook-config";
 import { startConsole, waitFor, type ConsoleServer } from "../scripts/console-process";
 import { requireBuild } from "./build-state";
+import { percentile } from "./closed-loop";
 import { printTable } from "./table";
 
 requireBuild("bench:forwarding");
@@ -183,11 +184,6 @@ async function postSteadily(server: ConsoleServer, connectionId: string, duratio
   };
 }
 
-const percentile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
-};
-
 type RunResult = {
   posted: number;
   accepted: number;
@@ -320,7 +316,7 @@ if (runs.includes("kill")) results.push({ name: "kill run", result: await run(tr
 const none = (r: RunResult) => r.stored === r.expected && r.acknowledged === r.expected && r.delivered === r.expected;
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : "—");
 const each = (f: (r: RunResult) => string) => results.map(({ result }) => f(result));
-const latencies = (values: number[]) => `${ms(percentile(values, 0.5))} / ${ms(percentile(values, 0.99))}`;
+const latencies = (values: number[]) => `${ms(percentile(values, 50))} / ${ms(percentile(values, 99))}`;
 console.log(
   `\nbench:forwarding — ${cpus().length} cores, node ${process.version}, load average ${loadAtStart.toFixed(2)} at start\n` +
     `${rate} inbound/s for ${seconds} s per run (kill run: killed after ${seconds / 2} s and restarted); ` +
